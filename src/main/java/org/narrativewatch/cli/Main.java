@@ -1,0 +1,48 @@
+package org.narrativewatch.cli;
+
+import java.io.PrintWriter;
+import org.narrativewatch.UserException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code nwatch} command. Exit codes: 0 success, 1 a user error (one line on stderr), 2 a usage
+ * error (picocli's message and the command's usage).
+ */
+@Command(name = "nwatch", mixinStandardHelpOptions = true, version = "nwatch 0.1.0",
+        description = "Track narratives in news: import, search, timelines, shifts.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            Throwable t = ex;
+            while (!(t instanceof UserException) && t.getCause() != null && t.getCause() != t) {
+                t = t.getCause();
+            }
+            PrintWriter err = cmd.getErr();
+            if (t instanceof UserException) {
+                err.println("nwatch: " + t.getMessage());
+                err.flush();
+                return 1;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,34 @@
+package org.narrativewatch.index;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * Which articles a timeline or search looks at: the query counts within it, and the totals that
+ * shares divide by are taken over it. Empty sets mean "all"; null dates mean the corpus's ends.
+ */
+public record Selection(LocalDate from, LocalDate to, Set<String> outlets, Set<String> groups, Set<String> langs) {
+
+    public static final Selection ALL = new Selection(null, null, Set.of(), Set.of(), Set.of());
+
+    public Selection {
+        outlets = outlets == null ? Set.of() : Set.copyOf(outlets);
+        groups = groups == null ? Set.of() : Set.copyOf(groups);
+        langs = langs == null ? Set.of() : Set.copyOf(langs);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new org.narrativewatch.UserException("--to " + to + " is before --from " + from);
+        }
+    }
+
+    public Selection withDates(LocalDate f, LocalDate t) {
+        return new Selection(f, t, outlets, groups, langs);
+    }
+
+    public Selection withOutlets(Set<String> o) {
+        return new Selection(from, to, o, groups, langs);
+    }
+
+    public Selection withGroups(Set<String> g) {
+        return new Selection(from, to, outlets, g, langs);
+    }
+}

@@ -1,0 +1,2 @@
+/** Change-point detection on series. Entry type: to be written. */
+package org.narrativewatch.shift;
