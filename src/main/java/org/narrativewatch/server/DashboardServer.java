@@ -380,8 +380,8 @@ public final class DashboardServer implements AutoCloseable {
     // ---- search ------------------------------------------------------------------------------
 
     private void search(Context ctx) {
-        Query q = Params.query(ctx);
         Selection sel = Params.selection(ctx);
+        Query q = Params.query(ctx);
         int limit = Params.limit(ctx, 20, options.maxHits());
         Engine.HitOrder order = Params.oneOf(ctx, "order", Engine.HitOrder.class, Engine.HitOrder.NEWEST);
         Hits h = runner.run(() -> engine.search(q, sel, limit, order));

@@ -37,7 +37,9 @@ public final class EventStore {
     static final int MAX_EVENTS = 5000;
     static final int MAX_LABEL = 200;
     static final int MAX_KIND = 30;
-    private static final CsvMapper CSV = new CsvMapper();
+    // strict quoting: only values that need it are quoted, so the file reads well in a diff
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final CsvSchema FILE_SCHEMA = CsvSchema.builder()
             .addColumn("id").addColumn("date").addColumn("label").addColumn("kind").build().withHeader();
     private static final SecureRandom RANDOM = new SecureRandom();

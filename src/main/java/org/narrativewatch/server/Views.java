@@ -122,8 +122,8 @@ final class Views {
         o.put("outlets", s.outlets());
         o.put("from", str(s.from()));
         o.put("to", str(s.to()));
-        o.set("by_language", counts(s.byLanguage()));
-        o.set("by_group", counts(s.byGroup()));
+        o.set("languages", counts(s.byLanguage()));
+        o.set("groups", counts(s.byGroup()));
         o.put("syndicated_copies", s.syndicatedCopies());
         o.put("snapshot", s.snapshot());
         return o;
