@@ -622,7 +622,7 @@ function hitItem(h) {
     title.target = '_blank';
     title.rel = 'noopener noreferrer';
   }
-  highlightInto(title, h.title.text || h.url, h.title.text ? h.title.matches : []);
+  highlightInto(title, h.title || h.url, h.title ? h.title_matches : []);
   const meta = document.createElement('div');
   meta.className = 'muted';
   meta.textContent = (h.published || '').slice(0, 16).replace('T', ' ') + ' · ' + h.outlet
@@ -630,7 +630,7 @@ function hitItem(h) {
     + (h.syndicated_from ? ' · copy of ' + h.syndicated_from : '');
   const snip = document.createElement('div');
   snip.className = 'snippet';
-  highlightInto(snip, h.snippet.text, h.snippet.matches);
+  highlightInto(snip, h.snippet, h.snippet_matches);
   li.append(title, meta, snip);
   return li;
 }

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.narrativewatch.UserException;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
@@ -31,6 +33,7 @@ import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
 import org.narrativewatch.timeline.Bucketing;
 import org.narrativewatch.timeline.Series;
+import org.narrativewatch.timeline.SeriesFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DashboardServer implements AutoCloseable {
 
+    private static final Pattern COLUMN = Pattern.compile("at column (\\d+)");
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
 
     /** An endpoint: listed here once, registered from here, and checked against openapi.json by a test. */
@@ -115,6 +119,10 @@ public final class DashboardServer implements AutoCloseable {
             ObjectNode o = error(400, e.getMessage());
             o.put("param", e.param);
             o.put("query", e.query);
+            Matcher m = COLUMN.matcher(e.getMessage());
+            if (m.find()) {
+                o.put("column", Integer.parseInt(m.group(1)));
+            }
             ctx.status(400).json(o);
         });
         app.exception(UserException.class, (e, ctx) -> ctx.status(400).json(error(400, e.getMessage())));
@@ -260,9 +268,14 @@ public final class DashboardServer implements AutoCloseable {
         boolean csv = Params.csv(ctx);
         Series s = runner.run(() -> engine.timeline(q, sel, by, unit));
         if (csv) {
-            csv(ctx, "timeline", List.of(q.text()), List.of(s), sel);
+            Map<String, Object> prov = new java.util.LinkedHashMap<>();
+            prov.put("selection", Views.selectionText(sel));
+            prov.put("engine", engine.name());
+            prov.put("snapshot", runner.run(engine::stats).snapshot());
+            attachment(ctx, "nwatch-timeline.csv");
+            ctx.result(SeriesFormat.toCsv(s, prov));
         } else {
-            ctx.json(Views.series(q.text(), s, sel));
+            ctx.json(Views.series(s, sel, engine.name()));
         }
     }
 
@@ -287,7 +300,7 @@ public final class DashboardServer implements AutoCloseable {
         o.set("selection", Views.selection(sel));
         ArrayNode a = o.putArray("series");
         for (int i = 0; i < qs.size(); i++) {
-            a.add(Views.series(texts.get(i), series.get(i), sel));
+            a.add(Views.series(series.get(i), sel, engine.name()));
         }
         ctx.json(o);
     }
@@ -309,13 +322,18 @@ public final class DashboardServer implements AutoCloseable {
             String q = csvCell(queries.get(i));
             for (var bucket : series.get(i).buckets()) {
                 b.append(q).append(',').append(bucket.start()).append(',').append(bucket.count()).append(',')
-                        .append(bucket.total()).append(',').append(bucket.gap() ? "" : Double.toString(bucket.share()))
+                        .append(bucket.total()).append(',')
+                        .append(bucket.gap() ? "" : String.format(Locale.ROOT, "%.6f", bucket.share()))
                         .append(',').append(bucket.gap()).append('\n');
             }
         }
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"nwatch-" + what + ".csv\"");
+        attachment(ctx, "nwatch-" + what + ".csv");
         ctx.result(b.toString());
+    }
+
+    private static void attachment(Context ctx, String filename) {
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     }
 
     private static String oneLine(String s) {
@@ -346,7 +364,7 @@ public final class DashboardServer implements AutoCloseable {
         o.set("selection", Views.selection(sel));
         ArrayNode a = o.putArray("series");
         for (var e : ranked.subList(0, Math.min(top, ranked.size()))) {
-            ObjectNode s = Views.series(q.text(), e.getValue(), sel);
+            ObjectNode s = Views.series(e.getValue(), sel, engine.name());
             s.put("value", e.getKey());
             s.put("matches", sum(e.getValue().counts()));
             a.add(s);
@@ -426,8 +444,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private void exportEvents(Context ctx) {
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"nwatch-events.csv\"");
+        attachment(ctx, "nwatch-events.csv");
         ctx.result(events.exportCsv());
     }
 

@@ -8,12 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.narrativewatch.index.CorpusStats;
 import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.Selection;
-import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Series;
+import org.narrativewatch.timeline.SeriesFormat;
 
 /** The API's JSON for engine results. Article text leaves as plain strings with match spans, never markup. */
 final class Views {
@@ -26,37 +27,20 @@ final class Views {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     /**
-     * A timeline in the contract shape of {@code nwatch timeline --format json}:
-     * {@code {"query", "by", "from", "to", "buckets": [{"start", "count", "total", "share", "gap"}]}},
-     * plus the unit and the selection that made it. Share is null in gaps (no articles: missing, not zero).
+     * A timeline in the shape of {@code nwatch timeline --format json} (the lead's {@link SeriesFormat}):
+     * {@code {"query", "by", "from", "to", "unit", "selection", "engine", "buckets": [{"start", "count",
+     * "total", "share", "gap"}]}}. Share is null in gaps (no articles: missing, not zero).
      */
-    static ObjectNode series(String query, Series s, Selection sel) {
-        ObjectNode o = F.objectNode();
-        o.put("query", query);
-        o.put("by", s.by().wire());
-        o.put("from", str(s.from()));
-        o.put("to", str(s.to()));
-        o.put("unit", s.unit());
-        o.set("selection", selection(sel));
-        o.set("buckets", buckets(s));
-        return o;
+    static ObjectNode series(Series s, Selection sel, String engine) {
+        return SeriesFormat.toJson(s, provenance(sel, engine));
     }
 
-    static ArrayNode buckets(Series s) {
-        ArrayNode a = F.arrayNode();
-        for (Bucket b : s.buckets()) {
-            ObjectNode bo = a.addObject();
-            bo.put("start", b.start().toString());
-            bo.put("count", b.count());
-            bo.put("total", b.total());
-            if (b.gap()) {
-                bo.putNull("share");
-            } else {
-                bo.put("share", b.share());
-            }
-            bo.put("gap", b.gap());
-        }
-        return a;
+    /** What made the numbers, written beside every series (as the CLI does). */
+    static Map<String, Object> provenance(Selection sel, String engine) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("selection", selection(sel));
+        p.put("engine", engine);
+        return p;
     }
 
     static ObjectNode selection(Selection sel) {
@@ -92,28 +76,27 @@ final class Views {
             ho.put("published", hit.published() == null ? null : hit.published().toString());
             ho.put("date_quality", hit.dateQuality() == null ? null : hit.dateQuality().wire());
             ho.put("lang", hit.lang());
-            ho.set("title", highlighted(hit.title()));
-            ho.set("snippet", highlighted(hit.snippet()));
+            Hits.Highlighted title = hit.title() == null ? Hits.Highlighted.plain("") : hit.title();
+            Hits.Highlighted snippet = hit.snippet() == null ? Hits.Highlighted.plain("") : hit.snippet();
+            ho.put("title", title.text());
+            ho.set("title_matches", spans(title));
+            ho.put("snippet", snippet.text());
+            ho.set("snippet_matches", spans(snippet));
             ho.put("syndicated_from", hit.syndicatedFrom());
             ho.put("score", hit.score());
         }
         return o;
     }
 
-    /** Text and its match spans as [[start, end], ...]; spans outside the text are dropped, not trusted. */
-    static ObjectNode highlighted(Hits.Highlighted h) {
-        ObjectNode o = F.objectNode();
-        String text = h == null ? "" : h.text();
-        o.put("text", text);
-        ArrayNode m = o.putArray("matches");
-        if (h != null) {
-            for (int[] span : h.matches()) {
-                if (span.length == 2 && 0 <= span[0] && span[0] < span[1] && span[1] <= text.length()) {
-                    m.addArray().add(span[0]).add(span[1]);
-                }
+    /** Match spans as [[start, end], ...] (the CLI's shape); spans outside the text are dropped, not trusted. */
+    static ArrayNode spans(Hits.Highlighted h) {
+        ArrayNode m = F.arrayNode();
+        for (int[] span : h.matches()) {
+            if (span.length == 2 && 0 <= span[0] && span[0] < span[1] && span[1] <= h.text().length()) {
+                m.addArray().add(span[0]).add(span[1]);
             }
         }
-        return o;
+        return m;
     }
 
     static ObjectNode stats(CorpusStats s) {
