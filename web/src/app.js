@@ -193,6 +193,7 @@ async function run() {
     changes = state.queries.map(() => null);
     draw();
     setStatus(describe());
+    document.body.dataset.drawn = String(seq);
     loadChanges(seq);
     loadPanels(seq);
   } catch (e) {
@@ -273,6 +274,9 @@ function overlayPlugin() {
         ctx.rect(left, top, width, height);
         ctx.clip();
         const px = devicePixelRatio || 1;
+        // uPlot leaves its axis text alignment on the context: set ours, or labels land outside the plot
+        ctx.textAlign = 'left';
+        ctx.textBaseline = 'alphabetic';
         if (state.ev) {
           ctx.font = (10 * px) + 'px sans-serif';
           for (const ev of events) {
@@ -791,5 +795,8 @@ function init() {
   writeForm();
   Promise.all([loadFilters(), loadEvents()]).then(() => { writeForm(); run(); });
 }
+
+// Read-only handle for browser tests and the console: the live chart and the view state.
+window.nwatchDashboard = Object.freeze({ chart: () => mainChart, panels: () => panelCharts.length, state, runs: () => runSeq });
 
 init();
