@@ -279,21 +279,25 @@ function overlayPlugin() {
         ctx.textBaseline = 'alphabetic';
         if (state.ev) {
           ctx.font = (10 * px) + 'px sans-serif';
+          // labels need room: where events crowd, only the first of a cluster is labelled (all keep their line)
+          let lastLabelX = -Infinity;
           for (const ev of events) {
             const t = toTs(ev.date);
             if (t < xmin || t > xmax) continue;
             const x = Math.round(u.valToPos(t, 'x', true));
             ctx.strokeStyle = KIND_COLORS[ev.kind] || KIND_COLORS.other;
-            ctx.globalAlpha = 0.55;
+            ctx.globalAlpha = 0.45;
             ctx.setLineDash([]);
             ctx.lineWidth = px;
             ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
-            ctx.globalAlpha = 0.9;
+            if (x - lastLabelX < 13 * px) continue;
+            lastLabelX = x;
+            ctx.globalAlpha = 0.95;
             ctx.fillStyle = ctx.strokeStyle;
             ctx.save();
             ctx.translate(x + 3 * px, top + 4 * px);
             ctx.rotate(Math.PI / 2);
-            const label = ev.label.length > 40 ? ev.label.slice(0, 39) + '…' : ev.label;
+            const label = ev.label.length > 34 ? ev.label.slice(0, 33) + '…' : ev.label;
             ctx.fillText(ev.date + ' ' + label, 0, 0);
             ctx.restore();
           }
@@ -502,8 +506,10 @@ async function loadChanges(seq) {
     ul.className = 'cp-list';
     for (const c of r.changes) {
       const li = document.createElement('li');
-      li.textContent = c.date + ': ' + num(c.before) + ' → ' + num(c.after)
-        + (c.before_ci ? ' (CI ' + c.before_ci.map(num).join('–') + ' → ' + (c.after_ci || []).map(num).join('–') + ')' : '')
+      const f = r.model === 'binomial' ? pctText : num;
+      li.textContent = c.date + ': ' + f(c.before) + ' → ' + f(c.after)
+        + (c.before_ci ? ' (95% CI ' + c.before_ci.map(f).join('–') + ' → ' + (c.after_ci || []).map(f).join('–') + ')' : '')
+        + (typeof c.relative_change === 'number' ? ', ' + (c.relative_change >= 0 ? '+' : '') + Math.round(c.relative_change * 100) + '%' : '')
         + ', ' + confidenceText(c);
       ul.append(li);
     }
@@ -515,6 +521,10 @@ async function loadChanges(seq) {
 function num(v) {
   if (typeof v !== 'number') return String(v);
   return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(2);
+}
+
+function pctText(v) {
+  return typeof v === 'number' ? (v * 100).toFixed(2) + '%' : String(v);
 }
 
 function note(box, text) {
