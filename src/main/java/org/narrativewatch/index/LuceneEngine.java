@@ -106,7 +106,8 @@ public final class LuceneEngine implements Engine {
         if (writer == null) {
             IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            cfg.setRAMBufferSizeMB(256);
+            // a quarter of the heap, at most 256 MB: imports run in constant memory even on a small heap
+            cfg.setRAMBufferSizeMB(Math.max(8, Math.min(256, Runtime.getRuntime().maxMemory() / 4 / (1 << 20))));
             cfg.setCommitOnClose(false);
             try {
                 writer = new IndexWriter(directory, cfg);
