@@ -651,8 +651,9 @@ function hitItem(h) {
 
 // ---------- downloads ----------
 
-function downloadPng() {
-  if (!mainChart) return;
+/** The chart as a PNG, with the queries and the selection written above it so the image says what it shows. */
+function chartPng() {
+  if (!mainChart) return Promise.resolve(null);
   const src = mainChart.ctx.canvas;
   const px = devicePixelRatio || 1;
   const lines = data.series.map((s, i) => ({ text: (i + 1) + '. ' + s.query, color: COLORS[i] }));
@@ -671,15 +672,19 @@ function downloadPng() {
   ctx.font = (13 * px) + 'px sans-serif';
   lines.forEach((l, i) => { ctx.fillStyle = l.color; ctx.fillText(l.text, 10 * px, lineH * (i + 1)); });
   ctx.drawImage(src, 0, lineH * (lines.length + 0.5));
-  out.toBlob((blob) => {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = 'nwatch-chart.png';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
-  }, 'image/png');
+  return new Promise((resolve) => out.toBlob(resolve, 'image/png'));
+}
+
+async function downloadPng() {
+  const blob = await chartPng();
+  if (!blob) return;
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = 'nwatch-chart.png';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
 
 // ---------- events ----------
@@ -807,6 +812,6 @@ function init() {
 }
 
 // Read-only handle for browser tests and the console: the live chart and the view state.
-window.nwatchDashboard = Object.freeze({ chart: () => mainChart, panels: () => panelCharts.length, state, runs: () => runSeq });
+window.nwatchDashboard = Object.freeze({ chart: () => mainChart, panels: () => panelCharts.length, state, png: chartPng });
 
 init();

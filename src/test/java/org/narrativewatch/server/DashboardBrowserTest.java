@@ -230,6 +230,43 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void downloadsCarryTheQueryAndThePngIsAnImage() throws Exception {
+        open("q=" + Http.enc("переговоры") + "&by=week&group=state");
+        String csvHref = driver.findElement(By.id("dl-csv")).getAttribute("href");
+        String csv = http.get(csvHref.substring(csvHref.indexOf("/api/"))).body();
+        assertTrue(csv.startsWith("# nwatch timelines"), csv);
+        assertTrue(csv.contains("# query: переговоры") && csv.contains("groups=state"), csv);
+        String jsonHref = driver.findElement(By.id("dl-json")).getAttribute("href");
+        JsonNode j = Views.MAPPER.readTree(http.get(jsonHref.substring(jsonHref.indexOf("/api/"))).body());
+        assertEquals("переговоры", j.path("series").get(0).path("query").asText());
+        assertEquals("[\"state\"]", j.path("selection").path("groups").toString());
+        Object header = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "window.nwatchDashboard.png().then(async (b) => {"
+                + "  const bytes = new Uint8Array(await b.arrayBuffer());"
+                + "  done([b.type, b.size, Array.from(bytes.slice(1, 4)).map((c) => String.fromCharCode(c)).join('')]);"
+                + "});");
+        List<?> h = (List<?>) header;
+        assertEquals("image/png", h.get(0));
+        assertTrue(((Number) h.get(1)).longValue() > 5_000, "a real image: " + h);
+        assertEquals("PNG", h.get(2));
+    }
+
+    @Test
+    void eventsAreAddedWithTheTokenAndDrawn() {
+        open("q=" + Http.enc("переговоры") + "&by=day");
+        driver.findElement(By.id("token")).clear();
+        driver.findElement(By.id("ev-label")).sendKeys("fixture <b>event</b>");
+        js("document.getElementById('ev-date').value = '2022-02-18'");
+        driver.findElement(By.cssSelector("#event-form button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.id("ev-status")).getText().contains("token"));
+        driver.findElement(By.id("token")).sendKeys("browser-test-token-0123456789");
+        driver.findElement(By.cssSelector("#event-form button[type=submit]")).click();
+        waiting().until(d -> d.findElement(By.id("event-list")).getText().contains("2022-02-18 · fixture <b>event</b>"));
+        assertTrue(driver.findElements(By.cssSelector("#event-list b")).isEmpty(), "labels are text, not markup");
+    }
+
+    @Test
     void eventsAndPanelsAreShownAndChangePointsSayWhyNot() {
         open("q=" + Http.enc("переговоры") + "&by=day");
         waiting().until(d -> d.findElements(By.cssSelector("#event-list li")).size() > 10);
