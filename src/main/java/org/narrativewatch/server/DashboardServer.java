@@ -165,7 +165,7 @@ public final class DashboardServer implements AutoCloseable {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
         ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
                 + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
                 + "frame-ancestors 'none'; form-action 'self'");
         if (ctx.path().startsWith("/api/")) {
