@@ -353,7 +353,7 @@ function chartOpts(width, height, seriesDefs, withOverlay, title) {
     width, height, title,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
     scales: { x: { time: true }, y: state.log ? { distr: 3, log: 10 } : { range: (u, min, max) => [0, max > 0 ? max * 1.05 : 1] } },
-    series: [{ value: (u, ts) => (ts == null ? '–' : fromTs(ts)) }].concat(seriesDefs),
+    series: [{ label: state.by, value: (u, ts) => (ts == null ? '–' : fromTs(ts)) }].concat(seriesDefs),
     axes: [{}, { values: (u, splits) => splits.map((v) => (state.mode === 'share' ? v + '%' : String(v))), size: 60 }],
     cursor: { sync: { key: 'nwatch' }, drag: { x: true, y: false } },
     plugins: withOverlay ? [overlayPlugin()] : [],
