@@ -1,0 +1,126 @@
+package org.narrativewatch.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import morfologik.stemming.DictionaryLookup;
+import morfologik.stemming.WordData;
+import org.apache.lucene.analysis.CharArrayMap;
+
+/**
+ * Dictionary lemmas of one word form: every lemma the dictionary gives (all readings of an
+ * ambiguous form, so recall does not depend on guessing the right one), lower-cased and folded.
+ * An empty array means the dictionary does not know the word.
+ *
+ * <p>Beyond a plain lookup: a capitalised word with a proper-name reading keeps only those
+ * readings (Путина is the surname, not путина "fishing season"); a hyphenated compound the
+ * dictionary lacks takes the lemma of its last part (юго-восточного → юго-восточный); a number
+ * with a case ending is the ordinal "N-й" (1-го, 1-м → 1-й).
+ *
+ * <p>Not thread-safe (morfologik's lookup reuses its buffers): one instance per token stream. The
+ * lookup itself is fast; the cache saves building lemma strings for frequent words and is cleared
+ * when full, which keeps hits allocation-free.
+ */
+final class Lemmatizer {
+    static final String[] UNKNOWN = new String[0];
+    private static final int CACHE_LIMIT = 50_000;
+
+    private final MorphDictionary dict;
+    private final DictionaryLookup lookup;
+    private final CharArrayMap<String[]> cache = new CharArrayMap<>(1024, false);
+    private final CharArrayMap<String[]> capitalizedCache = new CharArrayMap<>(1024, false);
+
+    Lemmatizer(MorphDictionary dict) {
+        this.dict = dict;
+        this.lookup = new DictionaryLookup(dict.dictionary);
+    }
+
+    /** Lemmas of {@code form[0..len)} (lower case, folded); {@code capitalized}: written with a capital. */
+    String[] lemmas(char[] form, int len, boolean capitalized) {
+        CharArrayMap<String[]> c = capitalized ? capitalizedCache : cache;
+        String[] hit = c.get(form, 0, len);
+        if (hit != null) {
+            return hit;
+        }
+        String word = new String(form, 0, len);
+        String[] result = compute(word, capitalized);
+        if (c.size() >= CACHE_LIMIT) {
+            c.clear();
+        }
+        c.put(word, result);
+        return result;
+    }
+
+    String[] lemmas(String word, boolean capitalized) {
+        return lemmas(word.toCharArray(), word.length(), capitalized);
+    }
+
+    private String[] compute(String word, boolean capitalized) {
+        String[] direct = lookup(word, capitalized);
+        if (direct.length > 0) {
+            return direct;
+        }
+        int hyphen = word.lastIndexOf('-');
+        if (hyphen <= 0 || hyphen == word.length() - 1) {
+            return UNKNOWN;
+        }
+        String head = word.substring(0, hyphen);
+        String tail = word.substring(hyphen + 1);
+        if (isDigits(head) && isLetters(tail) && tail.length() <= 3) {
+            return new String[] {head + "-й"};
+        }
+        String[] last = lookup(tail, false);
+        if (last.length == 0) {
+            return UNKNOWN;
+        }
+        String[] out = new String[last.length];
+        for (int i = 0; i < last.length; i++) {
+            out[i] = head + "-" + last[i];
+        }
+        return out;
+    }
+
+    private String[] lookup(String word, boolean capitalized) {
+        List<WordData> readings = lookup.lookup(word);
+        if (readings.isEmpty()) {
+            return UNKNOWN;
+        }
+        boolean onlyProper = false;
+        if (capitalized) {
+            for (WordData w : readings) {
+                if (dict.properName.test(w)) {
+                    onlyProper = true;
+                    break;
+                }
+            }
+        }
+        List<String> out = new ArrayList<>(2);
+        for (WordData w : readings) {
+            if (onlyProper && !dict.properName.test(w)) {
+                continue;
+            }
+            String lemma = Folding.fold(w.getStem().toString().toLowerCase(java.util.Locale.ROOT));
+            if (!lemma.isEmpty() && !out.contains(lemma)) {
+                out.add(lemma);
+            }
+        }
+        return out.toArray(UNKNOWN);
+    }
+
+    private static boolean isDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+
+    private static boolean isLetters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return !s.isEmpty();
+    }
+}
