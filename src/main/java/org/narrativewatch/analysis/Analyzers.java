@@ -22,7 +22,7 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * The analysis chains, one per language, and the query-side view of them.
  *
  * <p>Every chain is: {@link WordTokenizer} → {@link ProtectedWordFilter} (acronyms, initials, the
- * user's list) → {@link CapitalizationFilter} → lower case → {@link FoldFilter} (ё/е, stress,
+ * user's list) → lower case → {@link FoldFilter} (ё/е, stress,
  * apostrophes) → {@link ExactFormFilter} ("=form") → the language's lemma stage:
  * <ul>
  *   <li>ru: {@link DictionaryLemmaFilter} over LanguageTool's Russian morfologik dictionary, then
@@ -51,6 +51,9 @@ public final class Analyzers {
      * The lemma terms for one query word, to OR together: what {@link #index} makes of the word,
      * without the exact form. When the word is itself one of its lemmas (an analyst types стать,
      * not стали) only that lemma is kept, so the other readings of the form do not add noise.
+     * Otherwise the word itself (lower-cased, folded) is added: it is the term of the same word
+     * written as a protected acronym (сау for САУ) and often the stem of unknown inflected forms
+     * (телеграм for телеграме). Both choices were measured with {@code nwatch eval-morphology}.
      */
     public static List<String> queryTerms(String lang, String word) {
         List<String> terms = new ArrayList<>(4);
@@ -71,8 +74,11 @@ public final class Analyzers {
             throw new UncheckedIOException(e);
         }
         String self = Folding.fold(lowerCase(word.strip()));
-        if (terms.size() > 1 && terms.contains(self)) {
-            return List.of(self);
+        if (terms.contains(self)) {
+            return terms.size() > 1 ? List.of(self) : List.copyOf(terms);
+        }
+        if (!self.isEmpty()) {
+            terms.add(self);
         }
         return List.copyOf(terms);
     }
@@ -176,7 +182,6 @@ public final class Analyzers {
         protected TokenStreamComponents createComponents(String fieldName) {
             WordTokenizer tokenizer = new WordTokenizer();
             TokenStream ts = new ProtectedWordFilter(tokenizer, protectedWords);
-            ts = new CapitalizationFilter(ts);
             ts = new LowerCaseFilter(ts);
             ts = new FoldFilter(ts);
             if (english) {

@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
-import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 
 /**
  * Replaces a word by all its dictionary lemmas, stacked at its position (position increment 0 for
@@ -19,7 +18,6 @@ public final class DictionaryLemmaFilter extends TokenFilter {
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
     private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
     private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
-    private final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
     private final Lemmatizer lemmatizer;
 
     private String[] lemmas = Lemmatizer.UNKNOWN;
@@ -43,8 +41,7 @@ public final class DictionaryLemmaFilter extends TokenFilter {
         if (keywordAtt.isKeyword()) {
             return true;
         }
-        boolean capitalized = CapitalizationFilter.CAPITALIZED.equals(typeAtt.type());
-        String[] found = lemmatizer.lemmas(termAtt.buffer(), termAtt.length(), capitalized);
+        String[] found = lemmatizer.lemmas(termAtt.buffer(), termAtt.length());
         if (found.length == 0) {
             lemmas = Lemmatizer.UNKNOWN;
             next = 0;

@@ -11,10 +11,11 @@ import org.apache.lucene.analysis.CharArrayMap;
  * ambiguous form, so recall does not depend on guessing the right one), lower-cased and folded.
  * An empty array means the dictionary does not know the word.
  *
- * <p>Beyond a plain lookup: a capitalised word with a proper-name reading keeps only those
- * readings (Путина is the surname, not путина "fishing season"); a hyphenated compound the
- * dictionary lacks takes the lemma of its last part (юго-восточного → юго-восточный); a number
- * with a case ending is the ordinal "N-й" (1-го, 1-м → 1-й).
+ * <p>Case is not used: preferring proper-name readings for capitalised words (Путина → only
+ * путин) was measured and lost more than it gained, because sentence-initial words and place
+ * names (Америке, Риме) have surname homonyms in the dictionary. Beyond a plain lookup, a
+ * hyphenated compound the dictionary lacks takes the lemma of its last part (юго-восточного →
+ * юго-восточный) and a number with a case ending is the ordinal "N-й" (1-го, 1-м → 1-й).
  *
  * <p>Not thread-safe (morfologik's lookup reuses its buffers): one instance per token stream. The
  * lookup itself is fast; the cache saves building lemma strings for frequent words and is cleared
@@ -24,25 +25,22 @@ final class Lemmatizer {
     static final String[] UNKNOWN = new String[0];
     private static final int CACHE_LIMIT = 50_000;
 
-    private final MorphDictionary dict;
     private final DictionaryLookup lookup;
     private final CharArrayMap<String[]> cache = new CharArrayMap<>(1024, false);
-    private final CharArrayMap<String[]> capitalizedCache = new CharArrayMap<>(1024, false);
 
     Lemmatizer(MorphDictionary dict) {
-        this.dict = dict;
         this.lookup = new DictionaryLookup(dict.dictionary);
     }
 
-    /** Lemmas of {@code form[0..len)} (lower case, folded); {@code capitalized}: written with a capital. */
-    String[] lemmas(char[] form, int len, boolean capitalized) {
-        CharArrayMap<String[]> c = capitalized ? capitalizedCache : cache;
+    /** Lemmas of {@code form[0..len)} (lower case, folded). */
+    String[] lemmas(char[] form, int len) {
+        CharArrayMap<String[]> c = cache;
         String[] hit = c.get(form, 0, len);
         if (hit != null) {
             return hit;
         }
         String word = new String(form, 0, len);
-        String[] result = compute(word, capitalized);
+        String[] result = compute(word);
         if (c.size() >= CACHE_LIMIT) {
             c.clear();
         }
@@ -50,12 +48,12 @@ final class Lemmatizer {
         return result;
     }
 
-    String[] lemmas(String word, boolean capitalized) {
-        return lemmas(word.toCharArray(), word.length(), capitalized);
+    String[] lemmas(String word) {
+        return lemmas(word.toCharArray(), word.length());
     }
 
-    private String[] compute(String word, boolean capitalized) {
-        String[] direct = lookup(word, capitalized);
+    private String[] compute(String word) {
+        String[] direct = lookup(word);
         if (direct.length > 0) {
             return direct;
         }
@@ -68,7 +66,7 @@ final class Lemmatizer {
         if (isDigits(head) && isLetters(tail) && tail.length() <= 3) {
             return new String[] {head + "-й"};
         }
-        String[] last = lookup(tail, false);
+        String[] last = lookup(tail);
         if (last.length == 0) {
             return UNKNOWN;
         }
@@ -79,25 +77,13 @@ final class Lemmatizer {
         return out;
     }
 
-    private String[] lookup(String word, boolean capitalized) {
+    private String[] lookup(String word) {
         List<WordData> readings = lookup.lookup(word);
         if (readings.isEmpty()) {
             return UNKNOWN;
         }
-        boolean onlyProper = false;
-        if (capitalized) {
-            for (WordData w : readings) {
-                if (dict.properName.test(w)) {
-                    onlyProper = true;
-                    break;
-                }
-            }
-        }
         List<String> out = new ArrayList<>(2);
         for (WordData w : readings) {
-            if (onlyProper && !dict.properName.test(w)) {
-                continue;
-            }
             String lemma = Folding.fold(w.getStem().toString().toLowerCase(java.util.Locale.ROOT));
             if (!lemma.isEmpty() && !out.contains(lemma)) {
                 out.add(lemma);
