@@ -51,11 +51,18 @@ public final class Analyzers {
      * The lemma terms for one query word, to OR together: what {@link #index} makes of the word,
      * without the exact form. When the word is itself one of its lemmas (an analyst types стать,
      * not стали) only that lemma is kept, so the other readings of the form do not add noise.
+     * A protected word (acronym, initial, listed word) is looked up by its exact form only.
      * Otherwise the word itself (lower-cased, folded) is added: it is the term of the same word
      * written as a protected acronym (сау for САУ) and often the stem of unknown inflected forms
      * (телеграм for телеграме). Both choices were measured with {@code nwatch eval-morphology}.
      */
     public static List<String> queryTerms(String lang, String word) {
+        String stripped = word.strip();
+        char[] chars = stripped.toCharArray();
+        if (ProtectedWordFilter.isAcronymOrInitial(chars, chars.length) || protectedWords().contains(chars, 0, chars.length)) {
+            // The lower-cased acronym could equal another word's stem (US and used → us): its exact form cannot.
+            return List.of(exactTerm(stripped));
+        }
         List<String> terms = new ArrayList<>(4);
         try (TokenStream ts = index(lang).tokenStream("body", word)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -73,7 +80,7 @@ public final class Analyzers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String self = Folding.fold(lowerCase(word.strip()));
+        String self = Folding.fold(lowerCase(stripped));
         if (terms.contains(self)) {
             return terms.size() > 1 ? List.of(self) : List.copyOf(terms);
         }
