@@ -26,9 +26,10 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * apostrophes) → {@link ExactFormFilter} ("=form") → the language's lemma stage:
  * <ul>
  *   <li>ru: {@link DictionaryLemmaFilter} over LanguageTool's Russian morfologik dictionary, then
- *       Lucene's Snowball Russian stemmer for the words the dictionary does not know;
- *   <li>uk: {@link DictionaryLemmaFilter} over the dictionary of Lucene's UkrainianMorfologikAnalyzer
- *       (unknown words stay as they are, as in that analyzer);
+ *       Lucene's Snowball Russian stemmer for the words the dictionary does not know, except short
+ *       ones ({@link ShortWordMarkerFilter});
+ *   <li>uk: {@link DictionaryLemmaFilter} over the dictionary of Lucene's UkrainianMorfologikAnalyzer,
+ *       then, for unknown words only, the same Snowball fallback (Lucene has no Ukrainian stemmer);
  *   <li>en: the possessive and Porter stemming filters of Lucene's EnglishAnalyzer (its stop words
  *       are kept so phrases and NEAR count every word);
  *   <li>anything else (be, und): the lower-cased, folded form.
@@ -151,15 +152,26 @@ public final class Analyzers {
         switch (chain) {
             case "ru":
                 MorphDictionary ru = MorphDictionary.russian();
-                return new ChainAnalyzer(false, ts -> new SnowballFilter(new DictionaryLemmaFilter(ts, ru), new RussianStemmer()));
+                return new ChainAnalyzer(false, ts -> dictionaryThenSnowball(ts, ru));
             case "uk":
                 MorphDictionary uk = MorphDictionary.ukrainian();
-                return new ChainAnalyzer(false, ts -> new DictionaryLemmaFilter(ts, uk));
+                return new ChainAnalyzer(false, ts -> dictionaryThenSnowball(ts, uk));
             case "en":
                 return new ChainAnalyzer(true, PorterStemFilter::new);
             default:
                 return new ChainAnalyzer(false, UnaryOperator.identity());
         }
+    }
+
+    /**
+     * Dictionary lemmas; for words the dictionary does not know and longer than three letters, the
+     * Snowball Russian stem. Lucene has no Ukrainian stemmer; the Russian one strips the endings the
+     * two languages share (-а, -у, -ом, -ою, -ами, -ах) and leaves Ukrainian-only ones (-ів, -ії)
+     * alone, which on the UD Ukrainian dev set raised every score (docs/morphology.md).
+     */
+    private static TokenStream dictionaryThenSnowball(TokenStream ts, MorphDictionary dictionary) {
+        TokenStream lemmas = new DictionaryLemmaFilter(ts, dictionary);
+        return new SnowballFilter(new ShortWordMarkerFilter(lemmas, ShortWordMarkerFilter.DEFAULT_MAX_LENGTH), new RussianStemmer());
     }
 
     private static CharArraySet protectedWords() {
