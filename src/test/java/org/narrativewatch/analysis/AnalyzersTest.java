@@ -145,6 +145,21 @@ class AnalyzersTest {
     }
 
     @Test
+    void shortUnknownWordsAreNotStemmed() {
+        // Тао is not in the dictionaries; stemmed it would become та (and, that)
+        assertFalse(TokenDump.matches("uk", "Тао", "та"));
+        assertFalse(TokenDump.matches("ru", "Тао", "та"));
+        assertTrue(TokenDump.terms("ru", "Тао").contains("тао"));
+    }
+
+    @Test
+    void ukrainianUnknownWordsFallBackToSnowball() {
+        // a surname the Ukrainian dictionary lacks: its case forms still meet
+        assertTrue(TokenDump.matches("uk", "Абдулазиз", "Абдулазиза"));
+        assertTrue(TokenDump.matches("uk", "Абдулазиз", "Абдулазизом"));
+    }
+
+    @Test
     void ukrainianFormsAndApostrophes() {
         assertTrue(TokenDump.matches("uk", "Київ", "Києва"));
         assertTrue(TokenDump.matches("uk", "Київ", "Києві"));
