@@ -152,13 +152,19 @@ public final class WordTokenizer extends Tokenizer {
     @Override
     public void end() throws IOException {
         super.end();
-        while (ensure(buf.length) || bufLen > bufPos) {
-            bufPos = bufLen;
-            if (eof) {
-                break;
+        // Consume whatever is left so the final offset is the length of the whole input.
+        bufBase += bufLen;
+        bufLen = 0;
+        bufPos = 0;
+        while (!eof) {
+            int r = input.read(buf, 0, buf.length);
+            if (r < 0) {
+                eof = true;
+            } else {
+                bufBase += r;
             }
         }
-        int last = correctOffset(bufBase + bufLen);
+        int last = correctOffset(bufBase);
         offsetAtt.setOffset(last, last);
     }
 

@@ -106,6 +106,24 @@ class AnalyzersTest {
     }
 
     @Test
+    void emojiSurrogatesAndFinalOffset() throws Exception {
+        String text = "мир\uD83D\uDE00война 𝐀 конец";
+        List<TokenDump> tokens = TokenDump.of(Analyzers.index("ru"), text);
+        List<String> exact = tokens.stream().filter(t -> t.term().startsWith("=")).map(TokenDump::term).toList();
+        assertEquals(List.of("=мир", "=война", "=𝐀", "=конец"), exact, "the emoji separates words; a supplementary letter is a word");
+        try (org.apache.lucene.analysis.TokenStream ts = Analyzers.index("ru").tokenStream("body", text)) {
+            org.apache.lucene.analysis.tokenattributes.OffsetAttribute off =
+                    ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                // consume
+            }
+            ts.end();
+            assertEquals(text.length(), off.endOffset(), "final offset is the input length");
+        }
+    }
+
+    @Test
     void longInputCrossesTheTokenizerBuffer() {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 2000; i++) {
