@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
@@ -42,6 +43,20 @@ public final class LemmaQueryEvaluation {
         Set<String> indexTerms(String form);
 
         Set<String> queryTerms(String lemma);
+
+        static TermModel of(Function<String, Set<String>> index, Function<String, Set<String>> query) {
+            return new TermModel() {
+                @Override
+                public Set<String> indexTerms(String form) {
+                    return index.apply(form);
+                }
+
+                @Override
+                public Set<String> queryTerms(String lemma) {
+                    return query.apply(lemma);
+                }
+            };
+        }
     }
 
     /** Scores over one set of query lemmas (all, or PROPN only). */
@@ -80,46 +95,16 @@ public final class LemmaQueryEvaluation {
     /** Our chain: {@link Analyzers#index} on the form, {@link Analyzers#queryTerms} on the lemma. */
     public static TermModel oursModel(String lang) {
         Analyzer index = Analyzers.index(lang);
-        return new TermModel() {
-            @Override
-            public Set<String> indexTerms(String form) {
-                return analyze(index, form);
-            }
-
-            @Override
-            public Set<String> queryTerms(String lemma) {
-                return new LinkedHashSet<>(Analyzers.queryTerms(lang, lemma));
-            }
-        };
+        return TermModel.of(form -> analyze(index, form), lemma -> new LinkedHashSet<>(Analyzers.queryTerms(lang, lemma)));
     }
 
     /** Russian: Lucene's RussianAnalyzer both ways; other languages: the lower-cased form. */
     public static TermModel baselineModel(String lang) {
         if ("ru".equals(lang)) {
             Analyzer russian = new RussianAnalyzer();
-            return new TermModel() {
-                @Override
-                public Set<String> indexTerms(String form) {
-                    return analyze(russian, form);
-                }
-
-                @Override
-                public Set<String> queryTerms(String lemma) {
-                    return analyze(russian, lemma);
-                }
-            };
+            return TermModel.of(form -> analyze(russian, form), lemma -> analyze(russian, lemma));
         }
-        return new TermModel() {
-            @Override
-            public Set<String> indexTerms(String form) {
-                return Set.of(form.toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public Set<String> queryTerms(String lemma) {
-                return Set.of(lemma);
-            }
-        };
+        return TermModel.of(form -> Set.of(form.toLowerCase(Locale.ROOT)), Set::of);
     }
 
     static Set<String> analyze(Analyzer analyzer, String text) {

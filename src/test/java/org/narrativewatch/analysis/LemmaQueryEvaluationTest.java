@@ -22,18 +22,12 @@ import org.narrativewatch.analysis.LemmaQueryEvaluation.TermModel;
 class LemmaQueryEvaluationTest {
 
     /** A toy system: a word's only term is its first three letters (lower case). */
-    private static final TermModel PREFIX3 = new TermModel() {
-        @Override
-        public Set<String> indexTerms(String form) {
-            String f = form.toLowerCase(Locale.ROOT);
-            return Set.of(f.substring(0, Math.min(3, f.length())));
-        }
+    private static final TermModel PREFIX3 = TermModel.of(
+            form -> Set.of(prefix3(form.toLowerCase(Locale.ROOT))), lemma -> Set.of(prefix3(lemma)));
 
-        @Override
-        public Set<String> queryTerms(String lemma) {
-            return Set.of(lemma.substring(0, Math.min(3, lemma.length())));
-        }
-    };
+    private static String prefix3(String s) {
+        return s.substring(0, Math.min(3, s.length()));
+    }
 
     private static Path fixture() throws URISyntaxException {
         return Path.of(LemmaQueryEvaluationTest.class.getResource("tiny.conllu").toURI());
