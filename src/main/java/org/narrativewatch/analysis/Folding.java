@@ -26,34 +26,47 @@ public final class Folding {
     }
 
     /**
-     * Folds {@code buf[0..len)} in place (ё→е, apostrophes unified). Returns the new length, or -1
-     * when the word has characters that need Unicode normalisation (accents, decomposed letters);
-     * the caller then uses {@link #fold(String)}. The fast path covers plain Cyrillic and ASCII.
+     * Folds {@code buf[0..len)} in place (ё→е, ґ→г, apostrophes unified). Returns the new length,
+     * or -1 when the word has characters that need Unicode normalisation (accents, decomposed
+     * letters); the caller then uses {@link #fold(String)}. The fast path covers plain Cyrillic and ASCII.
      */
     static int foldFast(char[] buf, int len) {
         for (int i = 0; i < len; i++) {
             char c = buf[i];
-            if (c < 0x80) {
-                if (c == '`') {
-                    buf[i] = '\'';
-                }
-                continue;
-            }
-            if (c == 'ё') {
-                buf[i] = 'е';
-            } else if (c == 'Ё') {
-                buf[i] = 'Е';
-            } else if (c == 'ґ') {
-                buf[i] = 'г';
-            } else if (c == 'Ґ') {
-                buf[i] = 'Г';
-            } else if (c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '\u02B9' || c == '\u2032') {
-                buf[i] = '\'';
-            } else if (needsNormalization(c)) {
+            if (c >= 0x80 && needsNormalization(c) && !isApostrophe(c)) {
                 return -1;
             }
+            char f = foldChar(c);
+            if (f == REMOVED) {
+                return -1;
+            }
+            buf[i] = f;
         }
         return len;
+    }
+
+    /** The one-character foldings; {@link #REMOVED} for invisible characters. */
+    private static char foldChar(char c) {
+        switch (c) {
+            case 'ё':
+                return 'е';
+            case 'Ё':
+                return 'Е';
+            case 'ґ':
+                return 'г';
+            case 'Ґ':
+                return 'Г';
+            case '\u00AD': case '\u200C': case '\u200D':
+                return REMOVED;
+            default:
+                return isApostrophe(c) ? '\'' : c;
+        }
+    }
+
+    private static final char REMOVED = '\uFFFF';
+
+    private static boolean isApostrophe(char c) {
+        return c == '`' || c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '\u02B9' || c == '\u2032';
     }
 
     private static boolean needsNormalization(char c) {
@@ -67,31 +80,18 @@ public final class Folding {
         StringBuilder sb = new StringBuilder(d.length());
         for (int i = 0; i < d.length(); i++) {
             char c = d.charAt(i);
-            if (c == '\u0300' || c == '\u0301') {
-                continue;
+            if (c != '\u0300' && c != '\u0301') {
+                sb.append(c);
             }
-            sb.append(c);
         }
         String composed = Normalizer.normalize(sb, Normalizer.Form.NFC);
-        char[] buf = composed.toCharArray();
-        int n = 0;
-        for (int i = 0; i < buf.length; i++) {
-            char c = buf[i];
-            if (c == 'ё') {
-                c = 'е';
-            } else if (c == 'Ё') {
-                c = 'Е';
-            } else if (c == 'ґ') {
-                c = 'г';
-            } else if (c == 'Ґ') {
-                c = 'Г';
-            } else if (c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '\u02B9' || c == '\u2032' || c == '`') {
-                c = '\'';
-            } else if (c == '\u00AD' || c == '\u200D' || c == '\u200C') {
-                continue;
+        StringBuilder out = new StringBuilder(composed.length());
+        for (int i = 0; i < composed.length(); i++) {
+            char c = foldChar(composed.charAt(i));
+            if (c != REMOVED) {
+                out.append(c);
             }
-            buf[n++] = c;
         }
-        return new String(buf, 0, n);
+        return out.toString();
     }
 }

@@ -69,6 +69,8 @@ class AnalyzersTest {
         // й and ї survive decomposed input: only the two stress accents are removed
         assertEquals("=мой", Analyzers.exactTerm("мои\u0306"));
         assertEquals("=її", Analyzers.exactTerm("і\u0308ї"));
+        assertEquals("=привет", Analyzers.exactTerm("при\u00ADвет"), "soft hyphen dropped");
+        assertEquals(TokenDump.terms("ru", "привет"), TokenDump.terms("ru", "при\u00ADвет"));
     }
 
     @Test
