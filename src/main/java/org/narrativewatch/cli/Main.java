@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 TimelineCommand.class,
                 SearchCommand.class,
                 StatsCommand.class,
+                EvalMorphologyCommand.class,
         })
 public final class Main implements Runnable {
 
