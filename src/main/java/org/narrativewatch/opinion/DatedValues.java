@@ -42,9 +42,11 @@ public final class DatedValues {
             }
             String[] header = it.nextValue();
             int valueCol = valueColumn(file, header, column);
+            int next = it.getParser().currentLocation().getLineNr();
             while (it.hasNextValue()) {
                 String[] row = it.nextValue();
-                int line = it.getParser().currentTokenLocation().getLineNr();
+                int line = next;
+                next = it.getParser().currentLocation().getLineNr();
                 if (row.length == 0 || (row.length == 1 && row[0].isBlank())) {
                     continue;
                 }

@@ -18,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.narrativewatch.UserException;
 
 /**
@@ -71,6 +73,8 @@ public final class PollCsv {
         }
     }
 
+    private static final Pattern REPORTED = Pattern.compile("(?i)reported (\\d{4}-\\d{2}-\\d{2})");
+
     private PollCsv() {}
 
     public static Result read(Path file, Options options) {
@@ -103,8 +107,8 @@ public final class PollCsv {
                 if (cells.length > 0 && !(cells.length == 1 && cells[0].isBlank())) {
                     rows.add(new Row(line, cells));
                 }
-                // the next row starts on the line after the one this row ended on (quoted cells may span lines)
-                line = it.getParser().currentTokenLocation().getLineNr() + 1;
+                // the parser now stands at the start of the next row (quoted cells may span lines)
+                line = it.getParser().currentLocation().getLineNr();
             }
         } catch (NoSuchFileException e) {
             throw new UserException(file + ": no such file");
@@ -206,7 +210,7 @@ public final class PollCsv {
                 }
                 try {
                     SeriesKey key = new SeriesKey(pollster, question, names[col.getKey()]);
-                    points.add(new PollPoint(key, fw.start(), fw.end(), number(v, names[col.getKey()].strip()), null,
+                    points.add(new PollPoint(key, fw.start(), fw.end(), number(v, "value"), null,
                             o.assumedN(), o.designEffect(), col.getValue(), "", fw.how(), where));
                 } catch (IllegalArgumentException e) {
                     errors.add(file + ":" + row.line + ": column " + names[col.getKey()].strip() + ": " + e.getMessage());
@@ -240,8 +244,18 @@ public final class PollCsv {
         Fieldwork fromDate = Fieldwork.parse(date).orElseThrow(() ->
                 new IllegalArgumentException("date '" + date + "' is not yyyy-mm or yyyy-mm-dd"));
         String why = fieldwork.isBlank() ? "no fieldwork given" : "fieldwork '" + fieldwork + "' not understood";
-        return new Fieldwork(fromDate.start(), fromDate.end(), why + "; dated by the date column " + date.strip()
-                + (fromDate.start().equals(fromDate.end()) ? "" : " (whole month)"));
+        LocalDate end = fromDate.end();
+        Matcher reported = REPORTED.matcher(fieldwork.strip());
+        if (reported.matches()) {
+            // "reported 2025-12-24": fieldwork ended by then, so the date column's month is cut at the report
+            LocalDate r = LocalDate.parse(reported.group(1));
+            if (!r.isBefore(fromDate.start()) && r.isBefore(end)) {
+                end = r;
+                why = "fieldwork not given, reported " + r;
+            }
+        }
+        return new Fieldwork(fromDate.start(), end, why + "; dated by the date column " + date.strip()
+                + (fromDate.start().equals(end) ? "" : end.equals(fromDate.end()) ? " (whole month)" : " up to the report"));
     }
 
     private static Fieldwork single(String date) {

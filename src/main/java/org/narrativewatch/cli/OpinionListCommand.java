@@ -1,0 +1,73 @@
+package org.narrativewatch.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.Map;
+import org.narrativewatch.UserException;
+import org.narrativewatch.opinion.PollPoint;
+import org.narrativewatch.opinion.PollSeries;
+import org.narrativewatch.opinion.PollStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nwatch opinion list}: the imported poll series, or one series' points. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List imported poll series (id, points, date range, how many points have an assumed n), "
+                + "or with --series the points of one series with their 95% sampling intervals.")
+public final class OpinionListCommand implements Runnable {
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--series", paramLabel = "ID", description = "Show this series' points (its id, or a unique part of it).")
+    String series;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Override
+    public void run() {
+        PollStore store = PollStore.open(PollStore.besideIndex(engine.index));
+        if (series != null) {
+            points(store.find(series));
+            return;
+        }
+        Map<String, PollSeries> all = store.series();
+        switch (format) {
+            case "json" -> {
+                ArrayNode out = OpinionJson.MAPPER.createArrayNode();
+                all.values().forEach(s -> out.add(OpinionJson.series(s)));
+                OpinionJson.print(out);
+            }
+            case "csv" -> {
+                System.out.println("id,pollster,question,answer,points,first,last,n_assumed");
+                all.values().forEach(s -> System.out.println(String.join(",", OpinionJson.csv(s.id()),
+                        OpinionJson.csv(s.key().pollster()), OpinionJson.csv(s.key().question()), OpinionJson.csv(s.key().answer()),
+                        "" + s.points().size(), "" + s.first(), "" + s.last(), "" + s.assumedN())));
+            }
+            case "text" -> {
+                if (all.isEmpty()) {
+                    System.out.println("no polls in " + store.file() + " (nwatch opinion import FILE)");
+                }
+                all.values().forEach(s -> System.out.printf("%-70s %4d points  %s .. %s%s%n", s.id(), s.points().size(),
+                        s.first(), s.last(), s.assumedN() > 0 ? "  (" + s.assumedN() + " with assumed n)" : ""));
+            }
+            default -> throw new UserException("--format must be text, csv or json, not '" + format + "'");
+        }
+    }
+
+    private void points(PollSeries s) {
+        switch (format) {
+            case "json" -> OpinionJson.print(OpinionJson.series(s).set("points", OpinionJson.points(s)));
+            case "csv", "text" -> {
+                System.out.println("date,fieldwork_from,fieldwork_to,percent,lo,hi,n,n_assumed,design_effect,dating");
+                for (PollPoint p : s.points()) {
+                    System.out.println(String.join(",", "" + p.midpoint(), "" + p.start(), "" + p.end(), OpinionJson.num(p.percent()),
+                            OpinionJson.num(p.lo()), OpinionJson.num(p.hi()), "" + p.nUsed(), "" + p.nAssumed(),
+                            OpinionJson.num(p.designEffect()), OpinionJson.csv(p.dating())));
+                }
+            }
+            default -> throw new UserException("--format must be text, csv or json, not '" + format + "'");
+        }
+    }
+}
