@@ -1,13 +1,12 @@
 package org.narrativewatch.cli;
 
+import java.io.PrintStream;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.narrativewatch.UserException;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
@@ -34,6 +33,9 @@ import picocli.CommandLine.Parameters;
                 + "a positive lag means the media lead) when the polls fall one per bucket on a regular grid."})
 public final class OpinionCompareCommand implements Runnable {
 
+    /** Where results go (UTF-8 stdout; tests substitute a buffer). */
+    PrintStream out = Output.OUT;
+
     @Mixin
     EngineOptions engine;
 
@@ -53,14 +55,8 @@ public final class OpinionCompareCommand implements Runnable {
     @Option(names = "--weeks", paramLabel = "K", defaultValue = "4", description = "Weeks for --window weeks-before (default: ${DEFAULT-VALUE}).")
     int weeks;
 
-    @Option(names = "--from", description = "First day of media counted (yyyy-mm-dd).")
-    LocalDate from;
-
-    @Option(names = "--to", description = "Last day of media counted (yyyy-mm-dd).")
-    LocalDate to;
-
-    @Option(names = "--outlet", split = ",", description = "Only these outlets (comma-separated); shares are of their articles.")
-    Set<String> outlets;
+    @Mixin
+    SelectionOptions selectionOptions;
 
     @Mixin
     OpinionTestOptions tests;
@@ -79,7 +75,7 @@ public final class OpinionCompareCommand implements Runnable {
         }
         Alignment.Window w = Alignment.Window.parse(window, weeks);
         PollSeries polls = PollStore.open(PollStore.besideIndex(engine.index)).find(series);
-        Selection selection = new Selection(from, to, outlets, Set.of(), Set.of());
+        Selection selection = selectionOptions.selection();
         List<Comparison> results = new ArrayList<>();
         try (Engine e = engine.open()) {
             for (String q : queries) {
@@ -90,17 +86,17 @@ public final class OpinionCompareCommand implements Runnable {
             throw new UncheckedIOException(ex);
         }
         switch (format) {
-            case "json" -> OpinionJson.print(json(polls, results));
+            case "json" -> OpinionJson.print(out, json(polls, results));
             case "csv" -> csv(results);
             default -> text(polls, results);
         }
     }
 
     private ObjectNode json(PollSeries polls, List<Comparison> results) {
-        ObjectNode out = OpinionJson.series(polls);
-        out.put("by", by);
-        out.put("window", results.get(0).window());
-        ArrayNode comps = out.putArray("comparisons");
+        ObjectNode result = OpinionJson.series(polls);
+        result.put("by", by);
+        result.put("window", results.get(0).window());
+        ArrayNode comps = result.putArray("comparisons");
         for (Comparison c : results) {
             ObjectNode o = comps.addObject();
             o.put("query", c.query());
@@ -119,16 +115,16 @@ public final class OpinionCompareCommand implements Runnable {
             ArrayNode warn = o.putArray("warnings");
             c.warnings().forEach(warn::add);
         }
-        return out;
+        return result;
     }
 
     private void csv(List<Comparison> results) {
-        System.out.println("query,window,date,fieldwork_from,fieldwork_to,poll_percent,poll_lo,poll_hi,n,n_assumed,"
+        out.println("query,window,date,fieldwork_from,fieldwork_to,poll_percent,poll_lo,poll_hi,n,n_assumed,"
                 + "window_from,window_to,media_count,media_total,media_share");
         for (Comparison c : results) {
             for (Alignment.Aligned a : c.points()) {
                 var p = a.poll();
-                System.out.println(String.join(",", OpinionJson.csv(c.query()), OpinionJson.csv(c.window()), "" + p.midpoint(),
+                out.println(String.join(",", OpinionJson.csv(c.query()), OpinionJson.csv(c.window()), "" + p.midpoint(),
                         "" + p.start(), "" + p.end(), OpinionJson.num(p.percent()), OpinionJson.num(p.lo()),
                         OpinionJson.num(p.hi()), "" + p.nUsed(), "" + p.nAssumed(), "" + a.from(), "" + a.to(),
                         OpinionJson.num(a.count()), OpinionJson.num(a.total()), OpinionJson.num(a.share())));
@@ -138,13 +134,13 @@ public final class OpinionCompareCommand implements Runnable {
 
     private void text(PollSeries polls, List<Comparison> results) {
         for (Comparison c : results) {
-            System.out.println("poll series " + polls.id() + " (" + polls.points().size() + " points) vs '" + c.query() + "'");
-            System.out.println("window: " + c.window());
-            c.warnings().forEach(wn -> System.out.println("warning: " + wn));
+            out.println("poll series " + polls.id() + " (" + polls.points().size() + " points) vs '" + c.query() + "'");
+            out.println("window: " + c.window());
+            c.warnings().forEach(wn -> out.println("warning: " + wn));
             if (c.leadLag() != null) {
-                System.out.println(OpinionText.leadLag(c.leadLag(), "A = media share of '" + c.query() + "', B = poll " + polls.id()));
+                out.println(OpinionText.leadLag(c.leadLag(), "A = media share of '" + c.query() + "', B = poll " + polls.id()));
             }
-            System.out.println();
+            out.println();
         }
     }
 }

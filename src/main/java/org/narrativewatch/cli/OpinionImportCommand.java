@@ -1,5 +1,6 @@
 package org.narrativewatch.cli;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,11 @@ import picocli.CommandLine.Parameters;
                 "Polls are stored in polls.json beside the --index folder. Re-importing a file adds nothing; "
                 + "bad rows are listed with file and line and the others are still imported (exit 1 when any row was rejected)."})
 public final class OpinionImportCommand implements Runnable {
+
+    /** Where results go (UTF-8 stdout; tests substitute a buffer). */
+    PrintStream out = Output.OUT;
+
+    PrintStream err = OpinionJson.ERR;
 
     @Mixin
     EngineOptions engine;
@@ -48,16 +54,16 @@ public final class OpinionImportCommand implements Runnable {
         for (Path f : files) {
             PollCsv.Result r = PollCsv.read(f, options);
             PollStore.Merge m = store.merge(r.points());
-            r.notes().forEach(System.out::println);
-            System.out.printf("%s: %d added, %d updated, %d already present, %d rows rejected%n",
+            r.notes().forEach(out::println);
+            out.printf("%s: %d added, %d updated, %d already present, %d rows rejected%n",
                     f, m.added(), m.updated(), m.unchanged(), r.errors().size());
             errors.addAll(r.errors());
             imported += r.points().size();
         }
         store.save();
-        System.out.println(store.size() + " poll points in " + store.file());
+        out.println(store.size() + " poll points in " + store.file());
         if (!errors.isEmpty()) {
-            errors.forEach(System.err::println);
+            errors.forEach(err::println);
             throw new UserException(errors.size() + " row(s) rejected (listed above); the other " + imported + " were imported");
         }
     }

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.narrativewatch.opinion.LeadLag;
 import org.narrativewatch.opinion.PollPoint;
@@ -17,9 +21,12 @@ final class OpinionJson {
 
     static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    static void print(JsonNode node) {
+    /** Standard error in UTF-8 whatever the platform default (poll questions and file names may be Cyrillic). */
+    static final PrintStream ERR = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+
+    static void print(PrintStream out, JsonNode node) {
         try {
-            System.out.println(MAPPER.writeValueAsString(node));
+            out.println(MAPPER.writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

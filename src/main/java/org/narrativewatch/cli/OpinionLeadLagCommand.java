@@ -1,5 +1,6 @@
 package org.narrativewatch.cli;
 
+import java.io.PrintStream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import org.narrativewatch.UserException;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Parameters;
                 "A positive lag means A leads B. Each file is CSV with a header: date (yyyy-mm-dd or yyyy-mm) then values; "
                 + "the series are joined on their common dates and cut to the longest equally spaced run."})
 public final class OpinionLeadLagCommand implements Runnable {
+
+    /** Where results go (UTF-8 stdout; tests substitute a buffer). */
+    PrintStream out = Output.OUT;
 
     @Parameters(index = "0", paramLabel = "A.csv")
     Path a;
@@ -47,19 +51,19 @@ public final class OpinionLeadLagCommand implements Runnable {
                     + " equally spaced dates in common: too few for lead-lag tests (need at least 8)");
         }
         LeadLag.Result r = LeadLag.analyse(j.a(), j.b(), tests.options());
-        ObjectNode out = OpinionJson.leadLag(r);
+        ObjectNode result = OpinionJson.leadLag(r);
         ObjectNode dates = OpinionJson.MAPPER.createObjectNode();
         dates.put("from", j.dates().get(0).toString());
         dates.put("to", j.dates().get(j.dates().size() - 1).toString());
         dates.put("step", j.step());
         dates.put("common_dates_left_out", j.dropped());
-        out.put("a", a.toString());
-        out.put("b", b.toString());
-        out.set("dates", dates);
+        result.put("a", a.toString());
+        result.put("b", b.toString());
+        result.set("dates", dates);
         if (format.equals("json")) {
-            OpinionJson.print(out);
+            OpinionJson.print(out, result);
         } else {
-            System.out.println(OpinionText.leadLag(r, "A = " + a + ", B = " + b + "; " + j.dates().get(0) + " .. "
+            out.println(OpinionText.leadLag(r, "A = " + a + ", B = " + b + "; " + j.dates().get(0) + " .. "
                     + j.dates().get(j.dates().size() - 1) + " by " + j.step()
                     + (j.dropped() > 0 ? " (" + j.dropped() + " common dates outside the longest regular run left out)" : "")));
         }

@@ -1,5 +1,6 @@
 package org.narrativewatch.cli;
 
+import java.io.PrintStream;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.Map;
 import org.narrativewatch.UserException;
@@ -15,6 +16,9 @@ import picocli.CommandLine.Option;
         description = "List imported poll series (id, points, date range, how many points have an assumed n), "
                 + "or with --series the points of one series with their 95% sampling intervals.")
 public final class OpinionListCommand implements Runnable {
+
+    /** Where results go (UTF-8 stdout; tests substitute a buffer). */
+    PrintStream out = Output.OUT;
 
     @Mixin
     EngineOptions engine;
@@ -35,21 +39,21 @@ public final class OpinionListCommand implements Runnable {
         Map<String, PollSeries> all = store.series();
         switch (format) {
             case "json" -> {
-                ArrayNode out = OpinionJson.MAPPER.createArrayNode();
-                all.values().forEach(s -> out.add(OpinionJson.series(s)));
-                OpinionJson.print(out);
+                ArrayNode rows = OpinionJson.MAPPER.createArrayNode();
+                all.values().forEach(s -> rows.add(OpinionJson.series(s)));
+                OpinionJson.print(out, rows);
             }
             case "csv" -> {
-                System.out.println("id,pollster,question,answer,points,first,last,n_assumed");
-                all.values().forEach(s -> System.out.println(String.join(",", OpinionJson.csv(s.id()),
+                out.println("id,pollster,question,answer,points,first,last,n_assumed");
+                all.values().forEach(s -> out.println(String.join(",", OpinionJson.csv(s.id()),
                         OpinionJson.csv(s.key().pollster()), OpinionJson.csv(s.key().question()), OpinionJson.csv(s.key().answer()),
                         "" + s.points().size(), "" + s.first(), "" + s.last(), "" + s.assumedN())));
             }
             case "text" -> {
                 if (all.isEmpty()) {
-                    System.out.println("no polls in " + store.file() + " (nwatch opinion import FILE)");
+                    out.println("no polls in " + store.file() + " (nwatch opinion import FILE)");
                 }
-                all.values().forEach(s -> System.out.printf("%-70s %4d points  %s .. %s%s%n", s.id(), s.points().size(),
+                all.values().forEach(s -> out.printf("%-70s %4d points  %s .. %s%s%n", s.id(), s.points().size(),
                         s.first(), s.last(), s.assumedN() > 0 ? "  (" + s.assumedN() + " with assumed n)" : ""));
             }
             default -> throw new UserException("--format must be text, csv or json, not '" + format + "'");
@@ -58,11 +62,11 @@ public final class OpinionListCommand implements Runnable {
 
     private void points(PollSeries s) {
         switch (format) {
-            case "json" -> OpinionJson.print(OpinionJson.series(s).set("points", OpinionJson.points(s)));
+            case "json" -> OpinionJson.print(out, OpinionJson.series(s).set("points", OpinionJson.points(s)));
             case "csv", "text" -> {
-                System.out.println("date,fieldwork_from,fieldwork_to,percent,lo,hi,n,n_assumed,design_effect,dating");
+                out.println("date,fieldwork_from,fieldwork_to,percent,lo,hi,n,n_assumed,design_effect,dating");
                 for (PollPoint p : s.points()) {
-                    System.out.println(String.join(",", "" + p.midpoint(), "" + p.start(), "" + p.end(), OpinionJson.num(p.percent()),
+                    out.println(String.join(",", "" + p.midpoint(), "" + p.start(), "" + p.end(), OpinionJson.num(p.percent()),
                             OpinionJson.num(p.lo()), OpinionJson.num(p.hi()), "" + p.nUsed(), "" + p.nAssumed(),
                             OpinionJson.num(p.designEffect()), OpinionJson.csv(p.dating())));
                 }

@@ -27,13 +27,14 @@ public final class DatedValues {
     private DatedValues() {}
 
     /**
-     * Reads {@code file}. The value column is {@code column} when given, else the column named
+     * Reads {@code file}; lines starting with # are comments. The value column is {@code column} when given, else the column named
      * {@code value} or {@code share}, else the second column. Empty cells and "NaN" are gaps; any other
      * non-number is an error naming file and line. Dates are yyyy-mm-dd or yyyy-mm (the month's first day).
      */
     public static NavigableMap<LocalDate, Double> read(Path file, String column) {
         CsvMapper mapper = new CsvMapper();
         mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        mapper.enable(CsvParser.Feature.ALLOW_COMMENTS);  // "# query: …" provenance lines of timeline exports
         NavigableMap<LocalDate, Double> out = new TreeMap<>();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              MappingIterator<String[]> it = mapper.readerFor(String[].class).readValues(r)) {

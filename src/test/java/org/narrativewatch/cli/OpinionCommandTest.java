@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class OpinionCommandTest {
 
@@ -24,19 +26,28 @@ class OpinionCommandTest {
     record Run(int code, String out, String err) {}
 
     static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.commandLine().execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
+        PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8);
+        CommandLine cl = Main.commandLine();
+        cl.setErr(new PrintWriter(err, true));
+        cl.setOut(new PrintWriter(out, true));
+        for (CommandLine sub : cl.getSubcommands().get("opinion").getSubcommands().values()) {
+            Object c = sub.getCommand();
+            if (c instanceof OpinionImportCommand i) {
+                i.out = out;
+                i.err = err;
+            } else if (c instanceof OpinionListCommand l) {
+                l.out = out;
+            } else if (c instanceof OpinionCompareCommand m) {
+                m.out = out;
+            } else if (c instanceof OpinionLeadLagCommand l) {
+                l.out = out;
+            }
         }
+        int code = cl.execute(args);
+        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     }
 
     /** Monthly A (AR(1)) and B following A two months later, as date,value CSV files. */

@@ -27,6 +27,11 @@ class DatedValuesTest {
         assertEquals(2.0, DatedValues.read(f, "count").get(LocalDate.parse("2024-02-01")));
         assertEquals(10.0, DatedValues.read(PollTestData.write(dir, "u.csv", "d,x,y\n2024-01-01,10,20\n"), null)
                 .get(LocalDate.parse("2024-01-01")), "no value/share column: the second column");
+        Path export = PollTestData.write(dir, "timeline.csv", "# query: title:путин\n# by: month\nstart,count,total,share,gap\n"
+                + "2024-01-01,5,50,0.100000,false\n2024-02-01,0,0,,true\n");
+        NavigableMap<LocalDate, Double> t = DatedValues.read(export, null);
+        assertEquals(0.1, t.get(LocalDate.parse("2024-01-01")));
+        assertTrue(t.get(LocalDate.parse("2024-02-01")).isNaN(), "a gap bucket is missing, not zero");
     }
 
     @Test
