@@ -7,6 +7,9 @@ import org.narrativewatch.UserException;
 import org.narrativewatch.opinion.PollPoint;
 import org.narrativewatch.opinion.PollSeries;
 import org.narrativewatch.opinion.PollStore;
+import org.narrativewatch.timeline.Bucket;
+import org.narrativewatch.timeline.Bucketing;
+import org.narrativewatch.timeline.Series;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +29,9 @@ public final class OpinionListCommand implements Runnable {
     @Option(names = "--series", paramLabel = "ID", description = "Show this series' points (its id, or a unique part of it).")
     String series;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text",
+            description = "text, csv or json (default: ${DEFAULT-VALUE}); with --series also timeline: monthly date,count,total "
+                    + "of respondents (count = share × effective n, months without a poll total 0) for 'nwatch shifts --csv'.")
     String format;
 
     @Override
@@ -71,7 +76,15 @@ public final class OpinionListCommand implements Runnable {
                             OpinionJson.num(p.designEffect()), OpinionJson.csv(p.dating())));
                 }
             }
-            default -> throw new UserException("--format must be text, csv or json, not '" + format + "'");
+            case "timeline" -> {
+                // date,count,total of respondents per month: the CSV 'nwatch shifts --csv' reads (change points in polls)
+                Series t = s.toTimeline(Bucketing.MONTH);
+                out.println("date,count,total");
+                for (Bucket b : t.buckets()) {
+                    out.println(b.start() + "," + b.count() + "," + b.total());
+                }
+            }
+            default -> throw new UserException("--format must be text, csv, json or timeline, not '" + format + "'");
         }
     }
 }

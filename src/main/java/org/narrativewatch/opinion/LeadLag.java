@@ -25,7 +25,8 @@ import org.narrativewatch.UserException;
  * 1..p of A; the F statistic compares the two residual sums of squares. p is chosen by AIC (or BIC)
  * on the model with A's lags, over 1..max-lag, all candidates on the same observations. Choosing p
  * that way lets chance fits of A's lags choose it, and the F distribution's p-value then rejects true
- * nulls about twice as often as it says (9-10% at 5% in our simulations). So the reported p is
+ * nulls more often than it says (38 of 500 unrelated pairs at 5% in LeadLagTest; 21 after the
+ * adjustment). So the reported p is
  * selection-adjusted by a residual bootstrap under the null: B is regenerated many times from its
  * own fitted autoregression (A held fixed), the whole procedure (choose p, F-test) is rerun on each,
  * and p is the share of replicates at least as extreme as the data. The plain F p-value is kept as

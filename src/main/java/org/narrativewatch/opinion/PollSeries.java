@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.narrativewatch.UserException;
 import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Bucketing;
 import org.narrativewatch.timeline.Series;
@@ -45,10 +46,10 @@ public record PollSeries(SeriesKey key, List<PollPoint> points) {
      */
     public Series toTimeline(Bucketing by) {
         if (points.isEmpty()) {
-            throw new IllegalArgumentException("series " + id() + " has no points");
+            throw new UserException("series " + id() + " has no points");
         }
         if (points.stream().anyMatch(p -> p.kind() != PollPoint.Kind.SHARE)) {
-            throw new IllegalArgumentException("series " + id() + " is a difference of shares, not a share of respondents");
+            throw new UserException("series " + id() + " is a difference of shares, not a share of respondents: no respondent counts to give");
         }
         LocalDate from = by.start(first());
         LocalDate lastStart = by.start(last());

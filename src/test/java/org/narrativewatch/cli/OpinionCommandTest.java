@@ -137,5 +137,9 @@ class OpinionCommandTest {
         JsonNode p = new ObjectMapper().readTree(points.out()).get("points");
         assertEquals("2022-03-19", p.get(0).get("date").asText());
         assertEquals(false, p.get(0).get("n_assumed").asBoolean());
+
+        // respondents per month for 'nwatch shifts --csv': 65% of 1500, April has no poll (a gap), 61% of 1500
+        Run timeline = run("opinion", "list", "--index", index, "--series", "fom", "--format", "timeline");
+        assertEquals("date,count,total\n2022-03-01,975,1500\n2022-04-01,0,0\n2022-05-01,915,1500\n", timeline.out());
     }
 }

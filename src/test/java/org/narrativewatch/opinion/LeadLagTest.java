@@ -100,8 +100,9 @@ class LeadLagTest {
         double sd = Math.sqrt(seeds * 0.05 * 0.95);
         double lo = seeds * 0.05 - 3 * sd;
         double hi = seeds * 0.05 + 3 * sd;
-        String all = " (ccf lag 0: " + ccfLag0 + ", ccf lag 2: " + ccfLag2 + ", A→B " + grangerAb + ", B→A " + grangerBa
+        String all = " (of " + seeds + " unrelated pairs, rejected at 5%: ccf lag 0: " + ccfLag0 + ", ccf lag 2: " + ccfLag2 + ", A→B " + grangerAb + ", B→A " + grangerBa
                 + ", plain F A→B " + plainF + ")";
+        System.out.println("LeadLagTest null rejections" + all);
         for (int c : new int[] {ccfLag0, ccfLag2, grangerAb, grangerBa}) {
             assertTrue(c >= lo && c <= hi, "rejections " + c + " of " + seeds + " outside " + lo + ".." + hi + all);
         }
