@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 /** {@code nwatch opinion leadlag A.csv B.csv}: lead-lag tests on any two dated series. */
 @Command(name = "leadlag", mixinStandardHelpOptions = true,
         description = {"Which of two dated series leads the other: cross-correlation of the prewhitened series over lags "
-                + "-K..K with 95% bands, and Granger F-tests in both directions (lag by AIC, p adjusted for that choice by bootstrap).",
+                + "-K..K with 95%% bands, and Granger F-tests in both directions (lag by AIC, p adjusted for that choice by bootstrap).",
                 "A positive lag means A leads B. Each file is CSV with a header: date (yyyy-mm-dd or yyyy-mm) then values; "
                 + "the series are joined on their common dates and cut to the longest equally spaced run."})
 public final class OpinionLeadLagCommand implements Runnable {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 /** {@code nwatch opinion list}: the imported poll series, or one series' points. */
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = "List imported poll series (id, points, date range, how many points have an assumed n), "
-                + "or with --series the points of one series with their 95% sampling intervals.")
+                + "or with --series the points of one series with their 95%% sampling intervals.")
 public final class OpinionListCommand implements Runnable {
 
     /** Where results go (UTF-8 stdout; tests substitute a buffer). */
