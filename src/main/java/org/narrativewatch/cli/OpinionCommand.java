@@ -1,7 +1,7 @@
 package org.narrativewatch.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code nwatch opinion …}: poll series beside media series. */
 @Command(name = "opinion", mixinStandardHelpOptions = true,

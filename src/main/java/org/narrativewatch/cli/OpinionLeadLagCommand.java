@@ -1,7 +1,7 @@
 package org.narrativewatch.cli;
 
-import java.io.PrintStream;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import org.narrativewatch.UserException;
 import org.narrativewatch.opinion.DatedValues;

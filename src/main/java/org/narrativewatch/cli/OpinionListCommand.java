@@ -1,7 +1,7 @@
 package org.narrativewatch.cli;
 
-import java.io.PrintStream;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.PrintStream;
 import java.util.Map;
 import org.narrativewatch.UserException;
 import org.narrativewatch.opinion.PollPoint;
