@@ -42,6 +42,9 @@ public final class DatedValues {
                 throw new UserException(file + ": empty file");
             }
             String[] header = it.nextValue();
+            if (header.length > 0) {
+                header[0] = header[0].replace("\uFEFF", "");  // spreadsheet exports start with a byte-order mark
+            }
             int valueCol = valueColumn(file, header, column);
             int next = it.getParser().currentLocation().getLineNr();
             while (it.hasNextValue()) {

@@ -84,6 +84,9 @@ public final class PollCsv {
         }
         Map<String, Integer> header = new HashMap<>();
         String[] names = rows.get(0).cells;
+        if (names.length > 0) {
+            names[0] = names[0].replace("\uFEFF", "");  // spreadsheet exports start with a byte-order mark
+        }
         for (int i = 0; i < names.length; i++) {
             header.putIfAbsent(names[i].strip().toLowerCase(Locale.ROOT), i);
         }

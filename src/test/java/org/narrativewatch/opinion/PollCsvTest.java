@@ -97,6 +97,10 @@ class PollCsvTest {
         // conservative SE of a difference d: √((1 - d²)/n_eff)
         assertEquals(100 * Math.sqrt((1 - 0.03 * 0.03) / (1600 / 1.5)), net.standardError(), 1e-9);
 
+        PollCsv.Result bom = PollCsv.read(PollTestData.write(dir, "bom_x.csv", "\uFEFFDate,Yes\n2020-01-01,40\n"), PollCsv.Options.DEFAULTS);
+        assertEquals(List.of(), bom.errors());
+        assertEquals(1, bom.points().size());
+
         PollCsv.Result named = PollCsv.read(dir.resolve("acme_president_approval_monthly.csv"),
                 new PollCsv.Options(1600, 1, "Acme Polling", "approve of the president"));
         assertEquals(new SeriesKey("Acme Polling", "approve of the president", "Approve"), named.points().get(0).key());
