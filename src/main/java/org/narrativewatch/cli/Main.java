@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 StatsCommand.class,
                 EvalMorphologyCommand.class,
+                OpinionCommand.class,
         })
 public final class Main implements Runnable {
 
