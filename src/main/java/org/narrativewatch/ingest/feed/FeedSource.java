@@ -87,7 +87,7 @@ public final class FeedSource implements Source {
             Response r = fetcher.get(feed, Validators.NONE);
             return FeedParser.parse(r.body(), r.charset(), feed.toString(), ctx, r.fetchedAt());
         };
-        return new FeedSource(feed.toString(), loader, contextFor(feed.getHost(), outlets), fullText ? fetcher : null);
+        return new FeedSource(feed.toString(), loader, outlets.byFeed(feed).map(FeedContext::of).orElse(FeedContext.unknown()), fullText ? fetcher : null);
     }
 
     private static FeedContext contextFor(String host, OutletDirectory outlets) {

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
@@ -168,8 +169,11 @@ public final class HttpFetcher implements AutoCloseable {
         }
         // The HTTP client's timeout stops at the headers; a server that trickles the body would hang
         // us, so a watchdog closes the stream when the read timeout passes again.
-        ScheduledFuture<?> kill = watchdog.schedule(() -> closeQuietly(raw),
-                policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        ScheduledFuture<?> kill = watchdog.schedule(() -> {
+            timedOut.set(true);
+            closeQuietly(raw);
+        }, policy.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         String encoding = resp.headers().firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
         try (CappedInputStream wire = new CappedInputStream(raw, policy.maxBodyBytes(), "on the wire")) {
             InputStream decoded = switch (encoding) {
@@ -185,7 +189,7 @@ public final class HttpFetcher implements AutoCloseable {
         } catch (CappedInputStream.TooLarge e) {
             throw new FetchException(uri, FetchException.Kind.TOO_LARGE, 0, null, e.getMessage(), e);
         } catch (IOException e) {
-            if (kill.isDone()) {
+            if (timedOut.get()) {
                 throw new FetchException(uri, FetchException.Kind.TIMEOUT, 0, null,
                         "body not received within " + policy.readTimeout().toMillis() + " ms", e);
             }

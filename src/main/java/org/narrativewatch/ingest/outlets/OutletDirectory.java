@@ -52,6 +52,26 @@ public final class OutletDirectory {
         return outlets.stream().filter(o -> o.name().equals(name)).findFirst();
     }
 
+    /** Just the named outlets; an unknown name is an error naming it. */
+    public OutletDirectory only(java.util.Collection<String> names) {
+        for (String n : names) {
+            if (byName(n).isEmpty()) {
+                throw new UserException("no outlet named '" + n + "' in " + origin);
+            }
+        }
+        return new OutletDirectory(origin, outlets.stream().filter(o -> names.contains(o.name())).toList());
+    }
+
+    /** The outlet that lists exactly this feed address, else the one owning its host. */
+    public Optional<Outlet> byFeed(URI feed) {
+        for (Outlet o : outlets) {
+            if (o.feeds().contains(feed)) {
+                return Optional.of(o);
+            }
+        }
+        return byHost(feed.getHost());
+    }
+
     /** The outlet a page on {@code host} belongs to (the most specific match), if any. */
     public Optional<Outlet> byHost(String host) {
         if (host == null) {
