@@ -32,6 +32,8 @@ public final class FeedSource implements Source {
     private final HttpFetcher pageFetcher;
     private Iterator<SourceRecord> records;
     private AutoCloseable owned;
+    /** For a feed file (no address to look up): each item's outlet is found by its link's host. */
+    private OutletDirectory directory;
 
     @FunctionalInterface
     private interface Loader {
@@ -78,7 +80,9 @@ public final class FeedSource implements Source {
                         Files.getLastModifiedTime(file).toInstant());
             }
         };
-        return new FeedSource(file.toString(), loader, contextFor(null, outlets), null);
+        FeedSource source = new FeedSource(file.toString(), loader, FeedContext.unknown(), null);
+        source.directory = outlets;
+        return source;
     }
 
     /** @param fullText also fetch each item's page for its full text */
@@ -88,10 +92,6 @@ public final class FeedSource implements Source {
             return FeedParser.parse(r.body(), r.charset(), feed.toString(), ctx, r.fetchedAt());
         };
         return new FeedSource(feed.toString(), loader, outlets.byFeed(feed).map(FeedContext::of).orElse(FeedContext.unknown()), fullText ? fetcher : null);
-    }
-
-    private static FeedContext contextFor(String host, OutletDirectory outlets) {
-        return outlets.byHost(host).map(FeedContext::of).orElse(FeedContext.unknown());
     }
 
     @Override
@@ -114,6 +114,9 @@ public final class FeedSource implements Source {
             return null;
         }
         SourceRecord r = records.next();
+        if (directory != null && r instanceof SourceRecord.Parsed p) {
+            r = new SourceRecord.Parsed(byLinkHost(p.article()), p.position());
+        }
         if (pageFetcher != null && r instanceof SourceRecord.Parsed p) {
             try {
                 Article full = FullText.enrich(p.article(), pageFetcher);
@@ -123,6 +126,14 @@ public final class FeedSource implements Source {
             }
         }
         return r;
+    }
+
+    private Article byLinkHost(Article a) {
+        return directory.byHost(URI.create(a.url()).getHost())
+                .map(o -> new Article(a.url(), o.name(), o.group(), a.published().atZoneSameInstant(o.zone())
+                        .toOffsetDateTime(), a.dateQuality(), o.lang() != null ? o.lang() : a.lang(), a.title(),
+                        a.text(), a.syndicatedFrom()))
+                .orElse(a);
     }
 
     @Override
