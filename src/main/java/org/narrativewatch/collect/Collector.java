@@ -213,14 +213,15 @@ public final class Collector implements AutoCloseable {
             tried++;
             try {
                 Response r = fetcher.get(feed, new Validators(fs.etag(), fs.lastModified()));
-                answered++;
                 if (r.notModified()) {
+                    answered++;
                     feeds.add(new FeedState(fs.url(), fs.etag(), fs.lastModified(), now, "not_modified", null, 0, null,
                             fs.seen()));
                     continue;
                 }
                 FeedParser.ParsedFeed parsed = FeedParser.parse(r.body(), r.charset(), feed.toString(),
                         FeedContext.of(outlet), r.fetchedAt());
+                answered++;
                 Set<String> seen = new LinkedHashSet<>(fs.seen());
                 List<Article> fresh = new ArrayList<>();
                 for (SourceRecord rec : parsed.records()) {

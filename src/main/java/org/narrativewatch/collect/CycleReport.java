@@ -6,7 +6,7 @@ import java.time.Duration;
  * What one pass over the outlets did.
  *
  * @param outlets     outlets tried (those waiting on a Retry-After or a back-off are not counted)
- * @param answered    outlets at least one of whose feeds answered (200 or 304)
+ * @param answered    outlets at least one of whose feeds gave a usable answer (a readable feed, or 304)
  * @param unreachable outlets none of whose feeds could be reached (network down, DNS, timeout)
  * @param failed      outlets whose feeds answered with errors, or unusable feeds
  * @param added       articles newly stored
