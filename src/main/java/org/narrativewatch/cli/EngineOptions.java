@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 /** Which engine a command talks to: mixed into every command that reads or writes the corpus. */
 public final class EngineOptions {
 
-    @Option(names = "--index", paramLabel = "DIR", description = "Embedded index folder (default: ${DEFAULT-VALUE}; env NWATCH_INDEX).",
+    @Option(names = "--index", paramLabel = "DIR",
+            description = "Embedded index folder (default: ${DEFAULT-VALUE}; env NWATCH_INDEX).",
             defaultValue = "${env:NWATCH_INDEX:-data/index}")
     public Path index;
 

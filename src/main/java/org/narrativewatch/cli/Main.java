@@ -13,6 +13,10 @@ import picocli.CommandLine.Command;
         description = "Track narratives in news: import, search, timelines, shifts.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                ImportCommand.class,
+                TimelineCommand.class,
+                SearchCommand.class,
+                StatsCommand.class,
                 CollectCommand.class,
                 StatusCommand.class,
         })

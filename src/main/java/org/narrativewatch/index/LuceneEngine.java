@@ -1,12 +1,616 @@
 package org.narrativewatch.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.internal.hppc.LongHashSet;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
+import org.narrativewatch.UserException;
+import org.narrativewatch.article.Article;
+import org.narrativewatch.article.DateQuality;
+import org.narrativewatch.query.QueryNode;
+import org.narrativewatch.timeline.Bucket;
+import org.narrativewatch.timeline.Bucketing;
+import org.narrativewatch.timeline.Series;
 
-/** The embedded engine: a Lucene index in a folder. */
-public final class LuceneEngine {
-    private LuceneEngine() {}
+/**
+ * The embedded engine: a Lucene index in a folder. Readers need no lock, so the CLI can query an
+ * index that another process is importing into; the writer opens on the first write. Timelines
+ * read only postings and doc values.
+ */
+public final class LuceneEngine implements Engine {
 
-    public static Engine open(Path dir) {
-        throw new UnsupportedOperationException("Lucene engine: being written");
+    private final Path dir;
+    private final Directory directory;
+    private final LanguageSwitchingAnalyzer analyzer = new LanguageSwitchingAnalyzer();
+    private IndexWriter writer;
+    private SearcherManager nrt;
+    private DirectoryReader reader;
+    /** identity hashes added by this process since the writer opened (the reader cannot see them yet) */
+    private LongHashSet sessionKeys;
+    /** story hashes of every stored article, to mark syndicated copies */
+    private LongHashSet storyHashes;
+    private DirectoryReader keysReader;
+    private final Map<String, long[]> totalsCache = new ConcurrentHashMap<>();
+    private long totalsVersion = -1;
+
+    private LuceneEngine(Path dir) throws IOException {
+        this.dir = dir;
+        this.directory = FSDirectory.open(dir);
     }
+
+    /** Opens (or prepares to create) the index in {@code dir}. */
+    public static LuceneEngine open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return new LuceneEngine(dir);
+        } catch (IOException e) {
+            throw new UserException("cannot open index folder " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "lucene";
+    }
+
+    public Path folder() {
+        return dir;
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    private synchronized IndexWriter writer() throws IOException {
+        if (writer == null) {
+            IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
+            cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            // a quarter of the heap, at most 256 MB: imports run in constant memory even on a small heap
+            cfg.setRAMBufferSizeMB(Math.max(8, Math.min(256, Runtime.getRuntime().maxMemory() / 4 / (1 << 20))));
+            cfg.setCommitOnClose(false);
+            try {
+                writer = new IndexWriter(directory, cfg);
+            } catch (org.apache.lucene.store.LockObtainFailedException e) {
+                throw new UserException("the index " + dir + " is being written by another nwatch process (" + e.getMessage() + ")");
+            }
+            nrt = new SearcherManager(writer, null);
+            sessionKeys = new LongHashSet();
+            keysReader = DirectoryReader.open(writer);
+        }
+        return writer;
+    }
+
+    @Override
+    public synchronized AddOutcome add(Article a) throws IOException {
+        IndexWriter w = writer();
+        String key = a.key();
+        long keyHash = hash64(key);
+        if (sessionKeys.contains(keyHash) || committedKeyExists(key)) {
+            return AddOutcome.ALREADY_PRESENT;
+        }
+        sessionKeys.add(keyHash);
+        long story = storyHash(a);
+        boolean copy = !stories().add(story) && story != 0;
+        analyzer.setLanguage(a.lang());
+        w.addDocument(toDocument(a, story, copy));
+        return AddOutcome.ADDED;
+    }
+
+    private boolean committedKeyExists(String key) throws IOException {
+        BytesRef k = new BytesRef(key);
+        for (LeafReaderContext ctx : keysReader.leaves()) {
+            Terms terms = ctx.reader().terms(Schema.ID);
+            if (terms != null) {
+                TermsEnum te = terms.iterator();
+                if (te.seekExact(k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private LongHashSet stories() throws IOException {
+        if (storyHashes == null) {
+            storyHashes = new LongHashSet();
+            for (LeafReaderContext ctx : keysReader.leaves()) {
+                NumericDocValues dv = ctx.reader().getNumericDocValues(Schema.STORY);
+                if (dv != null) {
+                    for (int d = dv.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = dv.nextDoc()) {
+                        storyHashes.add(dv.longValue());
+                    }
+                }
+            }
+        }
+        return storyHashes;
+    }
+
+    private static Document toDocument(Article a, long story, boolean copy) {
+        Document d = new Document();
+        d.add(new StringField(Schema.ID, a.key(), Field.Store.NO));
+        d.add(new StoredField(Schema.URL, a.url()));
+        keyword(d, Schema.OUTLET, a.outlet());
+        if (a.group() != null && !a.group().isBlank()) {
+            keyword(d, Schema.GROUP, a.group());
+        }
+        keyword(d, Schema.LANG, a.lang());
+        int day = (int) a.day().toEpochDay();
+        d.add(new IntPoint(Schema.DAY, day));
+        d.add(new NumericDocValuesField(Schema.DAY, day));
+        d.add(new NumericDocValuesField(Schema.TS, a.published().toEpochSecond()));
+        d.add(new StoredField(Schema.PUBLISHED, a.published().toString()));
+        d.add(new StoredField(Schema.DATE_QUALITY, a.dateQuality().wire()));
+        d.add(new StoredField(Schema.TITLE_STORED, a.title()));
+        d.add(new StoredField(Schema.TEXT_STORED, a.text()));
+        d.add(new Field(Schema.BODY, a.title(), Schema.TEXT_WITH_OFFSETS));
+        d.add(new Field(Schema.BODY, a.text(), Schema.TEXT_WITH_OFFSETS));
+        d.add(new Field(Schema.TITLE, a.title(), Schema.TEXT_WITH_OFFSETS));
+        d.add(new NumericDocValuesField(Schema.STORY, story));
+        d.add(new NumericDocValuesField(Schema.COPY, copy ? 1 : 0));
+        if (a.syndicatedFrom() != null) {
+            d.add(new StoredField(Schema.SYNDICATED_FROM, a.syndicatedFrom()));
+        }
+        return d;
+    }
+
+    private static void keyword(Document d, String field, String value) {
+        d.add(new StringField(field, value, Field.Store.YES));
+        d.add(new SortedDocValuesField(field, new BytesRef(value)));
+    }
+
+    /**
+     * Syndicated copies share a hash of their letters and digits, lower-cased: punctuation,
+     * spacing and case differ between reposts more often than words do.
+     */
+    static long storyHash(Article a) {
+        StringBuilder sb = new StringBuilder(a.title().length() + a.text().length());
+        String s = a.title() + " " + a.text();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c == 'ё' || c == 'Ё' ? 'е' : c));
+            }
+        }
+        return sb.length() == 0 ? 0 : hash64(sb.toString());
+    }
+
+    static long hash64(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        long hi = StringHelper.murmurhash3_x86_32(b, 0, b.length, 0x9747b28c) & 0xffffffffL;
+        long lo = StringHelper.murmurhash3_x86_32(b, 0, b.length, 0x5bd1e995) & 0xffffffffL;
+        return (hi << 32) | lo;
+    }
+
+    @Override
+    public synchronized void commit(Map<String, String> checkpoint) throws IOException {
+        IndexWriter w = writer();
+        w.setLiveCommitData(new HashMap<>(checkpoint).entrySet());
+        w.commit();
+        nrt.maybeRefresh();
+        DirectoryReader newer = DirectoryReader.openIfChanged(keysReader, w);
+        if (newer != null) {
+            keysReader.close();
+            keysReader = newer;
+            sessionKeys = new LongHashSet();
+        }
+    }
+
+    @Override
+    public synchronized Map<String, String> checkpoint() throws IOException {
+        if (writer != null) {
+            Map<String, String> m = new HashMap<>();
+            Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+            if (live != null) {
+                live.forEach(e -> m.put(e.getKey(), e.getValue()));
+            }
+            return m;
+        }
+        if (!DirectoryReader.indexExists(directory)) {
+            return Map.of();
+        }
+        try (DirectoryReader r = DirectoryReader.open(directory)) {
+            return new HashMap<>(r.getIndexCommit().getUserData());
+        }
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    /** A searcher over the latest state: this process's writes where it writes, else the last commit. */
+    private synchronized IndexSearcher acquire() throws IOException {
+        if (nrt != null) {
+            nrt.maybeRefresh();
+            return nrt.acquire();
+        }
+        if (reader == null) {
+            if (!DirectoryReader.indexExists(directory)) {
+                throw new UserException("no index in " + dir + " yet: import something first (nwatch import FILE)");
+            }
+            reader = DirectoryReader.open(directory);
+        } else {
+            DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+            if (newer != null) {
+                reader.close();
+                reader = newer;
+            }
+        }
+        reader.incRef();
+        return new IndexSearcher(reader);
+    }
+
+    private synchronized void release(IndexSearcher s) throws IOException {
+        if (nrt != null) {
+            nrt.release(s);
+        } else {
+            s.getIndexReader().decRef();
+        }
+    }
+
+    private interface SearchWork<T> {
+        T run(IndexSearcher s) throws IOException;
+    }
+
+    private <T> T withSearcher(SearchWork<T> work) throws IOException {
+        IndexSearcher s = acquire();
+        try {
+            return work.run(s);
+        } finally {
+            release(s);
+        }
+    }
+
+    /** The selection as a Lucene filter (dates, outlets, groups, languages); null when it selects everything. */
+    static Query selectionFilter(Selection sel, LocalDate from, LocalDate to) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        boolean any = false;
+        if (from != null || to != null) {
+            b.add(IntPoint.newRangeQuery(Schema.DAY, from == null ? Integer.MIN_VALUE : (int) from.toEpochDay(),
+                    to == null ? Integer.MAX_VALUE : (int) to.toEpochDay()), Occur.FILTER);
+            any = true;
+        }
+        any |= anyOf(b, Schema.OUTLET, sel.outlets());
+        any |= anyOf(b, Schema.GROUP, sel.groups());
+        any |= anyOf(b, Schema.LANG, sel.langs());
+        return any ? b.build() : null;
+    }
+
+    private static boolean anyOf(BooleanQuery.Builder b, String field, java.util.Set<String> values) {
+        if (values.isEmpty()) {
+            return false;
+        }
+        b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
+        return true;
+    }
+
+    private static Query and(Query q, Query filter) {
+        if (filter == null) {
+            return q;
+        }
+        return new BooleanQuery.Builder().add(q, Occur.MUST).add(filter, Occur.FILTER).build();
+    }
+
+    /** First and last day of the corpus: from the day doc values of live documents. */
+    private static int[] dayRange(IndexSearcher s) throws IOException {
+        int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
+        for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+            var pv = ctx.reader().getPointValues(Schema.DAY);
+            if (pv != null && pv.size() > 0) {
+                min = Math.min(min, IntPoint.decodeDimension(pv.getMinPackedValue(), 0));
+                max = Math.max(max, IntPoint.decodeDimension(pv.getMaxPackedValue(), 0));
+            }
+        }
+        return min > max ? null : new int[] {min, max};
+    }
+
+    @Override
+    public Series timeline(org.narrativewatch.query.Query query, Selection sel, Bucketing by, CountUnit unit)
+            throws IOException {
+        return withSearcher(s -> timeline(s, query, sel, by, unit));
+    }
+
+    private Series timeline(IndexSearcher s, org.narrativewatch.query.Query query, Selection sel, Bucketing by,
+                            CountUnit unit) throws IOException {
+        LocalDate from = sel.from();
+        LocalDate to = sel.to();
+        if (from == null || to == null) {
+            int[] range = dayRange(s);
+            if (range == null) {
+                return new Series(query.text(), by, from, to, unit.name().toLowerCase(), List.of());
+            }
+            if (from == null) {
+                from = LocalDate.ofEpochDay(range[0]);
+            }
+            if (to == null) {
+                to = LocalDate.ofEpochDay(range[1]);
+            }
+        }
+        if (to.isBefore(from)) {
+            return new Series(query.text(), by, from, to, unit.name().toLowerCase(), List.of());
+        }
+        Query filter = selectionFilter(sel, from, to);
+        Query compiled = new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
+        int first = (int) from.toEpochDay();
+        int last = (int) to.toEpochDay();
+        DayCountCollector counts = new DayCountCollector(first, last, unit == CountUnit.STORIES);
+        s.search(and(compiled, filter), counts);
+        long[] totals = totals(s, filter, first, last, unit);
+        return fold(query.text(), by, from, to, unit, counts.counts(), totals);
+    }
+
+    private long[] totals(IndexSearcher s, Query filter, int first, int last, CountUnit unit) throws IOException {
+        long version = ((DirectoryReader) s.getIndexReader()).getVersion();
+        synchronized (totalsCache) {
+            if (version != totalsVersion) {
+                totalsCache.clear();
+                totalsVersion = version;
+            }
+        }
+        String key = filter + "|" + first + "|" + last + "|" + unit;
+        long[] cached = totalsCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        DayCountCollector c = new DayCountCollector(first, last, unit == CountUnit.STORIES);
+        s.search(filter == null ? new MatchAllDocsQuery() : filter, c);
+        totalsCache.put(key, c.counts());
+        return c.counts();
+    }
+
+    static Series fold(String label, Bucketing by, LocalDate from, LocalDate to, CountUnit unit, long[] counts,
+                       long[] totals) {
+        List<Bucket> buckets = new ArrayList<>();
+        LocalDate start = by.start(from);
+        while (!start.isAfter(to)) {
+            LocalDate next = by.next(start);
+            long c = 0, t = 0;
+            LocalDate d0 = start.isBefore(from) ? from : start;
+            for (LocalDate d = d0; d.isBefore(next) && !d.isAfter(to); d = d.plusDays(1)) {
+                int i = (int) (d.toEpochDay() - from.toEpochDay());
+                c += counts[i];
+                t += totals[i];
+            }
+            buckets.add(new Bucket(start, c, t));
+            start = next;
+        }
+        return new Series(label, by, from, to, unit.name().toLowerCase(java.util.Locale.ROOT), buckets);
+    }
+
+    @Override
+    public Map<String, Series> breakdown(org.narrativewatch.query.Query query, Selection sel, Bucketing by,
+                                         CountUnit unit, Facet facet) throws IOException {
+        List<OutletInfo> outlets = outlets();
+        Map<String, Series> out = new TreeMap<>();
+        if (facet == Facet.OUTLET) {
+            for (OutletInfo o : outlets) {
+                if (!sel.outlets().isEmpty() && !sel.outlets().contains(o.outlet())) {
+                    continue;
+                }
+                if (!sel.groups().isEmpty() && (o.group() == null || !sel.groups().contains(o.group()))) {
+                    continue;
+                }
+                Series series = timeline(query, sel.withOutlets(java.util.Set.of(o.outlet())), by, unit);
+                if (series.buckets().stream().anyMatch(b -> b.total() > 0)) {
+                    out.put(o.outlet(), series);
+                }
+            }
+        } else {
+            java.util.Set<String> groups = new java.util.TreeSet<>();
+            outlets.stream().map(OutletInfo::group).filter(g -> g != null).forEach(groups::add);
+            for (String g : groups) {
+                if (!sel.groups().isEmpty() && !sel.groups().contains(g)) {
+                    continue;
+                }
+                Series series = timeline(query, sel.withGroups(java.util.Set.of(g)), by, unit);
+                if (series.buckets().stream().anyMatch(b -> b.total() > 0)) {
+                    out.put(g, series);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public Hits search(org.narrativewatch.query.Query query, Selection sel, int limit, HitOrder order)
+            throws IOException {
+        return withSearcher(s -> {
+            Query compiled = new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
+            Query q = and(compiled, selectionFilter(sel, sel.from(), sel.to()));
+            long total = s.count(q);
+            if (limit <= 0) {
+                return new Hits(total, List.of());
+            }
+            TopDocs top = order == HitOrder.NEWEST
+                    ? s.search(q, limit, new Sort(new SortField(Schema.TS, SortField.Type.LONG, true)))
+                    : s.search(q, limit);
+            MatchHighlighter hl = new MatchHighlighter(s, compiled);
+            List<Hits.Hit> hits = new ArrayList<>();
+            for (ScoreDoc sd : top.scoreDocs) {
+                Document d = s.storedFields().document(sd.doc);
+                String title = d.get(Schema.TITLE_STORED);
+                String text = d.get(Schema.TEXT_STORED);
+                MatchHighlighter.Result h = hl.highlight(sd.doc, title, text);
+                hits.add(new Hits.Hit(d.get(Schema.URL), d.get(Schema.OUTLET), d.get(Schema.GROUP),
+                        OffsetDateTime.parse(d.get(Schema.PUBLISHED)), DateQuality.fromWire(d.get(Schema.DATE_QUALITY)),
+                        d.get(Schema.LANG), h.title(), h.snippet(), d.get(Schema.SYNDICATED_FROM),
+                        Float.isNaN(sd.score) ? 0f : sd.score));
+            }
+            return new Hits(total, hits);
+        });
+    }
+
+    @Override
+    public CorpusStats stats() throws IOException {
+        return withSearcher(s -> {
+            Facts f = facts(s);
+            LocalDate from = f.minDay == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(f.minDay);
+            LocalDate to = f.minDay == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(f.maxDay);
+            Map<String, Long> byGroup = new TreeMap<>();
+            f.outlets.values().forEach(o -> byGroup.merge(o.group == null ? "(none)" : o.group, o.count, Long::sum));
+            return new CorpusStats(s.getIndexReader().numDocs(), f.outlets.size(), from, to, new TreeMap<>(f.langs),
+                    byGroup, f.copies, snapshot(s));
+        });
+    }
+
+    /** Names the exact index state a figure came from: folder, commit generation, document count. */
+    private String snapshot(IndexSearcher s) {
+        DirectoryReader r = (DirectoryReader) s.getIndexReader();
+        return "lucene:" + dir.toAbsolutePath() + "@v" + r.getVersion() + "/" + r.numDocs() + " docs";
+    }
+
+    public String snapshot() throws IOException {
+        return withSearcher(this::snapshot);
+    }
+
+    @Override
+    public List<OutletInfo> outlets() throws IOException {
+        return withSearcher(s -> {
+            List<OutletInfo> out = new ArrayList<>();
+            facts(s).outlets.forEach((name, o) -> out.add(new OutletInfo(name, o.group, o.count,
+                    LocalDate.ofEpochDay(o.min), LocalDate.ofEpochDay(o.max))));
+            return out;
+        });
+    }
+
+    private static final class OutletFacts {
+        String group;
+        long count;
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+    }
+
+    private static final class Facts {
+        final Map<String, OutletFacts> outlets = new TreeMap<>();
+        final Map<String, Long> langs = new HashMap<>();
+        long copies;
+        int minDay = Integer.MAX_VALUE;
+        int maxDay = Integer.MIN_VALUE;
+    }
+
+    /** One pass over the doc values of live documents: per outlet count, group and date range. */
+    private static Facts facts(IndexSearcher s) throws IOException {
+        Facts f = new Facts();
+        for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+            LeafReader r = ctx.reader();
+            SortedDocValues outlet = r.getSortedDocValues(Schema.OUTLET);
+            SortedDocValues group = r.getSortedDocValues(Schema.GROUP);
+            SortedDocValues lang = r.getSortedDocValues(Schema.LANG);
+            NumericDocValues day = r.getNumericDocValues(Schema.DAY);
+            NumericDocValues copy = r.getNumericDocValues(Schema.COPY);
+            var live = r.getLiveDocs();
+            Map<Integer, OutletFacts> byOrd = new HashMap<>();
+            for (int d = 0; d < r.maxDoc(); d++) {
+                if (live != null && !live.get(d)) {
+                    continue;
+                }
+                if (outlet == null || !outlet.advanceExact(d)) {
+                    continue;
+                }
+                OutletFacts o = byOrd.get(outlet.ordValue());
+                if (o == null) {
+                    String name = outlet.lookupOrd(outlet.ordValue()).utf8ToString();
+                    o = f.outlets.computeIfAbsent(name, k -> new OutletFacts());
+                    byOrd.put(outlet.ordValue(), o);
+                }
+                o.count++;
+                if (o.group == null && group != null && group.advanceExact(d)) {
+                    o.group = group.lookupOrd(group.ordValue()).utf8ToString();
+                }
+                if (day != null && day.advanceExact(d)) {
+                    int dd = (int) day.longValue();
+                    o.min = Math.min(o.min, dd);
+                    o.max = Math.max(o.max, dd);
+                    f.minDay = Math.min(f.minDay, dd);
+                    f.maxDay = Math.max(f.maxDay, dd);
+                }
+                if (lang != null && lang.advanceExact(d)) {
+                    f.langs.merge(lang.lookupOrd(lang.ordValue()).utf8ToString(), 1L, Long::sum);
+                }
+                if (copy != null && copy.advanceExact(d) && copy.longValue() == 1) {
+                    f.copies++;
+                }
+            }
+        }
+        return f;
+    }
+
+    /** Every stored article, for checks that compare the index with a pass over stored text. */
+    public List<Article> storedArticles() throws IOException {
+        return withSearcher(s -> {
+            List<Article> out = new ArrayList<>();
+            var sf = s.storedFields();
+            for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+                var live = ctx.reader().getLiveDocs();
+                for (int d = 0; d < ctx.reader().maxDoc(); d++) {
+                    if (live != null && !live.get(d)) {
+                        continue;
+                    }
+                    Document doc = sf.document(ctx.docBase + d);
+                    out.add(new Article(doc.get(Schema.URL), doc.get(Schema.OUTLET), doc.get(Schema.GROUP),
+                            OffsetDateTime.parse(doc.get(Schema.PUBLISHED)), DateQuality.fromWire(doc.get(Schema.DATE_QUALITY)),
+                            doc.get(Schema.LANG), doc.get(Schema.TITLE_STORED), doc.get(Schema.TEXT_STORED),
+                            doc.get(Schema.SYNDICATED_FROM)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (nrt != null) {
+            nrt.close();
+        }
+        if (keysReader != null) {
+            keysReader.close();
+        }
+        if (writer != null) {
+            // uncommitted work is dropped on purpose: only commit() makes articles durable
+            writer.rollback();
+        }
+        if (reader != null) {
+            reader.close();
+        }
+        directory.close();
+    }
+
 }

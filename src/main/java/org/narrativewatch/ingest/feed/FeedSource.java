@@ -6,9 +6,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.narrativewatch.UserException;
 import org.narrativewatch.article.Article;
+import org.narrativewatch.ingest.ImportDefaults;
 import org.narrativewatch.ingest.Source;
 import org.narrativewatch.ingest.SourceRecord;
 import org.narrativewatch.ingest.http.CappedInputStream;
@@ -34,6 +36,7 @@ public final class FeedSource implements Source {
     private AutoCloseable owned;
     /** For a feed file (no address to look up): each item's outlet is found by its link's host. */
     private OutletDirectory directory;
+    private ImportDefaults defaults = ImportDefaults.none();
 
     @FunctionalInterface
     private interface Loader {
@@ -54,8 +57,14 @@ public final class FeedSource implements Source {
                 || s.matches(".*\\.(rss|atom|xml)(\\.gz)?$");
     }
 
-    /** Opens a file or an address with the default fetch policy and outlet list. */
-    public static FeedSource open(String pathOrUrl) {
+    /** Opens a file or an address with the default fetch policy and the user's outlets; {@code --group} applies. */
+    public static FeedSource open(String pathOrUrl, ImportDefaults defaults) {
+        FeedSource s = open(pathOrUrl);
+        s.defaults = defaults;
+        return s;
+    }
+
+    static FeedSource open(String pathOrUrl) {
         OutletDirectory outlets = OutletDirectory.load(null);
         String s = pathOrUrl.toLowerCase(java.util.Locale.ROOT);
         if (s.startsWith("http://") || s.startsWith("https://")) {
@@ -89,7 +98,15 @@ public final class FeedSource implements Source {
     public static FeedSource url(URI feed, HttpFetcher fetcher, OutletDirectory outlets, boolean fullText) {
         Loader loader = ctx -> {
             Response r = fetcher.get(feed, Validators.NONE);
-            return FeedParser.parse(r.body(), r.charset(), feed.toString(), ctx, r.fetchedAt());
+            FeedParser.ParsedFeed parsed = FeedParser.parse(r.body(), r.charset(), feed.toString(), ctx, r.fetchedAt());
+            // A live feed changes between fetches, so "item N" of one fetch is not item N of the next.
+            // Positions carry the fetch time, so an importer's checkpoint from an earlier fetch never
+            // skips the items of a later one.
+            long base = r.fetchedAt().toEpochMilli() * 1000;
+            List<SourceRecord> renumbered = parsed.records().stream().map(rec -> rec instanceof SourceRecord.Parsed p
+                    ? (SourceRecord) new SourceRecord.Parsed(p.article(), base + p.position())
+                    : rejectedAt((SourceRecord.Rejected) rec, base + rec.position())).toList();
+            return new FeedParser.ParsedFeed(parsed.title(), parsed.lang(), renumbered);
         };
         return new FeedSource(feed.toString(), loader, outlets.byFeed(feed).map(FeedContext::of).orElse(FeedContext.unknown()), fullText ? fetcher : null);
     }
@@ -114,8 +131,9 @@ public final class FeedSource implements Source {
             return null;
         }
         SourceRecord r = records.next();
-        if (directory != null && r instanceof SourceRecord.Parsed p) {
-            r = new SourceRecord.Parsed(byLinkHost(p.article()), p.position());
+        if (r instanceof SourceRecord.Parsed p) {
+            Article a = directory != null ? byLinkHost(p.article()) : p.article();
+            r = new SourceRecord.Parsed(a.withGroup(defaults.groupFor(a.outlet(), a.group())), p.position());
         }
         if (pageFetcher != null && r instanceof SourceRecord.Parsed p) {
             try {
@@ -126,6 +144,10 @@ public final class FeedSource implements Source {
             }
         }
         return r;
+    }
+
+    private static SourceRecord rejectedAt(SourceRecord.Rejected j, long position) {
+        return new SourceRecord.Rejected(j.where(), j.reason(), position);
     }
 
     private Article byLinkHost(Article a) {

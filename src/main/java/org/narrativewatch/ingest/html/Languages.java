@@ -1,12 +1,11 @@
 package org.narrativewatch.ingest.html;
 
 import java.util.Locale;
+import org.narrativewatch.analysis.LanguageGuesser;
 
 /**
- * The language of an article from what its source declared, or from its alphabet when it declared
- * none. The alphabet cues separate the languages this project reads: letters only Ukrainian has
- * (і ї є ґ), only Belarusian has (ў, with і), only Russian has (ы э ъ ё), else Cyrillic is Russian
- * and Latin is English.
+ * The language of an article from what its source declared (an html lang, a feed's language, an
+ * outlet's configured one), or the project's guesser when it declared none.
  */
 public final class Languages {
     private Languages() {}
@@ -27,34 +26,6 @@ public final class Languages {
     }
 
     static String guess(String text) {
-        int cyr = 0;
-        int latin = 0;
-        int ukrOnly = 0;   // ї є ґ
-        int iDot = 0;      // і: Ukrainian and Belarusian
-        int shortU = 0;    // ў: Belarusian only
-        int rusLike = 0;   // ы э ъ ё: Russian (ы э ё also Belarusian)
-        int n = text == null ? 0 : Math.min(text.length(), 20_000);
-        for (int i = 0; i < n; i++) {
-            char c = Character.toLowerCase(text.charAt(i));
-            if (c >= 'а' && c <= 'я' || c == 'ё' || c == 'і' || c == 'ї' || c == 'є' || c == 'ґ' || c == 'ў') {
-                cyr++;
-            } else if (c >= 'a' && c <= 'z') {
-                latin++;
-            }
-            switch (c) {
-                case 'ї', 'є', 'ґ' -> ukrOnly++;
-                case 'і' -> iDot++;
-                case 'ў' -> shortU++;
-                case 'ы', 'э', 'ъ', 'ё' -> rusLike++;
-                default -> { }
-            }
-        }
-        if (latin > cyr) {
-            return "en";
-        }
-        if (shortU > 0 && ukrOnly == 0) {
-            return "be";
-        }
-        return ukrOnly + iDot > rusLike ? "uk" : "ru";
+        return LanguageGuesser.guess(text == null ? "" : text);
     }
 }

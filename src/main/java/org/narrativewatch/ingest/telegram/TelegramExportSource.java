@@ -18,6 +18,7 @@ import java.util.Locale;
 import org.narrativewatch.UserException;
 import org.narrativewatch.article.Article;
 import org.narrativewatch.article.DateQuality;
+import org.narrativewatch.ingest.ImportDefaults;
 import org.narrativewatch.ingest.Source;
 import org.narrativewatch.ingest.SourceRecord;
 import org.narrativewatch.ingest.html.Languages;
@@ -57,6 +58,7 @@ public final class TelegramExportSource implements Source {
     private boolean sawMessages;
     private boolean done;
     private long index;
+    private ImportDefaults defaults = ImportDefaults.none();
 
     public TelegramExportSource(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -78,8 +80,28 @@ public final class TelegramExportSource implements Source {
         return path.toLowerCase(Locale.ROOT).endsWith(".json");
     }
 
-    public static TelegramExportSource open(String path) throws IOException {
-        return new TelegramExportSource(Path.of(path));
+    /** {@code nwatch import result.json}: {@code --group} and {@code --lang} of the import apply. */
+    public static TelegramExportSource open(String path, ImportDefaults defaults) throws IOException {
+        TelegramExportSource s = new TelegramExportSource(Path.of(path));
+        s.defaults = defaults;
+        return s;
+    }
+
+    /**
+     * True when a .json file is a Telegram Desktop export rather than JSON lines: the export is one
+     * pretty-printed object (its first line is a lone "{") with a "messages" list near the top.
+     */
+    public static boolean looksLikeExport(Path file) {
+        byte[] head = new byte[64 * 1024];
+        int n;
+        try (var in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return false;
+        }
+        String text = new String(head, 0, n, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
+        String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("").trim();
+        return firstLine.equals("{") && text.contains("\"messages\"");
     }
 
     @Override
@@ -190,8 +212,9 @@ public final class TelegramExportSource implements Source {
                 ? "https://t.me/" + username.replaceFirst("^@", "") + "/" + id
                 : "https://t.me/c/" + (channelId == null ? "unknown" : channelId) + "/" + id;
         String forwarded = m.hasNonNull("forwarded_from") ? "telegram:" + m.get("forwarded_from").asText() : null;
-        return new SourceRecord.Parsed(new Article(url, "telegram:" + channelName, null, published, DateQuality.EXACT,
-                Languages.resolve(null, text), title(text), text, forwarded), index);
+        String outlet = "telegram:" + channelName;
+        return new SourceRecord.Parsed(new Article(url, outlet, defaults.groupFor(outlet, null), published,
+                DateQuality.EXACT, Languages.resolve(defaults.lang(), text), title(text), text, forwarded), index);
     }
 
     private static OffsetDateTime date(JsonNode m) {

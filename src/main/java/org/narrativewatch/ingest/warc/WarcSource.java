@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.narrativewatch.UserException;
 import org.narrativewatch.article.Article;
 import org.narrativewatch.article.UrlNormalizer;
+import org.narrativewatch.ingest.ImportDefaults;
 import org.narrativewatch.ingest.Source;
 import org.narrativewatch.ingest.SourceRecord;
 import org.narrativewatch.ingest.html.Dated;
@@ -46,6 +47,7 @@ public final class WarcSource implements Source {
     private final WarcReader reader;
     private long recordNo;
     private boolean broken;
+    private ImportDefaults defaults = ImportDefaults.none();
 
     public WarcSource(Path file, OutletDirectory outlets) throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -62,8 +64,11 @@ public final class WarcSource implements Source {
         return s.endsWith(".warc") || s.endsWith(".warc.gz");
     }
 
-    public static WarcSource open(String path) throws IOException {
-        return new WarcSource(Path.of(path), OutletDirectory.load(null));
+    /** {@code nwatch import crawl.warc.gz}: outlets from the user's outlets file; {@code --group} applies. */
+    public static WarcSource open(String path, ImportDefaults defaults) throws IOException {
+        WarcSource s = new WarcSource(Path.of(path), OutletDirectory.load(null));
+        s.defaults = defaults;
+        return s;
     }
 
     @Override
@@ -150,7 +155,8 @@ public final class WarcSource implements Source {
         String title = page.title() == null ? "" : page.title();
         String lang = Languages.resolve(page.lang() != null ? page.lang() : outlet.map(Outlet::lang).orElse(null),
                 title + " " + page.text());
-        return new Article(url, outlet.map(Outlet::name).orElse(Outlet.bare(host)), outlet.map(Outlet::group).orElse(null),
+        String name = outlet.map(Outlet::name).orElse(Outlet.bare(host));
+        return new Article(url, name, defaults.groupFor(name, outlet.map(Outlet::group).orElse(null)),
                 date.published(), date.quality(), lang, title, page.text(), null);
     }
 

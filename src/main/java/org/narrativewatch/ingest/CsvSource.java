@@ -1,0 +1,84 @@
+package org.narrativewatch.ingest;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CSV with a header row naming the fields (the same names JSONL takes: url, date, source, title,
+ * text, lang, group). Quoted fields may span lines; positions are record numbers, messages give the
+ * line the record starts on.
+ */
+public final class CsvSource implements Source {
+
+    private final String name;
+    private final InputStream in;
+    private final MappingIterator<Map<String, String>> rows;
+    private final RecordMapper mapper;
+    private long record;
+    private boolean broken;
+
+    public CsvSource(String name, InputStream in, ImportDefaults defaults) throws IOException {
+        this.name = name;
+        this.in = in;
+        this.mapper = new RecordMapper(defaults);
+        CsvMapper csv = new CsvMapper();
+        csv.enable(CsvParser.Feature.TRIM_SPACES).enable(CsvParser.Feature.SKIP_EMPTY_LINES)
+                .enable(CsvParser.Feature.WRAP_AS_ARRAY);
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+        this.rows = csv.readerFor(Map.class).with(CsvSchema.emptySchema().withHeader())
+                .readValues(new InputStreamReader(in, decoder));
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public SourceRecord next() {
+        if (broken) {
+            return null;
+        }
+        long line = rows.getCurrentLocation() == null ? 0 : rows.getCurrentLocation().getLineNr();
+        try {
+            if (!rows.hasNextValue()) {
+                return null;
+            }
+            line = rows.getCurrentLocation().getLineNr();
+            Map<String, String> raw = rows.nextValue();
+            record++;
+            Map<String, String> fields = new HashMap<>();
+            raw.forEach((k, v) -> fields.put(k.trim().toLowerCase(Locale.ROOT), v));
+            try {
+                return new SourceRecord.Parsed(mapper.map(fields), record);
+            } catch (RecordMapper.BadRecord e) {
+                return new SourceRecord.Rejected(name + ":" + line, e.getMessage(), record);
+            }
+        } catch (IOException | RuntimeJsonMappingException e) {
+            // A CSV parser cannot find the next record reliably after a quoting or encoding error:
+            // report where it happened and stop this file; what was read before is kept.
+            broken = true;
+            record++;
+            String msg = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            return new SourceRecord.Rejected(name + ":" + Math.max(line, 1),
+                    "unreadable CSV from here on (" + msg + ")", record);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        rows.close();
+        in.close();
+    }
+}

@@ -1,0 +1,67 @@
+package org.narrativewatch.timeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The two wire forms of a {@link Series}: JSON ({"query", "by", "from", "to", "buckets": [...]})
+ * and CSV with a header comment. Both carry the query, the selection and the corpus snapshot that
+ * made the numbers, so an exported figure can be reproduced.
+ */
+public final class SeriesFormat {
+    private SeriesFormat() {}
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Shares are rounded to 6 decimals: enough to recompute count/total, short to read. */
+    public static double roundShare(double share) {
+        return Math.round(share * 1e6) / 1e6;
+    }
+
+    /** @param provenance extra top-level fields (selection, snapshot, engine), written as given */
+    public static ObjectNode toJson(Series s, Map<String, ?> provenance) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("query", s.label());
+        o.put("by", s.by().wire());
+        o.put("from", s.from() == null ? null : s.from().toString());
+        o.put("to", s.to() == null ? null : s.to().toString());
+        o.put("unit", s.unit());
+        provenance.forEach((k, v) -> o.set(k, JSON.valueToTree(v)));
+        ArrayNode buckets = o.putArray("buckets");
+        for (Bucket b : s.buckets()) {
+            ObjectNode j = buckets.addObject();
+            j.put("start", b.start().toString());
+            j.put("count", b.count());
+            j.put("total", b.total());
+            if (b.gap()) {
+                j.putNull("share");
+            } else {
+                j.put("share", roundShare(b.share()));
+            }
+            j.put("gap", b.gap());
+        }
+        return o;
+    }
+
+    public static String toCsv(Series s, Map<String, ?> provenance) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# query: ").append(oneLine(s.label())).append('\n');
+        sb.append("# by: ").append(s.by().wire()).append(", from: ").append(s.from()).append(", to: ").append(s.to())
+                .append(", unit: ").append(s.unit()).append('\n');
+        provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(oneLine(String.valueOf(v))).append('\n'));
+        sb.append("start,count,total,share,gap\n");
+        for (Bucket b : s.buckets()) {
+            sb.append(b.start()).append(',').append(b.count()).append(',').append(b.total()).append(',')
+                    .append(b.gap() ? "" : String.format(Locale.ROOT, "%.6f", b.share())).append(',')
+                    .append(b.gap()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ');
+    }
+}
