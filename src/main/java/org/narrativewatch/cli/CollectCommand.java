@@ -49,9 +49,14 @@ public final class CollectCommand implements Callable<Integer> {
     List<String> only;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "4",
-            description = "Outlets fetched at the same time (default: ${DEFAULT-VALUE}); one host is never asked "
-                    + "more than once per 2 s whatever this is.")
+            description = "Outlets fetched at the same time (default: ${DEFAULT-VALUE}); the per-host interval "
+                    + "holds whatever this is.")
     int threads;
+
+    @Option(names = "--host-interval", paramLabel = "SEC", defaultValue = "2",
+            description = "Seconds between two requests to the same host (default: ${DEFAULT-VALUE}; a robots.txt "
+                    + "Crawl-delay may raise it).")
+    double hostInterval;
 
     @Option(names = "--print-outlets", description = "Print the bundled outlets file and exit.")
     boolean printOutlets;
@@ -65,6 +70,9 @@ public final class CollectCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        if (hostInterval < 0) {
+            throw new UserException("--host-interval must not be negative, not " + hostInterval);
+        }
         if (intervalMinutes < 1) {
             throw new UserException("--interval must be at least 1 minute, not " + intervalMinutes);
         }
@@ -75,7 +83,8 @@ public final class CollectCommand implements Callable<Integer> {
         Duration interval = Duration.ofMinutes(intervalMinutes);
         Engine engine = engineOptions.open();
         Collector collector = new Collector(engine, outlets, StateStore.open(StateStore.fileFor(engineOptions.index)),
-                new HttpFetcher(FetchPolicy.defaults()), threads, line -> {
+                new HttpFetcher(FetchPolicy.defaults().withMinHostInterval(
+                        java.time.Duration.ofMillis(Math.round(hostInterval * 1000)))), threads, line -> {
                     err.println(line);
                     err.flush();
                 });
