@@ -61,7 +61,14 @@ public final class StatusCommand implements Callable<Integer> {
         StateStore.Snapshot snap = StateStore.read(file);
         Map<String, OutletState> rows = new LinkedHashMap<>();
         for (Outlet o : OutletDirectory.load(outletsFile).outlets()) {
-            rows.put(o.name(), snap.outlets().getOrDefault(o.name(), OutletState.fresh(o.name(), o.group())));
+            OutletState s = snap.outlets().get(o.name());
+            if (s == null) {
+                s = OutletState.fresh(o.name(), o.group());
+                if (o.feeds().isEmpty()) {
+                    s = new OutletState(o.name(), o.group(), null, "no_feeds", 0, null, null, null);
+                }
+            }
+            rows.put(o.name(), s);
         }
         snap.outlets().forEach(rows::putIfAbsent);
         PrintWriter out = spec.commandLine().getOut();

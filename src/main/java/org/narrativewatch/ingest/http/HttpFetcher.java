@@ -284,13 +284,24 @@ public final class HttpFetcher implements AutoCloseable {
         }
     }
 
+    /** A network failure in words a user can act on. */
     private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "host name not resolved (no network or DNS)";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS failure: " + t.getMessage();
+            }
+        }
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof ConnectException)) {
+        while (t.getCause() != null && t.getCause() != t && t.getMessage() == null) {
             t = t.getCause();
         }
-        String m = t.getMessage();
-        return t.getClass().getSimpleName() + (m == null ? "" : " " + m);
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " " + t.getMessage());
     }
 
     private static void closeQuietly(InputStream in) {
