@@ -181,7 +181,7 @@ class CollectorTest {
         assertEquals("not_modified", good.get("result").asText());
         assertEquals(2, good.get("added").asLong());
         assertTrue(good.get("articlesPerDay").size() >= 1);
-        assertEquals("never", rows.get(6).get("result").asText(), "an outlet without feeds was never fetched");
+        assertEquals("no_feeds", rows.get(6).get("result").asText(), "an outlet without feeds is shown as such");
         assertTrue(rows.get(1).get("errors").get(0).get("message").asText().contains("malformed"));
 
         StringWriter text = new StringWriter();
