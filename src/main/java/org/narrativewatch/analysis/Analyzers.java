@@ -78,6 +78,8 @@ public final class Analyzers {
     static final class StackExact extends TokenFilter {
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+        private final org.apache.lucene.analysis.tokenattributes.KeywordAttribute keyword =
+                addAttribute(org.apache.lucene.analysis.tokenattributes.KeywordAttribute.class);
         private String pending;
 
         StackExact(TokenStream in) {
@@ -89,6 +91,7 @@ public final class Analyzers {
             if (pending != null) {
                 term.setEmpty().append(pending);
                 posInc.setPositionIncrement(0);
+                keyword.setKeyword(false);
                 pending = null;
                 return true;
             }
@@ -98,6 +101,7 @@ public final class Analyzers {
             pending = term.toString();
             String exact = "=" + pending.replace('ё', 'е');
             term.setEmpty().append(exact);
+            keyword.setKeyword(true);
             return true;
         }
 
