@@ -129,7 +129,7 @@ public final class WarcSource implements Source {
             try (InputStream in = new CappedInputStream(body.stream(), Limits.MAX_PAGE_BYTES, "in the page")) {
                 bytes = in.readAllBytes();
             } catch (CappedInputStream.TooLarge e) {
-                return new SourceRecord.Rejected(where, "page of " + e.getMessage(), recordNo);
+                return new SourceRecord.Rejected(where, "page too large: " + e.getMessage(), recordNo);
             }
             return new SourceRecord.Parsed(toArticle(target, type, bytes), recordNo);
         } catch (IOException | RuntimeException e) {

@@ -162,6 +162,31 @@ class WarcSourceTest {
     }
 
     @Test
+    void gzipBombInARecordIsRejectedAndTheNextRecordStillReads(@TempDir Path dir) throws IOException {
+        java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(zipped)) {
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 64; i++) {
+                gz.write(spaces); // 64 MB of HTML whitespace from ~64 KB
+            }
+        }
+        Path file = dir.resolve("bomb.warc.gz");
+        try (WarcWriter w = new WarcWriter(Files.newByteChannel(file, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), WarcCompression.GZIP)) {
+            HttpResponse bomb = new HttpResponse.Builder(200, "OK").addHeader("Content-Encoding", "gzip")
+                    .body(MediaType.parse("text/html"), zipped.toByteArray()).build();
+            w.write(new WarcResponse.Builder("https://example.net/bomb").date(CAPTURED).body(bomb).build());
+            w.write(html("https://example-blog.net/p/4", UNDATED, "utf-8"));
+        }
+        List<SourceRecord> records = readAll(file);
+        assertEquals(2, records.size());
+        SourceRecord.Rejected r = assertInstanceOf(SourceRecord.Rejected.class, records.get(0));
+        assertTrue(r.reason().startsWith("page too large"), r.reason());
+        assertInstanceOf(SourceRecord.Parsed.class, records.get(1));
+    }
+
+    @Test
     void handlesWarcNamesOnly() {
         assertTrue(WarcSource.handles("a/crawl.warc.gz"));
         assertTrue(WarcSource.handles("CRAWL.WARC"));
