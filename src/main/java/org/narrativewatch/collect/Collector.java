@@ -239,7 +239,9 @@ public final class Collector implements AutoCloseable {
                 long[] counts = store(fresh, perDay);
                 added += counts[0];
                 present += counts[1];
-                List<String> keep = new ArrayList<>(seen);
+                // only full-text outlets need to remember items (to fetch each page once); the
+                // state file is rewritten after every outlet, so others keep it small
+                List<String> keep = outlet.fullText() ? new ArrayList<>(seen) : List.of();
                 keep = keep.subList(Math.max(0, keep.size() - SEEN_KEPT), keep.size());
                 feeds.add(new FeedState(fs.url(), r.validators().etag(), r.validators().lastModified(), now, "ok",
                         null, 0, null, keep));
