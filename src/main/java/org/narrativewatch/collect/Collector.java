@@ -227,7 +227,10 @@ public final class Collector implements AutoCloseable {
                 for (SourceRecord rec : parsed.records()) {
                     if (rec instanceof SourceRecord.Parsed p) {
                         Article a = p.article();
-                        if (outlet.fullText() && !seen.contains(a.url())) {
+                        if (outlet.fullText()) {
+                            if (seen.contains(a.url())) {
+                                continue; // stored with its page's text already: the feed's lead must not replace it
+                            }
                             a = fullText(a, errors, feed);
                         }
                         fresh.add(a);

@@ -221,7 +221,10 @@ class CollectorTest {
         MemoryEngine engine = new MemoryEngine();
         try (Collector c = collector(engine, outlets)) {
             c.runCycle();
+            c.runCycle();
         }
+        assertEquals(2, server.requests("/ft/rss").size());
+        assertEquals(1, server.requests("/article/1").size(), "a page already fetched is not fetched again");
         Article a = engine.committed.values().iterator().next();
         assertEquals("Короткий лид.\n\nПолный текст статьи со всеми подробностями.", a.text());
         assertEquals("2022-03-16T12:00+03:00", a.published().toString(), "undated item dated from its page");
