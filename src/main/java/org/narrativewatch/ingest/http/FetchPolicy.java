@@ -23,8 +23,17 @@ public record FetchPolicy(String userAgent, Duration connectTimeout, Duration re
     /** The name robots.txt groups are matched against. */
     public static final String ROBOT_NAME = "NarrativeWatch";
 
-    public static final String USER_AGENT =
-            ROBOT_NAME + "/0.1 (+https://github.com/narrativewatch/nwatch; news research, polite feed reader)";
+    /**
+     * "NarrativeWatch/0.1 (news research; polite feed reader)", with the operator's contact (a URL or
+     * an e-mail address, from the environment variable NWATCH_CONTACT) when one is set, so a site
+     * owner can reach whoever runs the collector.
+     */
+    public static final String USER_AGENT = userAgent(System.getenv("NWATCH_CONTACT"));
+
+    static String userAgent(String contact) {
+        String c = contact == null ? "" : contact.replaceAll("[\\p{Cntrl}()]", "").trim();
+        return ROBOT_NAME + "/0.1 (news research; polite feed reader" + (c.isEmpty() ? "" : "; +" + c) + ")";
+    }
 
     public static FetchPolicy defaults() {
         return new FetchPolicy(USER_AGENT, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(2),
