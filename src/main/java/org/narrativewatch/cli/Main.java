@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
                 TimelineCommand.class,
                 SearchCommand.class,
                 StatsCommand.class,
+                EvalMorphologyCommand.class,
+                OpinionCommand.class,
                 CollectCommand.class,
                 StatusCommand.class,
         })
