@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 StatsCommand.class,
                 EvalMorphologyCommand.class,
                 OpinionCommand.class,
+                CollectCommand.class,
+                StatusCommand.class,
                 ServeCommand.class,
         })
 public final class Main implements Runnable {
