@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         description = "Track narratives in news: import, search, timelines, shifts.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                EvalChangepointsCommand.class,
+                ShiftsCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,121 @@
+package org.narrativewatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.narrativewatch.UserException;
+import org.narrativewatch.shift.Model;
+import org.narrativewatch.shift.Penalty;
+import org.narrativewatch.shift.ShiftOptions;
+import org.narrativewatch.shift.TcpdEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nwatch eval-changepoints DIR}: scores the default shift detector on a TCPD-layout folder. */
+@Command(name = "eval-changepoints", mixinStandardHelpOptions = true,
+        description = "Score change-point detection on a folder in the TCPD layout (datasets/*.json + annotations.json): "
+                + "per-series F1 and segmentation cover (TCPDBench definitions, margin 5) and their means over univariate series.")
+public final class EvalChangepointsCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "TCPD folder")
+    Path dir;
+
+    @Option(names = "--format", defaultValue = "table", description = "json or table (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--model", description = "override the default model (normal-trend): poisson, binomial, normal-mean, normal-meanvar, normal-trend")
+    String model;
+
+    @Option(names = "--penalty", description = "override the default penalty (bic): mbic, bic or a number")
+    String penalty;
+
+    @Option(names = "--min-segment", description = "override the minimum segment length")
+    Integer minSegment;
+
+    @Override
+    public Integer call() throws Exception {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!fmt.equals("json") && !fmt.equals("table")) {
+            throw new UserException("--format must be json or table, not '" + format + "'");
+        }
+        ShiftOptions opt = TcpdEvaluation.DEFAULT;
+        if (model != null) {
+            opt = opt.withModel(Model.parse(model));
+        }
+        if (penalty != null) {
+            opt = opt.withPenalty(Penalty.parse(penalty));
+        }
+        if (minSegment != null) {
+            if (minSegment < 1) {
+                throw new UserException("--min-segment must be at least 1, not " + minSegment);
+            }
+            opt = opt.withMinSegment(minSegment);
+        }
+        TcpdEvaluation.Report r = TcpdEvaluation.evaluate(dir, opt);
+        if (fmt.equals("json")) {
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(r)));
+        } else {
+            System.out.print(table(r));
+        }
+        return 0;
+    }
+
+    static Map<String, Object> toJson(TcpdEvaluation.Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Object> main = new ArrayList<>();
+        List<Object> qc = new ArrayList<>();
+        for (TcpdEvaluation.SeriesScore s : r.series()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", s.name());
+            x.put("n", s.n());
+            x.put("f1", s.scores().f1());
+            x.put("cover", s.scores().cover());
+            x.put("precision", s.scores().precision());
+            x.put("recall", s.scores().recall());
+            x.put("predicted", s.predicted());
+            x.put("dims", s.dims());
+            x.put("annotators", s.annotators());
+            x.put("counted", s.counted());
+            (s.qualityControl() ? qc : main).add(x);
+        }
+        m.put("series", main);
+        m.put("mean_f1", r.meanF1());
+        m.put("mean_cover", r.meanCover());
+        m.put("counted_series", r.series().stream().filter(TcpdEvaluation.SeriesScore::counted).count());
+        m.put("quality_control", qc);
+        m.put("quality_control_mean_f1", r.qcMeanF1());
+        m.put("quality_control_mean_cover", r.qcMeanCover());
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("method", r.options().method().name().toLowerCase(Locale.ROOT));
+        cfg.put("model", r.options().model() == null ? "auto" : r.options().model().wire);
+        cfg.put("penalty", r.options().penalty().wire());
+        cfg.put("min_segment", r.options().minSegment());
+        cfg.put("scale", "sd around the no-change fit");
+        m.put("config", cfg);
+        m.put("margin", 5);
+        return m;
+    }
+
+    static String table(TcpdEvaluation.Report r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-22s %5s %6s %6s  %s%n", "series", "n", "f1", "cover", "predicted"));
+        for (TcpdEvaluation.SeriesScore s : r.series()) {
+            String note = s.qualityControl() ? "  (quality control, not in means)" : s.dims() > 1 ? "  (multivariate, not in means)" : "";
+            b.append(String.format(Locale.ROOT, "%-22s %5d %6.3f %6.3f  %s%s%n", s.name(), s.n(), s.scores().f1(), s.scores().cover(),
+                    java.util.Arrays.toString(s.predicted()), note));
+        }
+        b.append(String.format(Locale.ROOT, "%-22s %5s %6.3f %6.3f  (%d univariate series)%n", "MEAN", "", r.meanF1(), r.meanCover(),
+                r.series().stream().filter(TcpdEvaluation.SeriesScore::counted).count()));
+        if (!Double.isNaN(r.qcMeanF1())) {
+            b.append(String.format(Locale.ROOT, "%-22s %5s %6.3f %6.3f%n", "quality control mean", "", r.qcMeanF1(), r.qcMeanCover()));
+        }
+        return b.toString();
+    }
+}
