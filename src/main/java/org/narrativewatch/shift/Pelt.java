@@ -7,7 +7,11 @@ import java.util.Arrays;
  * with candidates pruned once they can no longer be optimal, which makes it about linear in practice
  * when the number of changes grows with the series. Same recursion as R changepoint's PELT.c:
  * F(0) = -β, F(t) = min_s F(s) + C(s, t) + β over candidates s at least {@code minSegment} before t,
- * ties to the earliest s; s is pruned when F(s) + C(s, t) > F(t).
+ * ties to the earliest s; s is pruned when F(s) + C(s, t) - K > F(t).
+ * Two differences from R make the result the exact optimum in every case: K = log 2 under MBIC
+ * (its log(length) charge is not sub-additive; R uses K = 0), and a pruned candidate stays until
+ * t + minSegment (R drops it at once, which is only safe for minseglen = 1). Where R's pruning was
+ * safe the two agree exactly.
  */
 public final class Pelt {
     private Pelt() {}
@@ -25,18 +29,33 @@ public final class Pelt {
         int[] last = new int[n + 1];
         Arrays.fill(f, Double.POSITIVE_INFINITY);
         f[0] = -penalty;
+        // A candidate that fails the pruning test at t can still end the last segment before some
+        // T < t + minSegment (t itself cannot), so it leaves the list only at t + minSegment.
+        double slack = chargeSegmentLength ? Math.log(2) : 0; // log(a+b) <= log a + log b + log 2
         int[] cand = new int[16];
+        int[] expire = new int[16];
         double[] vals = new double[16];
         int nc = 1; // cand[0] = 0
+        expire[0] = Integer.MAX_VALUE;
         for (int t = minSeg; t <= n; t++) {
             int fresh = t - minSeg;
             if (fresh >= minSeg) {
                 if (nc == cand.length) {
                     cand = Arrays.copyOf(cand, nc * 2);
+                    expire = Arrays.copyOf(expire, nc * 2);
                     vals = Arrays.copyOf(vals, nc * 2);
                 }
-                cand[nc++] = fresh;
+                cand[nc] = fresh;
+                expire[nc++] = Integer.MAX_VALUE;
             }
+            int kept = 0;
+            for (int i = 0; i < nc; i++) {
+                if (expire[i] > t) {
+                    cand[kept] = cand[i];
+                    expire[kept++] = expire[i];
+                }
+            }
+            nc = kept;
             double best = Double.POSITIVE_INFINITY;
             int arg = 0;
             for (int i = 0; i < nc; i++) {
@@ -50,13 +69,11 @@ public final class Pelt {
             }
             f[t] = best;
             last[t] = arg;
-            int kept = 0;
             for (int i = 0; i < nc; i++) {
-                if (vals[i] <= best + penalty) {
-                    cand[kept++] = cand[i];
+                if (expire[i] == Integer.MAX_VALUE && vals[i] - slack > best + penalty) {
+                    expire[i] = t + minSeg;
                 }
             }
-            nc = kept;
         }
         int count = 0;
         for (int t = n; t > 0; t = last[t]) {

@@ -206,9 +206,12 @@ public final class SegmentCosts {
             if (m == 0) {
                 return 0;
             }
+            if (trend && m < 3) {
+                return 0; // a line passes through one or two points exactly
+            }
             double a = s1[end] - s1[start];
             double ss = (s2[end] - s2[start]) - a * a / m;
-            if (trend && m >= 3) {
+            if (trend) {
                 double t = st[end] - st[start];
                 double vt = (stt[end] - stt[start]) - t * t / m;
                 double cxt = (sxt[end] - sxt[start]) - a * t / m;

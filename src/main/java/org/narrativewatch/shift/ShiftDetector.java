@@ -3,7 +3,7 @@ package org.narrativewatch.shift;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.hipparchus.distribution.continuous.ChiSquaredDistribution;
+import org.hipparchus.special.Gamma;
 import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Series;
 
@@ -129,13 +129,26 @@ public final class ShiftDetector {
             } else {
                 stat = cost.cost(a, b) - cost.cost(a, c) - cost.cost(c, b);
             }
-            double p = Double.isNaN(stat) ? Double.NaN
-                    : 1 - new ChiSquaredDistribution(model.params).cumulativeProbability(Math.max(0, stat));
+            double p = chiSquaredSurvival(stat, model.params);
             double rel = before.level() == 0 ? Double.NaN : (after.level() - before.level()) / Math.abs(before.level());
             changes.add(new ChangePoint(c, obs.date(c), before, after, rel, p));
         }
         return new ShiftResult(model, penalty, pen, minSeg, scale, dispersion, n, obs.observedCount(), segments, changes,
                 List.copyOf(outliers));
+    }
+
+    /** P(χ²_df > stat); 0 beyond where it underflows (Hipparchus' continued fraction cannot take ∞). */
+    static double chiSquaredSurvival(double stat, int df) {
+        if (Double.isNaN(stat)) {
+            return Double.NaN;
+        }
+        if (!(stat > 0)) {
+            return 1;
+        }
+        if (stat > 1400) {
+            return 0;
+        }
+        return Gamma.regularizedGammaQ(df / 2.0, stat / 2);
     }
 
     private static int lastObserved(SegmentCost cost, int a, int c) {

@@ -4,7 +4,7 @@ package org.narrativewatch.shift;
  * How to detect.
  *
  * @param model      segment model; null = choose from the data ({@link ShiftDetector#autoModel})
- * @param penalty    penalty rule (MBIC by default, as R changepoint)
+ * @param penalty    penalty rule (BIC by default; MBIC is R changepoint's default)
  * @param minSegment shortest segment in buckets; 0 = the model's minimum
  * @param method     PELT (exact) or binary segmentation
  * @param robust     treat single-bucket outliers as missing before segmenting
@@ -15,7 +15,7 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
 
     public enum Method { PELT, BINSEG }
 
-    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.MBIC, 0, Method.PELT, false, true);
+    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, false, true);
 
     public ShiftOptions withModel(Model m) {
         return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion);
