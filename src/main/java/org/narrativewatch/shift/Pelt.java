@@ -48,14 +48,6 @@ public final class Pelt {
                 cand[nc] = fresh;
                 expire[nc++] = Integer.MAX_VALUE;
             }
-            int kept = 0;
-            for (int i = 0; i < nc; i++) {
-                if (expire[i] > t) {
-                    cand[kept] = cand[i];
-                    expire[kept++] = expire[i];
-                }
-            }
-            nc = kept;
             double best = Double.POSITIVE_INFINITY;
             int arg = 0;
             for (int i = 0; i < nc; i++) {
@@ -69,11 +61,20 @@ public final class Pelt {
             }
             f[t] = best;
             last[t] = arg;
+            // mark what fails the test and drop what has expired by the next step, in one pass
+            int kept = 0;
+            double bound = best + penalty + slack;
             for (int i = 0; i < nc; i++) {
-                if (expire[i] == Integer.MAX_VALUE && vals[i] - slack > best + penalty) {
-                    expire[i] = t + minSeg;
+                int ex = expire[i];
+                if (ex == Integer.MAX_VALUE && vals[i] > bound) {
+                    ex = t + minSeg;
+                }
+                if (ex > t + 1) {
+                    cand[kept] = cand[i];
+                    expire[kept++] = ex;
                 }
             }
+            nc = kept;
         }
         int count = 0;
         for (int t = n; t > 0; t = last[t]) {

@@ -24,9 +24,20 @@ public final class SegmentCosts {
 
     /** The cost of {@code model} over {@code obs}; {@code scale} divides Gaussian data (1 = none). */
     public static SegmentCost of(Model model, Observations obs, double scale) {
+        return of(model, obs, scale, 1);
+    }
+
+    /**
+     * As {@link #of(Model, Observations, double)}, with count costs divided by an over-dispersion
+     * factor φ ≥ 1 (quasi-likelihood; φ = 1 is the pure Poisson or binomial deviance).
+     */
+    public static SegmentCost of(Model model, Observations obs, double scale, double dispersion) {
+        if (!(dispersion >= 1)) {
+            throw new IllegalArgumentException("dispersion must be >= 1: " + dispersion);
+        }
         return switch (model) {
-            case POISSON -> new Poisson(obs);
-            case BINOMIAL -> new Binomial(obs);
+            case POISSON -> new Poisson(obs, 1 / dispersion);
+            case BINOMIAL -> new Binomial(obs, 1 / dispersion);
             case NORMAL_MEAN -> new Gaussian(obs, scale, false, false);
             case NORMAL_MEANVAR -> new Gaussian(obs, scale, true, false);
             case NORMAL_TREND -> new Gaussian(obs, scale, false, true);
@@ -66,8 +77,18 @@ public final class SegmentCosts {
     }
 
     static final class Poisson extends Prefix {
-        Poisson(Observations obs) {
+        /** log m for every possible observed count: one logarithm less per evaluation in PELT's inner loop. */
+        private final double[] logCount;
+
+        private final double weight;
+
+        Poisson(Observations obs, double weight) {
             super(obs, 1);
+            this.weight = weight;
+            logCount = new double[n + 1];
+            for (int i = 1; i <= n; i++) {
+                logCount[i] = Math.log(i);
+            }
             for (int i = 0; i < obs.size(); i++) {
                 double v = obs.values()[i];
                 if (!Double.isNaN(v) && (v < 0 || v != Math.rint(v))) {
@@ -79,9 +100,9 @@ public final class SegmentCosts {
 
         @Override
         public double cost(int start, int end) {
-            double m = cnt[end] - cnt[start];
+            int m = (int) (cnt[end] - cnt[start]);
             double x = s1[end] - s1[start];
-            return x <= 0 || m == 0 ? 0 : 2 * x * (Math.log(m) - Math.log(x));
+            return x <= 0 || m == 0 ? 0 : 2 * weight * x * (logCount[m] - Math.log(x));
         }
 
         @Override
@@ -103,8 +124,10 @@ public final class SegmentCosts {
         final long[] cnt;
         final double[] sk;
         final double[] sn;
+        private final double weight;
 
-        Binomial(Observations obs) {
+        Binomial(Observations obs, double weight) {
+            this.weight = weight;
             if (obs.totals() == null) {
                 throw new org.narrativewatch.UserException("the binomial model needs totals (k of n per bucket)");
             }
@@ -150,7 +173,7 @@ public final class SegmentCosts {
             if (t - k > 0) {
                 c -= (t - k) * Math.log((t - k) / t);
             }
-            return 2 * c;
+            return 2 * weight * c;
         }
 
         @Override

@@ -57,7 +57,7 @@ public final class ShiftDetector {
         int observed = obs.observedCount();
         double scale = isGaussian(model) ? nullScale(obs, model == Model.NORMAL_TREND) : 1;
         double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
-        SegmentCost cost = dispersed(SegmentCosts.of(model, obs, scale), dispersion);
+        SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
         double pen = options.penalty().value(model, observed);
         int[] cps;
         if (options.method() == ShiftOptions.Method.BINSEG) {
@@ -78,7 +78,7 @@ public final class ShiftDetector {
         Observations obs = input.withMissing(options.robust() ? outliers(input, model) : List.of());
         double scale = isGaussian(model) ? nullScale(obs, model == Model.NORMAL_TREND) : 1;
         double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
-        return Crops.sweep(dispersed(SegmentCosts.of(model, obs, scale), dispersion), minPenalty, maxPenalty, minSeg);
+        return Crops.sweep(SegmentCosts.of(model, obs, scale, dispersion), minPenalty, maxPenalty, minSeg);
     }
 
     /** The observations {@link #detect(Series, ShiftOptions)} analyses for a timeline under {@code model}. */
@@ -169,18 +169,6 @@ public final class ShiftDetector {
         return new Estimate(e.level(), Math.max(0, e.level() - f * (e.level() - e.lo())), e.level() + f * (e.hi() - e.level()));
     }
 
-    private static SegmentCost dispersed(SegmentCost c, double phi) {
-        if (phi == 1) {
-            return c;
-        }
-        return new SegmentCost() {
-            public int size() { return c.size(); }
-            public double cost(int s, int e) { return c.cost(s, e) / phi; }
-            public int observed(int s, int e) { return c.observed(s, e); }
-            public Estimate estimate(int s, int e, int at, double sigma) { return c.estimate(s, e, at, sigma); }
-        };
-    }
-
     private static SegmentCost lengthCharged(SegmentCost c, Penalty p) {
         if (!p.chargesSegmentLength()) {
             return c;
@@ -233,7 +221,8 @@ public final class ShiftDetector {
      * Differences make it blind to level shifts; the median makes it blind to spikes.
      */
     static double dispersion(Observations obs, Model model) {
-        List<Double> sq = new ArrayList<>();
+        double[] sq = new double[Math.max(0, obs.size() - 1)];
+        int ns = 0;
         int prev = -1;
         for (int i = 0; i < obs.size(); i++) {
             if (obs.missing(i)) {
@@ -248,18 +237,18 @@ public final class ShiftDetector {
                     double p = (x0 + x1) / (n0 + n1);
                     if (p > 0 && p < 1) {
                         double d = x1 / n1 - x0 / n0;
-                        sq.add(d * d / (p * (1 - p) * (1 / n0 + 1 / n1)));
+                        sq[ns++] = d * d / (p * (1 - p) * (1 / n0 + 1 / n1));
                     }
                 } else if (x0 + x1 > 0) {
-                    sq.add((x1 - x0) * (x1 - x0) / (x0 + x1));
+                    sq[ns++] = (x1 - x0) * (x1 - x0) / (x0 + x1);
                 }
             }
             prev = i;
         }
-        if (sq.size() < 10) {
+        if (ns < 10) {
             return 1;
         }
-        double[] a = sq.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] a = Arrays.copyOf(sq, ns);
         Arrays.sort(a);
         double med = a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
         return Math.max(1, med / CHI2_1_MEDIAN);
