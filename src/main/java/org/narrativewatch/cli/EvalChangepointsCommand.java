@@ -12,9 +12,12 @@ import java.util.concurrent.Callable;
 import org.narrativewatch.UserException;
 import org.narrativewatch.shift.Model;
 import org.narrativewatch.shift.Penalty;
+import org.narrativewatch.shift.PublishedScores;
 import org.narrativewatch.shift.ShiftOptions;
 import org.narrativewatch.shift.TcpdEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,6 +26,13 @@ import picocli.CommandLine.Parameters;
         description = "Score change-point detection on a folder in the TCPD layout (datasets/*.json + annotations.json): "
                 + "per-series F1 and segmentation cover (TCPDBench definitions, margin 5) and their means over univariate series.")
 public final class EvalChangepointsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
     @Parameters(index = "0", paramLabel = "DIR", description = "TCPD folder")
     Path dir;
@@ -59,11 +69,20 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
             opt = opt.withMinSegment(minSegment);
         }
         TcpdEvaluation.Report r = TcpdEvaluation.evaluate(dir, opt);
+        PublishedScores pub = PublishedScores.find(dir);
         if (fmt.equals("json")) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(r)));
+            Map<String, Object> m = toJson(r);
+            if (pub != null) {
+                m.put("published", published(r, pub));
+            }
+            out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
         } else {
-            System.out.print(table(r));
+            out().print(table(r));
+            if (pub != null) {
+                out().print(comparison(r, pub));
+            }
         }
+        out().flush();
         return 0;
     }
 
@@ -115,6 +134,70 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
                 r.series().stream().filter(TcpdEvaluation.SeriesScore::counted).count()));
         if (!Double.isNaN(r.qcMeanF1())) {
             b.append(String.format(Locale.ROOT, "%-22s %5s %6.3f %6.3f%n", "quality control mean", "", r.qcMeanF1(), r.qcMeanCover()));
+        }
+        return b.toString();
+    }
+
+    private static List<String> counted(TcpdEvaluation.Report r) {
+        return r.series().stream().filter(TcpdEvaluation.SeriesScore::counted).map(TcpdEvaluation.SeriesScore::name).toList();
+    }
+
+    /** Means of every published method over the same univariate series, default and oracle. */
+    static Map<String, Object> published(TcpdEvaluation.Report r, PublishedScores pub) {
+        List<String> names = counted(r);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String setting : List.of("default", "oracle")) {
+            Map<String, Object> bm = new LinkedHashMap<>();
+            for (String method : pub.methods(setting + "_f1")) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("mean_f1", pub.mean(setting + "_f1", names, method));
+                x.put("mean_cover", pub.mean(setting + "_cover", names, method));
+                bm.put(method, x);
+            }
+            out.put(setting, bm);
+        }
+        return out;
+    }
+
+    /** Per-series F1 / cover of ours beside the published default runs of the usual methods. */
+    static String comparison(TcpdEvaluation.Report r, PublishedScores pub) {
+        List<String> names = counted(r);
+        List<String> methods = PublishedScores.SHOWN;
+        StringBuilder b = new StringBuilder("\nF1 / cover beside the published default runs (null = failed = 0)\n");
+        b.append(String.format(Locale.ROOT, "%-20s %13s", "series", "ours"));
+        for (String m : methods) {
+            b.append(String.format(Locale.ROOT, " %13s", m));
+        }
+        b.append('\n');
+        for (TcpdEvaluation.SeriesScore s : r.series()) {
+            if (!s.counted()) {
+                continue;
+            }
+            b.append(String.format(Locale.ROOT, "%-20s %6.3f/%.3f", s.name(), s.scores().f1(), s.scores().cover()));
+            for (String m : methods) {
+                b.append(String.format(Locale.ROOT, " %6.3f/%.3f", pub.score("default_f1", s.name(), m), pub.score("default_cover", s.name(), m)));
+            }
+            b.append('\n');
+        }
+        b.append(String.format(Locale.ROOT, "%-20s %6.3f/%.3f", "MEAN", r.meanF1(), r.meanCover()));
+        for (String m : methods) {
+            b.append(String.format(Locale.ROOT, " %6.3f/%.3f", pub.mean("default_f1", names, m), pub.mean("default_cover", names, m)));
+        }
+        b.append('\n');
+        String bestF1 = null;
+        String bestCover = null;
+        for (String m : pub.methods("default_f1")) {
+            if (bestF1 == null || pub.mean("default_f1", names, m) > pub.mean("default_f1", names, bestF1)) {
+                bestF1 = m;
+            }
+            if (bestCover == null || pub.mean("default_cover", names, m) > pub.mean("default_cover", names, bestCover)) {
+                bestCover = m;
+            }
+        }
+        if (bestF1 != null) {
+            b.append(String.format(Locale.ROOT, "best published default: F1 %.3f (%s), cover %.3f (%s); best oracle F1 %.3f%n",
+                    pub.mean("default_f1", names, bestF1), bestF1, pub.mean("default_cover", names, bestCover), bestCover,
+                    pub.methods("oracle_f1").stream().mapToDouble(m -> pub.mean("oracle_f1", names, m)).max().orElse(Double.NaN)));
         }
         return b.toString();
     }

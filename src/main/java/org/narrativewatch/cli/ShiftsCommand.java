@@ -35,6 +35,8 @@ import org.narrativewatch.shift.ShiftResult;
 import org.narrativewatch.timeline.Bucketing;
 import org.narrativewatch.timeline.Series;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +46,13 @@ import picocli.CommandLine.Parameters;
         description = "List change points of a query's timeline, or of a CSV series (--csv): date, level before and after "
                 + "with 95% intervals, relative change, p-value.")
 public final class ShiftsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
     @Mixin
     EngineOptions engineOptions;
@@ -137,15 +146,17 @@ public final class ShiftsCommand implements Callable<Integer> {
         }
         if (crops != null) {
             printCrops(label, obs, opt, fmt);
+            out().flush();
             return 0;
         }
         ShiftResult r = ShiftDetector.detect(obs, opt);
         switch (fmt) {
-            case "json" -> System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            case "json" -> out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(toJson(query, csv, r)));
-            case "csv" -> System.out.print(toCsv(r));
-            default -> System.out.print(toTable(label, r));
+            case "csv" -> out().print(toCsv(r));
+            default -> out().print(toTable(label, r));
         }
+        out().flush();
         return 0;
     }
 
@@ -290,14 +301,14 @@ public final class ShiftsCommand implements Callable<Integer> {
             m.put("query", query);
             m.put("model", opt.model() == null ? ShiftDetector.autoModel(obs).wire : opt.model().wire);
             m.put("crops", out);
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
             return;
         }
         String sep = fmt.equals("csv") ? "," : "  ";
-        System.out.print(fmt.equals("csv") ? "penalty,count,changes\n" : label + ": penalty sweep (CROPS)\npenalty  count  changes\n");
+        out().print(fmt.equals("csv") ? "penalty,count,changes\n" : label + ": penalty sweep (CROPS)\npenalty  count  changes\n");
         for (Crops.Run run : runs) {
             List<String> d = dates(obs, run.changes());
-            System.out.print(String.format(Locale.ROOT, "%.3f", run.penalty()) + sep + run.changes().length + sep
+            out().print(String.format(Locale.ROOT, "%.3f", run.penalty()) + sep + run.changes().length + sep
                     + String.join(fmt.equals("csv") ? ";" : " ", d) + "\n");
         }
     }
