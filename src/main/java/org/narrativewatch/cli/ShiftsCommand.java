@@ -308,6 +308,10 @@ public final class ShiftsCommand implements Callable<Integer> {
         out().print(fmt.equals("csv") ? "penalty,count,changes\n" : label + ": penalty sweep (CROPS)\npenalty  count  changes\n");
         for (Crops.Run run : runs) {
             List<String> d = dates(obs, run.changes());
+            if (!fmt.equals("csv") && d.size() > 12) { // a table row stays readable; csv and json list all
+                d = new ArrayList<>(d.subList(0, 12));
+                d.add("... (" + (run.changes().length - 12) + " more)");
+            }
             out().print(String.format(Locale.ROOT, "%.3f", run.penalty()) + sep + run.changes().length + sep
                     + String.join(fmt.equals("csv") ? ";" : " ", d) + "\n");
         }
