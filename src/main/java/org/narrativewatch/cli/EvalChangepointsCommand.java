@@ -43,7 +43,7 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
     @Option(names = "--model", description = "override the default model (normal-trend): poisson, binomial, normal-mean, normal-meanvar, normal-trend")
     String model;
 
-    @Option(names = "--penalty", description = "override the default penalty (bic): mbic, bic or a number")
+    @Option(names = "--penalty", description = "override the default penalty (bic): mbic, bic, a number or k*log(n)")
     String penalty;
 
     @Option(names = "--min-segment", description = "override the minimum segment length")

@@ -80,7 +80,7 @@ public final class ShiftsCommand implements Callable<Integer> {
                     + "binomial on the share when totals vary, else poisson on counts; normal-trend for date,value CSVs)")
     String model;
 
-    @Option(names = "--penalty", defaultValue = "bic", description = "mbic, bic or a number (default: ${DEFAULT-VALUE})")
+    @Option(names = "--penalty", defaultValue = "bic", description = "mbic, bic, a number, or k*log(n) (default: ${DEFAULT-VALUE})")
     String penalty;
 
     @Option(names = "--min-segment", defaultValue = "0", paramLabel = "N", description = "shortest segment in buckets (default: the model's minimum)")

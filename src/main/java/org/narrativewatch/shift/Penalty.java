@@ -10,7 +10,7 @@ import org.narrativewatch.UserException;
  */
 public record Penalty(Kind kind, double manual) {
 
-    public enum Kind { MBIC, BIC, MANUAL }
+    public enum Kind { MBIC, BIC, MANUAL, LOG_N }
 
     public static final Penalty MBIC = new Penalty(Kind.MBIC, Double.NaN);
     public static final Penalty BIC = new Penalty(Kind.BIC, Double.NaN);
@@ -22,8 +22,23 @@ public record Penalty(Kind kind, double manual) {
         return new Penalty(Kind.MANUAL, value);
     }
 
+    /** k log n, like R's pen.value = "k*log(n)" with penalty = "Manual". */
+    public static Penalty timesLogN(double k) {
+        if (!(k >= 0) || Double.isInfinite(k)) {
+            throw new UserException("--penalty k*log(n) needs k >= 0, not " + k);
+        }
+        return new Penalty(Kind.LOG_N, k);
+    }
+
+    private static final java.util.regex.Pattern LOG_N =
+            java.util.regex.Pattern.compile("([0-9]*\\.?[0-9]+)\\s*\\*?\\s*log\\s*\\(?\\s*n\\s*\\)?");
+
     public static Penalty parse(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
+        java.util.regex.Matcher m = LOG_N.matcher(t);
+        if (m.matches()) {
+            return timesLogN(Double.parseDouble(m.group(1)));
+        }
         return switch (t) {
             case "mbic" -> MBIC;
             case "bic", "sic" -> BIC;
@@ -31,7 +46,7 @@ public record Penalty(Kind kind, double manual) {
                 try {
                     yield manual(Double.parseDouble(t));
                 } catch (NumberFormatException e) {
-                    throw new UserException("--penalty must be mbic, bic or a number, not '" + s + "'");
+                    throw new UserException("--penalty must be mbic, bic, a number or k*log(n), not '" + s + "'");
                 }
             }
         };
@@ -44,6 +59,7 @@ public record Penalty(Kind kind, double manual) {
             case BIC -> (model.params + 1) * logn;
             case MBIC -> (model.params + 2) * logn;
             case MANUAL -> manual;
+            case LOG_N -> manual * logn;
         };
     }
 
@@ -53,6 +69,10 @@ public record Penalty(Kind kind, double manual) {
     }
 
     public String wire() {
-        return kind == Kind.MANUAL ? Double.toString(manual) : kind.name().toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case MANUAL -> Double.toString(manual);
+            case LOG_N -> manual + "*log(n)";
+            default -> kind.name().toLowerCase(Locale.ROOT);
+        };
     }
 }

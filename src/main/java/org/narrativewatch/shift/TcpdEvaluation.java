@@ -120,8 +120,14 @@ public final class TcpdEvaluation {
             public Estimate estimate(int s, int e, int at, double sigma) { return Estimate.NONE; }
         };
         // Every dimension's parameters change together: the penalty grows with their number.
-        double pen = options.penalty().kind() == Penalty.Kind.MANUAL ? options.penalty().manual()
-                : (model.params * d.dims.length + (options.penalty().kind() == Penalty.Kind.MBIC ? 2 : 1)) * Math.log(Math.max(2, observed));
+        Penalty p = options.penalty();
+        double logn = Math.log(Math.max(2, observed));
+        double pen = switch (p.kind()) {
+            case MANUAL -> p.manual();
+            case LOG_N -> p.manual() * d.dims.length * logn;
+            case BIC -> (model.params * d.dims.length + 1) * logn;
+            case MBIC -> (model.params * d.dims.length + 2) * logn;
+        };
         int minSeg = Math.max(options.minSegment(), model.minimumSegment());
         return Pelt.run(sum, pen, minSeg, options.penalty().chargesSegmentLength()).changes();
     }

@@ -84,6 +84,8 @@ class DetectorsTest {
         assertEquals(4 * Math.log(100), Penalty.MBIC.value(Model.NORMAL_MEANVAR, 100), 1e-12);
         assertEquals(3 * Math.log(100), Penalty.MBIC.value(Model.POISSON, 100), 1e-12);
         assertEquals(7.5, Penalty.parse("7.5").value(Model.POISSON, 100), 0);
+        assertEquals(2.5 * Math.log(100), Penalty.parse("2.5*log(n)").value(Model.POISSON, 100), 1e-12);
+        assertEquals(4 * Math.log(100), Penalty.parse("4logn").value(Model.NORMAL_MEAN, 100), 1e-12);
         // R's mll.mean, mll.meanvar and mll.meanvar.poisson on a hand-checked segment {1, 2, 6}
         Observations o = Observations.of(null, new double[] {1, 2, 6});
         assertEquals(41 - 81.0 / 3, SegmentCosts.of(Model.NORMAL_MEAN, o, 1).cost(0, 3), 1e-12);
