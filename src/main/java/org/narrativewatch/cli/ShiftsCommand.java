@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
 /** {@code nwatch shifts}: when a query's timeline (or any series from a CSV) changed level, and how surely. */
 @Command(name = "shifts", mixinStandardHelpOptions = true,
         description = "List change points of a query's timeline, or of a CSV series (--csv): date, level before and after "
-                + "with 95% intervals, relative change, p-value.")
+                + "with 95%% intervals, relative change, p-value.")
 public final class ShiftsCommand implements Callable<Integer> {
 
     @Spec

@@ -104,6 +104,9 @@ class ShiftsCommandTest {
         assertEquals(1, run("shifts", "--csv", countsCsv().toString(), "--model", "lognormal").code);
         assertEquals(1, run("shifts").code);
         assertEquals(2, run("shifts", "--min-segment", "x").code);
-        assertEquals(0, run("shifts", "--help").code);
+        Run help = run("shifts", "--help");
+        assertEquals(0, help.code);
+        assertTrue(help.out.contains("95% intervals") && !help.err.contains("WARN"), help.out + help.err);
+        assertEquals(0, run("eval-changepoints", "--help").code);
     }
 }
