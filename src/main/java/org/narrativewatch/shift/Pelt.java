@@ -50,13 +50,25 @@ public final class Pelt {
             }
             double best = Double.POSITIVE_INFINITY;
             int arg = 0;
-            for (int i = 0; i < nc; i++) {
-                int s = cand[i];
-                double v = f[s] + charged(cost, s, t, chargeSegmentLength) + penalty;
-                vals[i] = v;
-                if (v < best) {
-                    best = v;
-                    arg = s;
+            if (chargeSegmentLength) {
+                for (int i = 0; i < nc; i++) {
+                    int s = cand[i];
+                    double v = f[s] + charged(cost, s, t, true) + penalty;
+                    vals[i] = v;
+                    if (v < best) {
+                        best = v;
+                        arg = s;
+                    }
+                }
+            } else {
+                for (int i = 0; i < nc; i++) {
+                    int s = cand[i];
+                    double v = f[s] + cost.cost(s, t) + penalty;
+                    vals[i] = v;
+                    if (v < best) {
+                        best = v;
+                        arg = s;
+                    }
                 }
             }
             f[t] = best;

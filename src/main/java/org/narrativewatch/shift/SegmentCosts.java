@@ -119,21 +119,17 @@ public final class SegmentCosts {
         }
     }
 
-    static final class Binomial implements SegmentCost {
-        final int n;
-        final long[] cnt;
-        final double[] sk;
+    /** k of n per bucket: the prefix sums hold Σk (s1) and, here, Σn. */
+    static final class Binomial extends Prefix {
         final double[] sn;
         private final double weight;
 
         Binomial(Observations obs, double weight) {
-            this.weight = weight;
+            super(obs, 1);
             if (obs.totals() == null) {
                 throw new org.narrativewatch.UserException("the binomial model needs totals (k of n per bucket)");
             }
-            n = obs.size();
-            cnt = new long[n + 1];
-            sk = new double[n + 1];
+            this.weight = weight;
             sn = new double[n + 1];
             for (int i = 0; i < n; i++) {
                 boolean miss = obs.missing(i);
@@ -143,25 +139,13 @@ public final class SegmentCosts {
                     throw new org.narrativewatch.UserException("bucket " + i + (obs.date(i) == null ? "" : " (" + obs.date(i) + ")")
                             + ": count " + k + " is not between 0 and its total " + t);
                 }
-                cnt[i + 1] = cnt[i] + (miss ? 0 : 1);
-                sk[i + 1] = sk[i] + k;
                 sn[i + 1] = sn[i] + t;
             }
         }
 
         @Override
-        public int size() {
-            return n;
-        }
-
-        @Override
-        public int observed(int start, int end) {
-            return (int) (cnt[end] - cnt[start]);
-        }
-
-        @Override
         public double cost(int start, int end) {
-            double k = sk[end] - sk[start];
+            double k = s1[end] - s1[start];
             double t = sn[end] - sn[start];
             if (t <= 0) {
                 return 0;
@@ -178,7 +162,7 @@ public final class SegmentCosts {
 
         @Override
         public Estimate estimate(int start, int end, int at, double sigma) {
-            double k = sk[end] - sk[start];
+            double k = s1[end] - s1[start];
             double t = sn[end] - sn[start];
             if (t <= 0) {
                 return Estimate.NONE;
@@ -250,6 +234,10 @@ public final class SegmentCosts {
             double m = cnt[end] - cnt[start];
             if (m == 0) {
                 return 0;
+            }
+            if (!meanvar && !trend) { // the hot case in PELT's inner loop: no calls, no branches beyond this
+                double a = s1[end] - s1[start];
+                return Math.max((s2[end] - s2[start]) - a * a / m, 0);
             }
             if (!meanvar) {
                 return rss(start, end);

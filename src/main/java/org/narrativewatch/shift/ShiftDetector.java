@@ -103,7 +103,8 @@ public final class ShiftDetector {
             int params = 0;
             for (int i = 0; i + 1 < bounds.length; i++) {
                 rss += cost.residualSumOfSquares(bounds[i], bounds[i + 1]);
-                params += model == Model.NORMAL_TREND && cost.observed(bounds[i], bounds[i + 1]) >= 3 ? 2 : 1;
+                int m = cost.observed(bounds[i], bounds[i + 1]);
+                params += model == Model.NORMAL_TREND ? Math.min(2, m) : Math.min(1, m);
             }
             int dof = obs.observedCount() - params;
             sigma = dof > 0 ? Math.sqrt(rss / dof) : Double.NaN;
