@@ -49,6 +49,9 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
     @Option(names = "--min-segment", description = "override the minimum segment length")
     Integer minSegment;
 
+    @Option(names = "--method", description = "override the method (pelt): pelt, binseg or bocpd (univariate series)")
+    String method;
+
     @Override
     public Integer call() throws Exception {
         String fmt = format.toLowerCase(Locale.ROOT);
@@ -67,6 +70,14 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
                 throw new UserException("--min-segment must be at least 1, not " + minSegment);
             }
             opt = opt.withMinSegment(minSegment);
+        }
+        if (method != null) {
+            opt = opt.withMethod(switch (method.toLowerCase(Locale.ROOT)) {
+                case "pelt" -> ShiftOptions.Method.PELT;
+                case "binseg" -> ShiftOptions.Method.BINSEG;
+                case "bocpd" -> ShiftOptions.Method.BOCPD;
+                default -> throw new UserException("--method must be pelt, binseg or bocpd, not '" + method + "'");
+            });
         }
         TcpdEvaluation.Report r = TcpdEvaluation.evaluate(dir, opt);
         PublishedScores pub = PublishedScores.find(dir);

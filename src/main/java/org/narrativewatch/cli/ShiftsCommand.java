@@ -86,7 +86,7 @@ public final class ShiftsCommand implements Callable<Integer> {
     @Option(names = "--min-segment", defaultValue = "0", paramLabel = "N", description = "shortest segment in buckets (default: the model's minimum)")
     int minSegment;
 
-    @Option(names = "--method", defaultValue = "pelt", description = "pelt (exact) or binseg (default: ${DEFAULT-VALUE})")
+    @Option(names = "--method", defaultValue = "pelt", description = "pelt (exact), binseg, or bocpd (online Bayesian; reports a posterior) (default: ${DEFAULT-VALUE})")
     String method;
 
     @Option(names = "--robust", description = "treat single-bucket spikes as missing before segmenting")
@@ -164,7 +164,8 @@ public final class ShiftsCommand implements Callable<Integer> {
         return switch (m.toLowerCase(Locale.ROOT)) {
             case "pelt" -> ShiftOptions.Method.PELT;
             case "binseg" -> ShiftOptions.Method.BINSEG;
-            default -> throw new UserException("--method must be pelt or binseg, not '" + m + "'");
+            case "bocpd" -> ShiftOptions.Method.BOCPD;
+            default -> throw new UserException("--method must be pelt, binseg or bocpd, not '" + m + "'");
         };
     }
 
@@ -211,6 +212,9 @@ public final class ShiftsCommand implements Callable<Integer> {
             x.put("after_ci", ci(c.after()));
             x.put("relative_change", num(c.relative()));
             x.put("p", num(c.p()));
+            if (!Double.isNaN(c.posterior())) {
+                x.put("posterior", c.posterior());
+            }
             changes.add(x);
         }
         m.put("changes", changes);
@@ -252,10 +256,13 @@ public final class ShiftsCommand implements Callable<Integer> {
             b.append("no change points\n");
             return b.toString();
         }
-        b.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %9s %9s%n", "date", "before [95% CI]", "after [95% CI]", "change", "p"));
+        boolean online = r.changes().stream().anyMatch(c -> !Double.isNaN(c.posterior()));
+        b.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %9s %9s%s%n", "date", "before [95% CI]", "after [95% CI]", "change", "p",
+                online ? "  posterior" : ""));
         for (ChangePoint c : r.changes()) {
-            b.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %9s %9.2g%n", where(c), level(c.before()), level(c.after()),
-                    Double.isFinite(c.relative()) ? String.format(Locale.ROOT, "%+.0f%%", 100 * c.relative()) : "-", c.p()));
+            b.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %9s %9.2g%s%n", where(c), level(c.before()), level(c.after()),
+                    Double.isFinite(c.relative()) ? String.format(Locale.ROOT, "%+.0f%%", 100 * c.relative()) : "-", c.p(),
+                    online ? String.format(Locale.ROOT, "  %9.3f", c.posterior()) : ""));
         }
         return b.toString();
     }

@@ -40,6 +40,9 @@ public final class Bocpd {
     private int t;
     private int lastMap;
     private final List<Integer> changes = new ArrayList<>();
+    private final List<Double> changeProbabilities = new ArrayList<>();
+    private int[] mapHistory = new int[64];
+    private double[] mapMassHistory = new double[64];
 
     /** λ: expected run length; the prior (μ0, κ0, α0, β0) is for data on a unit scale. */
     public Bocpd(double lambda, double mu0, double kappa0, double alpha0, double beta0) {
@@ -129,15 +132,61 @@ public final class Bocpd {
             int start = t - map + 1;
             if (start > 0 && (changes.isEmpty() || changes.get(changes.size() - 1) != start)) {
                 changes.add(start);
+                double p = 0;
+                for (int i = 0; i <= map; i++) {
+                    p += post[i];
+                }
+                changeProbabilities.add(p);
             }
         }
         lastMap = map;
+        if (t == mapHistory.length) {
+            mapHistory = Arrays.copyOf(mapHistory, 2 * t);
+            mapMassHistory = Arrays.copyOf(mapMassHistory, 2 * t);
+        }
+        double mass = 0;
+        for (int i = 0; i <= map; i++) {
+            mass += post[i];
+        }
+        mapHistory[t] = map;
+        mapMassHistory[t] = mass;
         return new Step(t++, map, post.clone());
     }
 
     /** Change indices detected so far (first index of each new run). */
     public List<Integer> changes() {
         return List.copyOf(changes);
+    }
+
+    /** A change of the retrospective segmentation, with the posterior probability of a new run since it. */
+    public record Change(int start, double probability) {}
+
+    /**
+     * The segmentation read back from the end: the most probable run length at the last step gives
+     * the start of the last run; the most probable run length just before that start gives the one
+     * before, and so on. Each change carries the posterior mass of run lengths up to the most probable
+     * one at the end of its run: the probability that a new run began at or after it.
+     */
+    public List<Change> segmentation() {
+        List<Change> out = new ArrayList<>();
+        int at = t - 1;
+        while (at > 0) {
+            int start = at - Math.max(1, mapHistory[at]) + 1;
+            if (start <= 0) {
+                break;
+            }
+            out.add(0, new Change(start, mapMassHistory[at]));
+            at = start - 1;
+        }
+        return out;
+    }
+
+    /**
+     * For each change, the posterior probability, when it was reported, that the current run began
+     * at or after it (the mass of run lengths up to the most probable one).
+     */
+    public List<Double> changeProbabilities() {
+        return List.copyOf(changeProbabilities);
     }
 
     private double logPredictive(double x, int i) {

@@ -11,5 +11,8 @@ import java.time.LocalDate;
  * @param p        likelihood-ratio p-value of "no change here" against the two adjacent segments
  *                 (χ² with the model's parameter count). Nominal: the location was chosen by the
  *                 search, so it overstates significance; read it as a ranking, not an exact test.
+ * @param posterior for BOCPD: posterior probability, at the end of the new run, that a run began at
+ *                  or after this bucket; NaN for PELT and binary segmentation
  */
-public record ChangePoint(int index, LocalDate date, Estimate before, Estimate after, double relative, double p) {}
+public record ChangePoint(int index, LocalDate date, Estimate before, Estimate after, double relative, double p,
+                          double posterior) {}

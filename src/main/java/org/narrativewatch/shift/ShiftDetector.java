@@ -16,6 +16,8 @@ public final class ShiftDetector {
 
     /** Median of a χ² variable with 1 degree of freedom: turns a median of squares into a variance. */
     private static final double CHI2_1_MEDIAN = 0.454936423119572;
+    /** BOCPD changes are kept when their posterior is at least this. */
+    static final double ONLINE_THRESHOLD = 0.5;
     /** An outlier sits this many robust standard deviations from its neighbours' median. */
     private static final double OUTLIER_SDS = 5;
 
@@ -60,12 +62,26 @@ public final class ShiftDetector {
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
         double pen = options.penalty().value(model, observed);
         int[] cps;
-        if (options.method() == ShiftOptions.Method.BINSEG) {
-            cps = BinarySegmentation.run(lengthCharged(cost, options.penalty()), pen, minSeg, Integer.MAX_VALUE);
-        } else {
-            cps = Pelt.run(cost, pen, minSeg, options.penalty().chargesSegmentLength()).changes();
+        double[] posterior = null;
+        switch (options.method()) {
+            case BINSEG -> cps = BinarySegmentation.run(lengthCharged(cost, options.penalty()), pen, minSeg, Integer.MAX_VALUE);
+            case BOCPD -> {
+                List<Integer> kept = new ArrayList<>();
+                List<Double> probs = new ArrayList<>();
+                for (Bocpd.Change c : online(obs, model).segmentation()) {
+                    int prev = kept.isEmpty() ? 0 : kept.get(kept.size() - 1);
+                    // kept when more likely than not, as TCPDBench's bocpd (cpthreshold 0.5)
+                    if (c.start() - prev >= minSeg && obs.size() - c.start() >= minSeg && c.probability() >= ONLINE_THRESHOLD) {
+                        kept.add(c.start());
+                        probs.add(c.probability());
+                    }
+                }
+                cps = kept.stream().mapToInt(Integer::intValue).toArray();
+                posterior = probs.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            default -> cps = Pelt.run(cost, pen, minSeg, options.penalty().chargesSegmentLength()).changes();
         }
-        return describe(obs, model, options.penalty(), pen, minSeg, scale, dispersion, cost, cps, outliers);
+        return describe(obs, model, options.penalty(), pen, minSeg, scale, dispersion, cost, cps, posterior, outliers);
     }
 
     /**
@@ -86,12 +102,37 @@ public final class ShiftDetector {
         return model == Model.BINOMIAL ? Observations.shares(s) : Observations.counts(s);
     }
 
+    /**
+     * BOCPD over the series' values (shares for the binomial model), centred and divided by their
+     * spread so that the standard unit-scale prior fits; missing buckets pass time.
+     */
+    static Bocpd online(Observations obs, Model model) {
+        double[] v = new double[obs.size()];
+        double sum = 0;
+        int m = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = obs.missing(i) ? Double.NaN : model == Model.BINOMIAL ? obs.values()[i] / obs.totals()[i] : obs.values()[i];
+            if (!Double.isNaN(v[i])) {
+                sum += v[i];
+                m++;
+            }
+        }
+        double mean = m == 0 ? 0 : sum / m;
+        double sd = nullScale(Observations.of(obs.dates(), v), false);
+        Bocpd b = Bocpd.standard();
+        for (double x : v) {
+            b.update((x - mean) / sd);
+        }
+        return b;
+    }
+
     static boolean isGaussian(Model m) {
         return m == Model.NORMAL_MEAN || m == Model.NORMAL_MEANVAR || m == Model.NORMAL_TREND;
     }
 
     private static ShiftResult describe(Observations obs, Model model, Penalty penalty, double pen, int minSeg, double scale,
-                                        double dispersion, SegmentCost cost, int[] cps, List<Integer> outliers) {
+                                        double dispersion, SegmentCost cost, int[] cps, double[] posterior,
+                                        List<Integer> outliers) {
         int n = obs.size();
         int[] bounds = new int[cps.length + 2];
         bounds[0] = 0;
@@ -132,7 +173,7 @@ public final class ShiftDetector {
             }
             double p = chiSquaredSurvival(stat, model.params);
             double rel = before.level() == 0 ? Double.NaN : (after.level() - before.level()) / Math.abs(before.level());
-            changes.add(new ChangePoint(c, obs.date(c), before, after, rel, p));
+            changes.add(new ChangePoint(c, obs.date(c), before, after, rel, p, posterior == null ? Double.NaN : posterior[i - 1]));
         }
         return new ShiftResult(model, penalty, pen, minSeg, scale, dispersion, n, obs.observedCount(), segments, changes,
                 List.copyOf(outliers));

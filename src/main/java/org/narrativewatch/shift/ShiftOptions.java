@@ -6,14 +6,14 @@ package org.narrativewatch.shift;
  * @param model      segment model; null = choose from the data ({@link ShiftDetector#autoModel})
  * @param penalty    penalty rule (BIC by default; MBIC is R changepoint's default)
  * @param minSegment shortest segment in buckets; 0 = the model's minimum
- * @param method     PELT (exact) or binary segmentation
+ * @param method     PELT (exact), binary segmentation, or BOCPD (online; penalty not used)
  * @param robust     treat single-bucket outliers as missing before segmenting
  * @param dispersion estimate over-dispersion for count models (quasi-likelihood); false = pure
  *                   Poisson/binomial, exactly R's Poisson cost
  */
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
 
-    public enum Method { PELT, BINSEG }
+    public enum Method { PELT, BINSEG, BOCPD }
 
     public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, false, true);
 

@@ -148,6 +148,10 @@ class DetectorsTest {
         }
         assertTrue(alarm >= 150 && alarm <= 156, "alarm at " + alarm);
         assertEquals(List.of(150), b.changes());
+        List<Bocpd.Change> seg = b.segmentation();
+        assertEquals(1, seg.size(), seg.toString());
+        assertEquals(150, seg.get(0).start());
+        assertTrue(seg.get(0).probability() > 0.9, seg.toString());
         // missing values pass time without learning
         Bocpd g = Bocpd.standard();
         for (int t = 0; t < 50; t++) {

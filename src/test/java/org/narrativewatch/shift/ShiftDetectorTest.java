@@ -42,6 +42,15 @@ class ShiftDetectorTest {
         assertTrue(drop.after().lo() < 0.3 && 0.3 < drop.after().hi(), "true rate 0.3 inside " + drop.after());
         assertTrue(drop.relative() < -0.9);
         assertTrue(drop.p() < 1e-10 && back.p() < 1e-10);
+        assertTrue(Double.isNaN(drop.posterior()), "offline methods report no posterior");
+        // the online detector sees the same two changes, each with a posterior probability
+        ShiftResult online = ShiftDetector.detect(s, ShiftOptions.DEFAULT.withMethod(ShiftOptions.Method.BOCPD));
+        assertEquals(2, online.changes().size(), "changes: " + online.changes());
+        assertTrue(Math.abs(online.changes().get(0).date().toEpochDay() - june1.toEpochDay()) <= 2, online.changes().toString());
+        assertTrue(Math.abs(online.changes().get(1).date().toEpochDay() - aug8.toEpochDay()) <= 2, online.changes().toString());
+        for (ChangePoint c : online.changes()) {
+            assertTrue(c.posterior() > 0.5 && c.posterior() <= 1 + 1e-9, c.toString());
+        }
     }
 
     /** 0 to 4 articles a day: the share jumps from 10% to 60%; empty days are gaps, not zero shares. */
