@@ -8,8 +8,9 @@ import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Series;
 
 /**
- * Finds the changes in a series: picks the model, puts Gaussian data on a unit scale, runs PELT (or
- * binary segmentation), and describes every change with its levels, intervals and a p-value.
+ * Finds the changes in a series: picks the model, puts Gaussian data on a unit scale, estimates the
+ * over-dispersion of counts, runs PELT (or binary segmentation, or BOCPD), and describes every change
+ * with its levels, intervals and a p-value.
  */
 public final class ShiftDetector {
     private ShiftDetector() {}
@@ -18,7 +19,7 @@ public final class ShiftDetector {
     private static final double CHI2_1_MEDIAN = 0.454936423119572;
     /** BOCPD changes are kept when their posterior is at least this. */
     static final double ONLINE_THRESHOLD = 0.5;
-    /** An outlier sits this many robust standard deviations from its neighbours' median. */
+    /** An outlier sits this many robust standard deviations from its neighbours on both sides. */
     private static final double OUTLIER_SDS = 5;
 
     /**
