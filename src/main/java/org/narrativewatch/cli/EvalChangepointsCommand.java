@@ -72,12 +72,7 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
             opt = opt.withMinSegment(minSegment);
         }
         if (method != null) {
-            opt = opt.withMethod(switch (method.toLowerCase(Locale.ROOT)) {
-                case "pelt" -> ShiftOptions.Method.PELT;
-                case "binseg" -> ShiftOptions.Method.BINSEG;
-                case "bocpd" -> ShiftOptions.Method.BOCPD;
-                default -> throw new UserException("--method must be pelt, binseg or bocpd, not '" + method + "'");
-            });
+            opt = opt.withMethod(ShiftOptions.Method.parse(method));
         }
         TcpdEvaluation.Report r = TcpdEvaluation.evaluate(dir, opt);
         PublishedScores pub = PublishedScores.find(dir);

@@ -114,7 +114,7 @@ public final class ShiftsCommand implements Callable<Integer> {
             throw new UserException("--min-segment must be >= 0, not " + minSegment);
         }
         ShiftOptions opt = ShiftOptions.DEFAULT.withPenalty(Penalty.parse(penalty)).withMinSegment(minSegment)
-                .withRobust(robust).withDispersion(!noDispersion).withMethod(parseMethod(method));
+                .withRobust(robust).withDispersion(!noDispersion).withMethod(ShiftOptions.Method.parse(method));
         if (!model.equalsIgnoreCase("auto")) {
             opt = opt.withModel(Model.parse(model));
         }
@@ -158,15 +158,6 @@ public final class ShiftsCommand implements Callable<Integer> {
         }
         out().flush();
         return 0;
-    }
-
-    private static ShiftOptions.Method parseMethod(String m) {
-        return switch (m.toLowerCase(Locale.ROOT)) {
-            case "pelt" -> ShiftOptions.Method.PELT;
-            case "binseg" -> ShiftOptions.Method.BINSEG;
-            case "bocpd" -> ShiftOptions.Method.BOCPD;
-            default -> throw new UserException("--method must be pelt, binseg or bocpd, not '" + m + "'");
-        };
     }
 
     private LocalDate fromDate() {

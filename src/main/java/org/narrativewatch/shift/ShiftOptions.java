@@ -13,7 +13,18 @@ package org.narrativewatch.shift;
  */
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
 
-    public enum Method { PELT, BINSEG, BOCPD }
+    public enum Method {
+        PELT, BINSEG, BOCPD;
+
+        public static Method parse(String s) {
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "pelt" -> PELT;
+                case "binseg" -> BINSEG;
+                case "bocpd" -> BOCPD;
+                default -> throw new org.narrativewatch.UserException("--method must be pelt, binseg or bocpd, not '" + s + "'");
+            };
+        }
+    }
 
     public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, false, true);
 
