@@ -42,6 +42,8 @@ public final class LanguageGuesser {
         return Set.copyOf(out);
     }
 
+    private static final int MAX_CHARS = 4000;
+
     /** Links and e-mail addresses: Latin letters that say nothing about the text's language. */
     private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\w+");
 
@@ -49,6 +51,9 @@ public final class LanguageGuesser {
     public static String guess(String text) {
         if (text == null) {
             return "und";
+        }
+        if (text.length() > MAX_CHARS) {
+            text = text.substring(0, MAX_CHARS); // the cues are dense: a long article says no more
         }
         text = URL.matcher(text).replaceAll(" ");
         int latin = 0;
