@@ -1,7 +1,10 @@
 package org.narrativewatch.analysis;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Guesses the language of a text among ru, uk, be and en from its alphabet and, when the letters
@@ -17,18 +20,42 @@ import java.util.Set;
 public final class LanguageGuesser {
     private LanguageGuesser() {}
 
-    private static final Set<String> RU_WORDS = Set.of("и", "не", "что", "это", "как", "он", "она", "они", "его", "для",
-            "от", "так", "из", "по", "но", "же", "бы", "или", "когда", "уже", "только", "их", "был", "была", "было", "при");
-    private static final Set<String> UK_WORDS = Set.of("і", "й", "що", "це", "як", "та", "від", "для", "з", "із", "до", "про",
-            "але", "він", "вона", "вони", "його", "або", "коли", "вже", "тільки", "їх", "був", "була", "було", "при", "у");
-    private static final Set<String> BE_WORDS = Set.of("і", "ў", "што", "гэта", "як", "ад", "для", "з", "да", "пра", "але",
-            "ён", "яна", "яны", "яго", "або", "калі", "ужо", "толькі", "іх", "быў", "была", "было", "пры", "у");
+    // Frequent function words of each language; words on two lists (і, як, але in uk and be) are
+    // dropped from both, so a hit always points one way.
+    private static final List<String> RU_LIST = List.of("и", "что", "это", "как", "он", "она", "они", "его", "её",
+            "из", "от", "но", "бы", "или", "когда", "уже", "только", "их", "был", "быть", "будет", "также", "чтобы",
+            "если", "ещё", "еще", "который", "которые", "этого", "этом");
+    private static final List<String> UK_LIST = List.of("і", "що", "це", "як", "та", "від", "із", "але",
+            "він", "вона", "вони", "його", "її", "або", "коли", "вже", "тільки", "їх", "був", "бути", "буде", "також",
+            "щоб", "якщо", "усі", "ще", "який", "які", "цього", "цьому", "є");
+    private static final List<String> BE_LIST = List.of("і", "ў", "што", "гэта", "як", "ад", "пра", "але", "ён",
+            "яна", "яны", "яго", "або", "калі", "ужо", "толькі", "іх", "быў", "будзе", "таксама", "каб", "усе", "яшчэ",
+            "які", "якія", "гэтага");
+    private static final Set<String> RU_WORDS = onlyIn(RU_LIST, UK_LIST, BE_LIST);
+    private static final Set<String> UK_WORDS = onlyIn(UK_LIST, RU_LIST, BE_LIST);
+    private static final Set<String> BE_WORDS = onlyIn(BE_LIST, RU_LIST, UK_LIST);
+
+    private static Set<String> onlyIn(List<String> words, List<String> other1, List<String> other2) {
+        Set<String> out = new HashSet<>(words);
+        out.removeAll(other1);
+        out.removeAll(other2);
+        return Set.copyOf(out);
+    }
+
+    private static final int MAX_CHARS = 4000;
+
+    /** Links and e-mail addresses: Latin letters that say nothing about the text's language. */
+    private static final Pattern URL = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+\\.\\w+");
 
     /** ru, uk, be, en, or "und" when it cannot tell. */
     public static String guess(String text) {
         if (text == null) {
             return "und";
         }
+        if (text.length() > MAX_CHARS) {
+            text = text.substring(0, MAX_CHARS); // the cues are dense: a long article says no more
+        }
+        text = URL.matcher(text).replaceAll(" ");
         int latin = 0;
         int cyrillic = 0;
         int ukLetters = 0;
@@ -73,7 +100,8 @@ public final class LanguageGuesser {
         if (latin == 0 && cyrillic == 0) {
             return "und";
         }
-        if (latin > cyrillic) {
+        // Russian and Ukrainian news quote Latin names (NASA, Curiosity); English rarely quotes Cyrillic.
+        if (latin > 2 * cyrillic) {
             return "en";
         }
         // Letter cues, each a strong vote: ї є ґ → uk; ў → be; ъ (and ы э ё without і) → ru;
@@ -94,9 +122,16 @@ public final class LanguageGuesser {
         if (iUkRu + shcha > 0) {
             be -= 3;
         }
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}ʼ'’]+")) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String w : lower.split("[^\\p{L}ʼ'’]+")) {
             if (w.isEmpty()) {
                 continue;
+            }
+            // A word ending in -ння (звернення, not обращение) is Ukrainian spelling; Russian has -нняя
+            // (весенняя), not a final -ння. (-ськ-, as in Зеленського, was tried and dropped: Russian
+            // news writes Ukrainian surnames such as Пасько.)
+            if (w.endsWith("ння")) {
+                uk += 2;
             }
             if (RU_WORDS.contains(w)) {
                 ru += 1;

@@ -20,10 +20,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nwatch eval-morphology FILE.conllu}: the lemma-query evaluation, ours against the baseline. */
 @Command(name = "eval-morphology", mixinStandardHelpOptions = true,
-        description = {"How well a query word (a gold lemma) finds its inflected forms in a Universal Dependencies file:",
-                "macro/micro F1 over all query lemmas and over proper nouns, for our analysis and the baseline",
-                "(Lucene's RussianAnalyzer for ru, the lower-cased form for uk), computed in the same run.",
-                "The definition is in shared/data/ud/README.md and docs/morphology.md."})
+        description = "How well a query word (a gold lemma) finds its inflected forms in a Universal Dependencies file: "
+                + "macro and micro F1 over all query lemmas and over proper nouns, for our analysis and the baseline "
+                + "(Lucene's RussianAnalyzer for ru, the lower-cased form for uk), computed in the same run. "
+                + "Definition: shared/data/ud/README.md; results: docs/morphology.md.")
 public final class EvalMorphologyCommand implements Callable<Integer> {
     enum Format { json, table }
 

@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 OpinionCommand.class,
                 CollectCommand.class,
                 StatusCommand.class,
+                EvalChangepointsCommand.class,
+                ShiftsCommand.class,
                 ServeCommand.class,
         })
 public final class Main implements Runnable {

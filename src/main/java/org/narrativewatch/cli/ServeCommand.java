@@ -1,5 +1,6 @@
 package org.narrativewatch.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -11,6 +12,9 @@ import org.narrativewatch.server.DashboardServer;
 import org.narrativewatch.server.EventStore;
 import org.narrativewatch.server.ServerOptions;
 import org.narrativewatch.server.ShiftFinder;
+import org.narrativewatch.shift.Model;
+import org.narrativewatch.shift.ShiftDetector;
+import org.narrativewatch.shift.ShiftOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -87,9 +91,19 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Null until shift detection is part of the build: the shifts endpoint then answers 501. */
-    private static ShiftFinder shiftFinder() {
-        return null;
+    /**
+     * The shifts endpoint runs the same detection as {@code nwatch shifts} with its default options
+     * (the model chosen from the data unless the request names one) and answers in its JSON shape.
+     */
+    static ShiftFinder shiftFinder() {
+        ObjectMapper json = new ObjectMapper();
+        return (query, series, model) -> {
+            ShiftOptions opt = ShiftOptions.DEFAULT;
+            if (model != null && !model.equalsIgnoreCase("auto")) {
+                opt = opt.withModel(Model.parse(model));
+            }
+            return json.valueToTree(ShiftsCommand.toJson(query, null, ShiftDetector.detect(series, opt)));
+        };
     }
 
     private static String rootMessage(Throwable t) {
