@@ -290,7 +290,7 @@ function overlayPlugin() {
             ctx.setLineDash([]);
             ctx.lineWidth = px;
             ctx.beginPath(); ctx.moveTo(x, top); ctx.lineTo(x, top + height); ctx.stroke();
-            if (x - lastLabelX < 13 * px) continue;
+            if (x - lastLabelX < 16 * px) continue;
             lastLabelX = x;
             ctx.globalAlpha = 0.95;
             ctx.fillStyle = ctx.strokeStyle;
@@ -305,6 +305,7 @@ function overlayPlugin() {
         if (state.cp && changes) {
           changes.forEach((list, qi) => {
             if (!list) return;
+            let lastLabelX = -Infinity; // one row of labels per query; crowded ones keep only their line
             for (const c of list) {
               const t = toTs(c.date);
               if (t < xmin || t > xmax) continue;
@@ -318,7 +319,11 @@ function overlayPlugin() {
               ctx.setLineDash([]);
               ctx.fillStyle = COLORS[qi];
               ctx.font = 'bold ' + (11 * px) + 'px sans-serif';
-              ctx.fillText('▲ ' + confidenceText(c), x + 3 * px, top + height - 6 * px - qi * 13 * px);
+              const text = '▲ ' + confidenceText(c);
+              if (x - lastLabelX > ctx.measureText(text).width + 4 * px) {
+                ctx.fillText(text, x + 3 * px, top + height - 6 * px - qi * 13 * px);
+                lastLabelX = x;
+              }
             }
           });
         }
