@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Track narratives in news: import, search, timelines, shifts.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                TerritoryCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -79,6 +79,14 @@ public final class Territory {
         return TerritoryLoader.load(dataDir, DEFAULT_BORDER_TOLERANCE_M, DEFAULT_MIN_CONTROLLED_KM2);
     }
 
+    public double borderToleranceM() {
+        return borderToleranceM;
+    }
+
+    public double minControlledKm2() {
+        return minControlledKm2;
+    }
+
     public Projection projection() {
         return projection;
     }
@@ -108,6 +116,45 @@ public final class Territory {
         LocalDate used = snapshots().resolve(requested);
         Geometry occupied = projection.toPlane(snapshots().load(used));
         return stats(requested, used, occupied, bandsKm);
+    }
+
+    /**
+     * The figures for every snapshot date in [from, to] (either may be null: open), taking every {@code every}-th
+     * snapshot date from the first; each snapshot is read once, streaming through its archive.
+     */
+    public TerritorySeries series(LocalDate from, LocalDate to, int every, List<Integer> bandsKm) {
+        if (every < 1) {
+            throw new org.narrativewatch.UserException("--every must be at least 1, got " + every);
+        }
+        List<LocalDate> all = new ArrayList<>(snapshots().dates().keySet());
+        List<LocalDate> chosen = new ArrayList<>();
+        int k = 0;
+        for (LocalDate d : all) {
+            if ((from == null || !d.isBefore(from)) && (to == null || !d.isAfter(to))) {
+                if (k++ % every == 0) {
+                    chosen.add(d);
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new org.narrativewatch.UserException("no snapshot between " + (from == null ? "the start" : from)
+                    + " and " + (to == null ? "the end" : to) + " (snapshots run " + snapshots().first() + " to "
+                    + snapshots().last() + ")");
+        }
+        java.util.TreeMap<LocalDate, DayStats> byDate = new java.util.TreeMap<>();
+        snapshots().forEach(chosen, (d, g) -> byDate.put(d, stats(d, d, projection.toPlane(g), bandsKm)));
+        return TerritorySeries.of(new ArrayList<>(byDate.values()));
+    }
+
+    /** What {@code scenario} changes against the control map of {@code requested} (or the latest before it). */
+    public ScenarioResult scenario(Scenario scenario, LocalDate requested) {
+        LocalDate used = snapshots().resolve(requested);
+        return scenario(scenario, requested, used, projection.toPlane(snapshots().load(used)));
+    }
+
+    /** What {@code scenario} changes against an occupied area given in the plane. */
+    public ScenarioResult scenario(Scenario scenario, LocalDate requested, LocalDate used, Geometry occupiedPlane) {
+        return new ScenarioEngine(this).apply(scenario, requested, used, occupiedPlane);
     }
 
     /** A note when {@code used} is not {@code requested}; null otherwise. */
