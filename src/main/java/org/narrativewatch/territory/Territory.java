@@ -179,18 +179,21 @@ public final class Territory {
                 p[3]++;
             }
         }
+        Geometry line = contactLine(occupiedPlane);
+        List<Integer> bands = bandsKm.stream().sorted().distinct().toList();
+        double[] km = distancesKm(line, bands.isEmpty() ? 0 : bands.get(bands.size() - 1));
         List<RegionStats> rows = new ArrayList<>();
         double occupiedKm2 = 0;
         long populationOccupied = 0;
         for (Region r : regions) {
             double km2 = occupiedArea(r.area(), occupiedPlane) / 1e6;
             long[] p = pop.getOrDefault(r.name(), new long[4]);
-            rows.add(new RegionStats(r.name(), r.iso(), r.areaKm2(), km2, p[0], p[1], (int) p[2], (int) p[3]));
+            List<NearLine> regionNear = tally(bands, km, inOccupied, i -> settlements.get(i).region().equals(r.name()));
+            rows.add(new RegionStats(r.name(), r.iso(), r.areaKm2(), km2, p[0], p[1], (int) p[2], (int) p[3], regionNear));
             occupiedKm2 += km2;
             populationOccupied += p[1];
         }
-        Geometry line = contactLine(occupiedPlane);
-        List<NearLine> near = nearLine(line, inOccupied, bandsKm);
+        List<NearLine> near = tally(bands, km, inOccupied, i -> true);
         return new DayStats(requested, used, substitutionNote(requested, used), rows, occupiedKm2, populationOccupied,
                 line.getLength() / 1000, near);
     }
@@ -231,37 +234,42 @@ public final class Territory {
         return f.createMultiLineString(merged.toArray(LineString[]::new));
     }
 
-    private List<NearLine> nearLine(Geometry line, boolean[] inOccupied, List<Integer> bandsKm) {
-        int[] bands = bandsKm.stream().mapToInt(Integer::intValue).sorted().toArray();
-        long[] controlled = new long[bands.length];
-        long[] occ = new long[bands.length];
-        int[] placesControlled = new int[bands.length];
-        int[] placesOcc = new int[bands.length];
-        if (!line.isEmpty() && bands.length > 0) {
+    /** Each place's distance to the line in km; infinity when the line is empty or farther than {@code maxKm}. */
+    private double[] distancesKm(Geometry line, double maxKm) {
+        double[] km = new double[settlements.size()];
+        Arrays.fill(km, Double.POSITIVE_INFINITY);
+        if (!line.isEmpty()) {
             IndexedFacetDistance distance = new IndexedFacetDistance(line);
             org.locationtech.jts.geom.Envelope search = line.getEnvelopeInternal().copy();
-            search.expandBy(bands[bands.length - 1] * 1000.0);
+            search.expandBy(maxKm * 1000.0);
             for (Object o : placeIndex.query(search)) {
                 int i = (Integer) o;
-                Settlement s = settlements.get(i);
-                double km = distance.distance(s.at()) / 1000;
-                boolean occupiedSide = inOccupied[i];
-                for (int b = 0; b < bands.length; b++) {
-                    if (km <= bands[b]) {
-                        if (occupiedSide) {
-                            occ[b] += s.population();
-                            placesOcc[b]++;
-                        } else {
-                            controlled[b] += s.population();
-                            placesControlled[b]++;
-                        }
+                km[i] = distance.distance(settlements.get(i).at()) / 1000;
+            }
+        }
+        return km;
+    }
+
+    /** Population within each band of the line, by side, over the places {@code counted} accepts. */
+    private List<NearLine> tally(List<Integer> bands, double[] km, boolean[] inOccupied, java.util.function.IntPredicate counted) {
+        List<NearLine> out = new ArrayList<>();
+        for (int band : bands) {
+            long controlled = 0;
+            long occ = 0;
+            int placesControlled = 0;
+            int placesOcc = 0;
+            for (int i = 0; i < km.length; i++) {
+                if (km[i] <= band && counted.test(i)) {
+                    if (inOccupied[i]) {
+                        occ += settlements.get(i).population();
+                        placesOcc++;
+                    } else {
+                        controlled += settlements.get(i).population();
+                        placesControlled++;
                     }
                 }
             }
-        }
-        List<NearLine> out = new ArrayList<>();
-        for (int b = 0; b < bands.length; b++) {
-            out.add(new NearLine(bands[b], controlled[b], occ[b], placesControlled[b], placesOcc[b]));
+            out.add(new NearLine(band, controlled, occ, placesControlled, placesOcc));
         }
         return out;
     }

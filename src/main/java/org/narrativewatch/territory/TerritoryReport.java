@@ -33,22 +33,26 @@ public final class TerritoryReport {
             n.put("population_occupied", r.populationOccupied());
             n.put("places", r.places());
             n.put("places_occupied", r.placesOccupied());
+            nearLine(n.putArray("near_line"), r.nearLine());
         }
         o.put("occupied_km2", round1(d.occupiedKm2()));
         o.put("population_occupied", d.populationOccupied());
         o.put("contact_line_km", round1(d.contactLineKm()));
-        ArrayNode near = o.putArray("near_line");
-        for (NearLine n : d.nearLine()) {
-            ObjectNode b = near.addObject();
+        nearLine(o.putArray("near_line"), d.nearLine());
+        o.put("population_note", Territory.POPULATION_NOTE);
+        o.set("method", method(t));
+        return o;
+    }
+
+    private static void nearLine(ArrayNode out, List<NearLine> bands) {
+        for (NearLine n : bands) {
+            ObjectNode b = out.addObject();
             b.put("km", n.km());
             b.put("controlled_side", n.controlledSide());
             b.put("occupied_side", n.occupiedSide());
             b.put("places_controlled_side", n.placesControlledSide());
             b.put("places_occupied_side", n.placesOccupiedSide());
         }
-        o.put("population_note", Territory.POPULATION_NOTE);
-        o.set("method", method(t));
-        return o;
     }
 
     /** A text table of one date's figures. */
