@@ -100,20 +100,34 @@ final class ScenarioEngine {
     private Geometry regions(List<String> names, String where) {
         List<Geometry> areas = new ArrayList<>();
         for (String wanted : names) {
-            Region found = null;
-            for (Region r : territory.regions()) {
-                if (r.iso().equalsIgnoreCase(wanted.trim()) || key(r.name()).equals(key(wanted))) {
-                    found = r;
-                    break;
-                }
-            }
-            if (found == null) {
-                throw new UserException(where + ": unknown region '" + wanted + "'; known: "
-                        + territory.regions().stream().map(r -> r.name() + " (" + r.iso() + ")").sorted().toList());
-            }
+            Region found = find(territory.regions(), wanted, where);
             areas.add(found.area());
         }
         return UnaryUnionOp.union(areas);
+    }
+
+    /**
+     * The region named {@code wanted}: by exact name (ignoring case), else by ISO code, else by a key forgiving
+     * spelling ("Donetsk", "Zaporizhzhia", "Odesa", "Crimea") when exactly one region has that key.
+     */
+    static Region find(List<Region> regions, String wanted, String where) {
+        String w = wanted.trim();
+        for (Region r : regions) {
+            if (r.name().equalsIgnoreCase(w)) {
+                return r;
+            }
+        }
+        for (Region r : regions) {
+            if (r.iso().equalsIgnoreCase(w)) {
+                return r;
+            }
+        }
+        List<Region> byKey = regions.stream().filter(r -> key(r.name()).equals(key(w))).toList();
+        if (byKey.size() == 1) {
+            return byKey.get(0);
+        }
+        throw new UserException(where + ": " + (byKey.isEmpty() ? "unknown" : "ambiguous") + " region '" + wanted
+                + "'; known: " + regions.stream().map(r -> r.name() + " (" + r.iso() + ")").sorted().toList());
     }
 
     /**
