@@ -128,8 +128,9 @@ public final class Snapshots {
         return where;
     }
 
-    public NavigableMap<LocalDate, ?> dates() {
-        return java.util.Collections.unmodifiableNavigableMap(index);
+    /** The snapshot dates, ascending. */
+    public java.util.NavigableSet<LocalDate> dates() {
+        return java.util.Collections.unmodifiableNavigableSet(index.navigableKeySet());
     }
 
     public LocalDate first() {

@@ -126,7 +126,7 @@ public final class Territory {
         if (every < 1) {
             throw new org.narrativewatch.UserException("--every must be at least 1, got " + every);
         }
-        List<LocalDate> all = new ArrayList<>(snapshots().dates().keySet());
+        List<LocalDate> all = new ArrayList<>(snapshots().dates());
         List<LocalDate> chosen = new ArrayList<>();
         int k = 0;
         for (LocalDate d : all) {

@@ -19,7 +19,7 @@ public final class TerritoryMap {
 
     /** The snapshot dates a date slider can offer. */
     public java.util.List<LocalDate> dates() {
-        return java.util.List.copyOf(territory.snapshots().dates().keySet());
+        return java.util.List.copyOf(territory.snapshots().dates());
     }
 
     /**

@@ -109,6 +109,16 @@ class TerritoryCommandTest {
         assertEquals(2, run("territory"));
         assertEquals(0, run("territory", "scenario", "--help"));
         assertTrue(out.contains("--format"));
+        assertEquals(0, run("territory", "series", "--help"));
+        assertTrue(out.contains("--format"));
+    }
+
+    @Test
+    void aBadSettlementRowIsNamed() throws IOException {
+        Files.writeString(data.resolve("settlements").resolve("places.csv"),
+                "name,lat,lon,population\nGood,48.5,30.5,100\nBad,48.5,thirty,100\n");
+        assertEquals(1, run("territory", "stats", "--data", data.toString(), "--date", "2025-01-01"));
+        assertTrue(err.contains("places.csv:3: field 'lon' is not a number: 'thirty'"), err);
     }
 
     @Test

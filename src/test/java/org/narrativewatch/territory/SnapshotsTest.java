@@ -56,7 +56,7 @@ class SnapshotsTest {
         tarGz(dir.resolve("snapshots.tar.gz"), entries);
         Snapshots s = Snapshots.open(dir);
         assertEquals(List.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 5), LocalDate.of(2025, 1, 10)),
-                List.copyOf(s.dates().keySet()));
+                List.copyOf(s.dates()));
         assertEquals(LocalDate.of(2025, 1, 5), s.resolve(LocalDate.of(2025, 1, 9)));
         assertEquals(LocalDate.of(2025, 1, 10), s.resolve(LocalDate.of(2026, 1, 1)));
         assertEquals(4.0, s.load(LocalDate.of(2025, 1, 10)).getArea(), 1e-9);
@@ -65,7 +65,7 @@ class SnapshotsTest {
         assertTrue(e.getMessage().contains("2025-01-01"), e.getMessage());
 
         Map<LocalDate, Double> seen = new TreeMap<>();
-        s.forEach(List.copyOf(s.dates().keySet()), (d, g) -> seen.put(d, g.getArea()));
+        s.forEach(List.copyOf(s.dates()), (d, g) -> seen.put(d, g.getArea()));
         assertEquals(Map.of(LocalDate.of(2025, 1, 1), 1.0, LocalDate.of(2025, 1, 5), 0.25, LocalDate.of(2025, 1, 10), 4.0), seen);
     }
 
