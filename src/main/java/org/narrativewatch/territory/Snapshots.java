@@ -85,11 +85,13 @@ public final class Snapshots {
             if (d != null && entry.toLowerCase().endsWith("json")) {
                 index.put(d, new Location(archive, entry));
             }
+            return true;
         });
     }
 
     private interface EntryVisitor {
-        void visit(String entryName, InputStream content) throws IOException;
+        /** Returns whether to go on to the next entry. */
+        boolean visit(String entryName, InputStream content) throws IOException;
     }
 
     private static void forEachEntry(Path archive, EntryVisitor visitor) {
@@ -97,8 +99,8 @@ public final class Snapshots {
              TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(raw, 1 << 16))) {
             TarArchiveEntry e;
             while ((e = tar.getNextEntry()) != null) {
-                if (e.isFile()) {
-                    visitor.visit(e.getName(), tar);
+                if (e.isFile() && !visitor.visit(e.getName(), tar)) {
+                    return;
                 }
             }
         } catch (IOException e) {
@@ -166,9 +168,11 @@ public final class Snapshots {
             }
         } else {
             forEachEntry(loc.file(), (name, in) -> {
-                if (found[0] == null && name.equals(loc.entry())) {
+                if (name.equals(loc.entry())) {
                     found[0] = parse(in, loc.describe());
+                    return false;
                 }
+                return true;
             });
         }
         return found[0];
@@ -200,6 +204,7 @@ public final class Snapshots {
                         visit.accept(d, parse(in, a.getKey() + "!" + name));
                     }
                 }
+                return true;
             });
         }
     }

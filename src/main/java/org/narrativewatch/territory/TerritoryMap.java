@@ -11,7 +11,16 @@ import org.locationtech.jts.geom.Geometry;
  * the projection's transforms keep per-call state and a server may call from several threads.
  */
 public final class TerritoryMap {
+    private static final int CACHED_DATES = 32;
+
     private final Territory territory;
+    /** A date slider revisits dates; reading one snapshot means scanning its archive, so keep recent layers. */
+    private final java.util.Map<LocalDate, ObjectNode> recent = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<LocalDate, ObjectNode> eldest) {
+            return size() > CACHED_DATES;
+        }
+    };
 
     public TerritoryMap(Territory territory) {
         this.territory = territory;
@@ -27,6 +36,16 @@ public final class TerritoryMap {
      * Ukraine's land) and feature "contact_line", each with the date used and its figures in properties.
      */
     public synchronized ObjectNode control(LocalDate requested) {
+        ObjectNode cached = recent.get(requested);
+        if (cached != null) {
+            return cached.deepCopy();
+        }
+        ObjectNode layer = render(requested);
+        recent.put(requested, layer);
+        return layer.deepCopy();
+    }
+
+    private ObjectNode render(LocalDate requested) {
         Snapshots snapshots = territory.snapshots();
         LocalDate used = snapshots.resolve(requested);
         Geometry occupied = territory.projection().toPlane(snapshots.load(used));
