@@ -10,11 +10,11 @@ import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.operation.linemerge.LineMerger;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
+import org.locationtech.jts.operation.linemerge.LineMerger;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -24,10 +24,11 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * once; per date the occupied area and population per region, the line of contact and the population near it.
  *
  * <p>All geometry is measured in the plane of {@link Projection}. Definitions (stated in docs/territory.md):
- * the <em>line of contact</em> is the boundary of the occupied area lying inside Ukraine's land farther than
- * {@code borderToleranceM} from Ukraine's outline, so the state border with Russia/Belarus and the coast do
- * not count (nor the last {@code borderToleranceM} of the line where it meets them). A place lying exactly on
- * the occupied area's boundary counts as occupied (the snapshot polygon is a closed set).
+ * the <em>line of contact</em> is where the occupied area meets a piece of Ukrainian-held land of at least
+ * {@code minControlledKm2}, farther than {@code borderToleranceM} from Ukraine's outline, so the state border with
+ * Russia/Belarus and the coast do not count (nor the last {@code borderToleranceM} of the line where it meets
+ * them). A place lying exactly on the occupied area's boundary counts as occupied (the snapshot polygon is a
+ * closed set).
  */
 public final class Territory {
     /** Said beside every population figure. */
