@@ -21,9 +21,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nwatch territory stats|series|scenario}: control areas, the line of contact, people, scenarios. */
 @Command(name = "territory", mixinStandardHelpOptions = true,
-        description = {"Territory accounting from dated control maps: occupied area and census-era population per region,",
-            "the line of contact and the population near it, series over dates, and proposed-line scenarios.",
-            "DIR has the layout of ../shared/data/geo: occupied/, regions/, settlements/."},
+        description = {"Territory accounting from dated control maps: occupied area and census-era population per region, "
+            + "the line of contact and the population near it, series over dates, and proposed-line scenarios.",
+            "--data DIR has the layout of ../shared/data/geo: occupied/, regions/, settlements/. See docs/territory.md."},
         subcommands = {TerritoryCommand.Stats.class, TerritoryCommand.SeriesCmd.class, TerritoryCommand.ScenarioCmd.class})
 public final class TerritoryCommand implements Runnable {
     @CommandLine.Spec
@@ -134,8 +134,8 @@ public final class TerritoryCommand implements Runnable {
     }
 
     @Command(name = "scenario", mixinStandardHelpOptions = true,
-            description = {"What a proposed line or exchange (YAML or JSON file; see examples/scenarios/) changes:",
-                "land and census-era population passing to each side, per region."})
+            description = "What a proposed line or exchange (YAML or JSON file; see examples/scenarios/) changes: "
+                    + "land and census-era population passing to each side, per region.")
     static final class ScenarioCmd implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
