@@ -46,6 +46,7 @@ public final class Territory {
 
     private final Projection projection = new Projection();
     private final List<Region> regions;
+    private final List<PreparedGeometry> preparedRegions;
     private final Geometry land;
     private final Geometry core;
     private final PreparedGeometry preparedCore;
@@ -63,6 +64,7 @@ public final class Territory {
                      double borderToleranceM, double minControlledKm2) {
         this.minControlledKm2 = minControlledKm2;
         this.regions = List.copyOf(regions);
+        this.preparedRegions = this.regions.stream().map(r -> PreparedGeometryFactory.prepare(r.area())).toList();
         this.settlements = List.copyOf(settlements);
         this.snapshots = snapshots;
         this.borderToleranceM = borderToleranceM;
@@ -186,8 +188,9 @@ public final class Territory {
         List<RegionStats> rows = new ArrayList<>();
         double occupiedKm2 = 0;
         long populationOccupied = 0;
-        for (Region r : regions) {
-            double km2 = occupiedArea(r.area(), occupiedPlane) / 1e6;
+        for (int ri = 0; ri < regions.size(); ri++) {
+            Region r = regions.get(ri);
+            double km2 = occupiedArea(ri, occupiedPlane) / 1e6;
             long[] p = pop.getOrDefault(r.name(), new long[4]);
             List<NearLine> regionNear = tally(bands, km, inOccupied, i -> settlements.get(i).region().equals(r.name()));
             rows.add(new RegionStats(r.name(), r.iso(), r.areaKm2(), km2, p[0], p[1], (int) p[2], (int) p[3], regionNear));
@@ -199,11 +202,14 @@ public final class Territory {
                 line.getLength() / 1000, near);
     }
 
-    private static double occupiedArea(Geometry region, Geometry occupied) {
-        if (!region.getEnvelopeInternal().intersects(occupied.getEnvelopeInternal())) {
+    private double occupiedArea(int region, Geometry occupied) {
+        Geometry area = regions.get(region).area();
+        // The occupied area's envelope spans half the country; the prepared test spares most overlays.
+        if (!area.getEnvelopeInternal().intersects(occupied.getEnvelopeInternal())
+                || !preparedRegions.get(region).intersects(occupied)) {
             return 0;
         }
-        return OverlayNGRobust.overlay(region, occupied, OverlayNG.INTERSECTION).getArea();
+        return OverlayNGRobust.overlay(area, occupied, OverlayNG.INTERSECTION).getArea();
     }
 
     /**
