@@ -154,6 +154,13 @@ public final class GeoJson {
     /** A JTS geometry (lon/lat) as a GeoJSON geometry object; coordinates rounded to 6 decimals (~0.1 m). */
     public static ObjectNode toJson(Geometry g) {
         ObjectNode o = JSON.createObjectNode();
+        boolean plainCollection = g.getClass() == org.locationtech.jts.geom.GeometryCollection.class;
+        if (g.isEmpty() && !plainCollection) {
+            // RFC 7946: an empty geometry keeps its type with empty coordinates.
+            o.put("type", g.getGeometryType());
+            o.putArray("coordinates");
+            return o;
+        }
         if (g instanceof Point p) {
             o.put("type", "Point");
             o.set("coordinates", position(p.getCoordinate()));
