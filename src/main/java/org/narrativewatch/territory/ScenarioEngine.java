@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -21,11 +20,9 @@ import org.narrativewatch.UserException;
 /** Applies a {@link Scenario}'s steps to a control map and counts what changes sides. */
 final class ScenarioEngine {
     private final Territory territory;
-    private final GeometryFactory f;
 
     ScenarioEngine(Territory territory) {
         this.territory = territory;
-        this.f = territory.land().getFactory();
     }
 
     ScenarioResult apply(Scenario scenario, LocalDate requested, LocalDate used, Geometry occupiedPlane) {
