@@ -29,6 +29,7 @@ final class ScenarioEngine {
         Geometry land = territory.land();
         Geometry now = OverlayNGRobust.overlay(occupiedPlane, land, OverlayNG.INTERSECTION);
         Geometry proposed = now;
+        List<Geometry> drawn = new ArrayList<>();
         for (Scenario.Step step : scenario.steps()) {
             if (step instanceof Scenario.RegionStep r) {
                 proposed = hand(proposed, r.to(), regions(r.regions(), r.where() + ".regions"));
@@ -37,6 +38,7 @@ final class ScenarioEngine {
                 proposed = hand(proposed, a.to(), OverlayNGRobust.overlay(area, land, OverlayNG.INTERSECTION));
             } else {
                 Scenario.LineStep l = (Scenario.LineStep) step;
+                drawn.add(territory.projection().toPlane(l.line()));
                 Geometry scope = l.within().isEmpty() ? land : regions(l.within(), l.where() + ".within");
                 Geometry outside = OverlayNGRobust.overlay(proposed, scope, OverlayNG.DIFFERENCE);
                 proposed = OverlayNGRobust.overlay(outside, russianSide(l, scope), OverlayNG.UNION);
@@ -78,7 +80,7 @@ final class ScenarioEngine {
         }
         ScenarioResult.Row total = new ScenarioResult.Row("TOTAL", sums[0], sums[1], pop[0], pop[1], sums[2], sums[3]);
         return new ScenarioResult(scenario.name(), requested, used, Territory.substitutionNote(requested, used), rows,
-                total, toRussia, toUkraine, proposed);
+                total, toRussia, toUkraine, proposed, land.getFactory().buildGeometry(drawn));
     }
 
     private static double area(Geometry region, Geometry g) {

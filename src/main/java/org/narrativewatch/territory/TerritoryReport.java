@@ -195,7 +195,10 @@ public final class TerritoryReport {
         return all;
     }
 
-    /** The scenario's areas as a GeoJSON FeatureCollection in lon/lat: what goes to Russia, to Ukraine, the result. */
+    /**
+     * The scenario as a GeoJSON FeatureCollection in lon/lat: what goes to Russia, to Ukraine, Russian control after,
+     * and each drawn line.
+     */
     public static ObjectNode scenarioGeoJson(ScenarioResult r, Projection projection) {
         ObjectNode fc = GeoJson.JSON.createObjectNode();
         fc.put("type", "FeatureCollection");
@@ -206,6 +209,12 @@ public final class TerritoryReport {
                 props("to_ukraine", r, r.total().toUkraineKm2(), r.total().populationToUkraine())));
         features.add(GeoJson.feature(projection.toLonLat(r.proposedRussian()),
                 props("russian_control_after", r, r.total().occupiedAfterKm2(), -1)));
+        for (int i = 0; i < r.drawnLines().getNumGeometries(); i++) {
+            ObjectNode p = GeoJson.JSON.createObjectNode();
+            p.put("kind", "drawn_line");
+            p.put("scenario", r.name());
+            features.add(GeoJson.feature(projection.toLonLat(r.drawnLines().getGeometryN(i)), p));
+        }
         return fc;
     }
 

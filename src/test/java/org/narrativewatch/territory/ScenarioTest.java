@@ -60,6 +60,9 @@ class ScenarioTest {
         assertEquals(7_000, r.total().toRussiaKm2(), 0.1);
         assertEquals(7_000, r.total().toUkraineKm2(), 0.1);
         assertEquals(5, row(r, "West").populationToRussia()); // FarWest at x = 60 km
+        var geo = TerritoryReport.scenarioGeoJson(r, territory.projection());
+        assertEquals("drawn_line", geo.path("features").get(3).path("properties").path("kind").asText());
+        assertEquals(3, geo.path("features").get(3).path("geometry").path("coordinates").size());
         assertEquals(1000 + 30 + 4000, row(r, "East").populationToUkraine());
         assertTrue(r.toRussia().getArea() > 0);
     }
