@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -467,11 +466,5 @@ public final class DashboardServer implements AutoCloseable {
     private void openapi(Context ctx) {
         ctx.contentType("application/json");
         ctx.result(openapiDocument());
-    }
-
-    /** The names of the routes that change data, for the start-up message and tests. */
-    Set<String> writingRoutes() {
-        return new java.util.TreeSet<>(routes.stream().filter(Route::writes)
-                .map(r -> r.method() + " " + r.path()).toList());
     }
 }
