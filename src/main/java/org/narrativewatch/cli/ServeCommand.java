@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.narrativewatch.UserException;
+import org.narrativewatch.collect.Collector;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.server.AccessToken;
 import org.narrativewatch.server.DashboardServer;
@@ -48,8 +49,22 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Stop a query running longer than this (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--collect", description = "Also collect from the outlets' feeds in the background, on a schedule (see nwatch collect).")
+    boolean collect;
+
+    @Option(names = "--interval", paramLabel = "MINUTES", defaultValue = "30",
+            description = "With --collect: minutes between collection cycles (default: ${DEFAULT-VALUE}).")
+    int intervalMinutes;
+
+    @Option(names = "--outlets", paramLabel = "FILE",
+            description = "With --collect: outlets file (default: data/outlets.yaml if present, else the bundled list).")
+    Path outletsFile;
+
     @Override
     public Integer call() throws Exception {
+        if (intervalMinutes < 1) {
+            throw new UserException("--interval must be at least 1 minute");
+        }
         if (port < 0 || port > 65535) {
             throw new UserException("--port must be 0..65535, not " + port);
         }
@@ -68,8 +83,14 @@ public final class ServeCommand implements Callable<Integer> {
             engine.close();
             throw new UserException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")", e);
         }
+        // collection and serving share one engine: the collector commits, the server's searcher refreshes
+        Collector collector = collect ? Collector.forIndex(engine, engineOptions.index, outletsFile,
+                line -> System.err.println(line)) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (collector != null) {
+                collector.close();
+            }
             server.close();
             try {
                 engine.close();
@@ -86,6 +107,11 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println(token.generated()
                 ? "write token (generated, saved in " + token.origin() + "): " + token.value()
                 : "write token: from " + token.origin());
+        if (collector != null) {
+            System.out.println("collecting from " + collector.outlets().outlets().size() + " outlets (" + collector.outlets().origin() + ") every " + intervalMinutes
+                    + " min (status: nwatch status)");
+            collector.start(Duration.ofMinutes(intervalMinutes));
+        }
         System.out.flush();
         stopped.await();
         return 0;
