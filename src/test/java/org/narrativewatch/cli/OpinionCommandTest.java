@@ -179,5 +179,6 @@ class OpinionCommandTest {
         assertEquals(1, run("opinion", "shifts", "nothing-like-it", "--index", index).code());
         assertEquals(1, run("opinion", "shifts", "fom", "--index", index, "--format", "xml").code());
         assertEquals(2, run("opinion", "shifts", "--index", index).code());
+        assertEquals(0, run("opinion", "shifts", "--help").code());
     }
 }
