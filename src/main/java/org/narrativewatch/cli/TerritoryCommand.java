@@ -7,13 +7,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.narrativewatch.UserException;
+import org.narrativewatch.shift.Model;
+import org.narrativewatch.shift.Penalty;
+import org.narrativewatch.shift.ShiftOptions;
+import org.narrativewatch.shift.ShiftResult;
 import org.narrativewatch.territory.DayStats;
 import org.narrativewatch.territory.Scenario;
 import org.narrativewatch.territory.ScenarioResult;
 import org.narrativewatch.territory.Territory;
 import org.narrativewatch.territory.TerritoryReport;
 import org.narrativewatch.territory.TerritorySeries;
+import org.narrativewatch.territory.TerritoryShifts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -118,6 +125,18 @@ public final class TerritoryCommand implements Runnable {
         int every;
         @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "Output format (default: csv).")
         String format;
+        @Option(names = "--shifts", arity = "0..1", fallbackValue = "", split = ",", paramLabel = "COLUMN",
+                description = {"Change points of these columns (comma-separated; none named: occupied_km2, contact_line_km and "
+                        + "the population on each side within the smallest --near band) from the shift detector: JSON gets "
+                        + "\"shifts\": {column: {model, changes, ...}} as 'nwatch shifts'; CSV gets trailing '# shift:' lines."})
+        List<String> shifts;
+        @Option(names = "--shift-model", defaultValue = "auto", paramLabel = "MODEL",
+                description = "Model for --shifts: auto (normal-trend for these series), normal-mean, normal-meanvar or "
+                        + "normal-trend (default: ${DEFAULT-VALUE}).")
+        String shiftModel;
+        @Option(names = "--shift-penalty", defaultValue = "bic", paramLabel = "PENALTY",
+                description = "Penalty for --shifts: bic, mbic, a number or k*log(n) (default: ${DEFAULT-VALUE}).")
+        String shiftPenalty;
 
         @Override
         public Integer call() {
@@ -126,11 +145,70 @@ public final class TerritoryCommand implements Runnable {
             }
             LocalDate f = from == null ? null : TerritoryReport.date(from, "--from");
             LocalDate u = to == null ? null : TerritoryReport.date(to, "--to");
+            ShiftOptions options = shifts == null ? null : shiftOptions(shiftModel, shiftPenalty);
             Territory t = data.load();
             TerritorySeries s = t.series(f, u, every, data.bands());
-            print(spec, format.equals("csv") ? TerritoryReport.seriesCsv(s) : json(TerritoryReport.series(s)));
+            Map<String, ShiftResult> found = null;
+            if (shifts != null) {
+                List<String> cols = shifts.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+                found = TerritoryShifts.detect(s, cols.isEmpty() ? TerritoryShifts.defaultColumns(s) : cols, options);
+            }
+            if (format.equals("csv")) {
+                print(spec, TerritoryReport.seriesCsv(s) + (found == null ? "" : shiftsCsv(found)));
+            } else {
+                ObjectNode o = TerritoryReport.series(s);
+                if (found != null) {
+                    o.set("shifts", shiftsJson(found));
+                }
+                print(spec, json(o));
+            }
             return 0;
         }
+    }
+
+    /** Detector settings for territory columns; count models make no sense for areas and lengths. */
+    static ShiftOptions shiftOptions(String model, String penalty) {
+        ShiftOptions o = ShiftOptions.DEFAULT.withPenalty(Penalty.parse(penalty));
+        if (model.equalsIgnoreCase("auto")) {
+            return o;
+        }
+        Model m = Model.parse(model);
+        if (m == Model.POISSON || m == Model.BINOMIAL) {
+            throw new UserException("--shift-model " + model + " needs counts; territory columns are areas, lengths and "
+                    + "populations: use auto, normal-mean, normal-meanvar or normal-trend");
+        }
+        return o.withModel(m);
+    }
+
+    /** Per column the same object as {@code nwatch shifts --format json} (without its query field). */
+    static ObjectNode shiftsJson(Map<String, ShiftResult> found) {
+        ObjectNode out = JSON.createObjectNode();
+        for (Map.Entry<String, ShiftResult> e : found.entrySet()) {
+            Map<String, Object> m = ShiftsCommand.toJson(null, null, e.getValue());
+            m.remove("query");
+            out.set(e.getKey(), JSON.valueToTree(m));
+        }
+        return out;
+    }
+
+    /**
+     * Change points as trailing {@code #} comment lines, so the series CSV above them reads unchanged
+     * (every CSV reader of the project skips {@code #} lines): a header, then one line per change.
+     */
+    static String shiftsCsv(Map<String, ShiftResult> found) {
+        StringBuilder b = new StringBuilder();
+        b.append("# shifts: column,model,date,index,before,before_lo,before_hi,after,after_lo,after_hi,relative_change,p\n");
+        for (Map.Entry<String, ShiftResult> e : found.entrySet()) {
+            String model = e.getValue().model().wire;
+            List<String> rows = ShiftsCommand.toCsv(e.getValue()).lines().skip(1).toList();
+            if (rows.isEmpty()) {
+                b.append("# shift: ").append(e.getKey()).append(',').append(model).append(",no change points\n");
+            }
+            for (String row : rows) {
+                b.append("# shift: ").append(e.getKey()).append(',').append(model).append(',').append(row).append('\n');
+            }
+        }
+        return b.toString();
     }
 
     @Command(name = "scenario", mixinStandardHelpOptions = true,

@@ -149,4 +149,43 @@ class TerritoryCommandTest {
                 "--format", "table"), err);
         assertTrue(out.contains("East Oblast") && out.contains("census-era"), out);
     }
+
+    /** Ten weekly snapshots: the occupied area's western edge at 31.5°E, then at 31.3°E from the sixth on. */
+    private void tenSnapshots() throws IOException {
+        Path occupied = data.resolve("occupied");
+        for (int i = 0; i < 10; i++) {
+            String day = java.time.LocalDate.of(2025, 1, 1).plusWeeks(i).toString().replace("-", "");
+            Files.writeString(occupied.resolve("deepstatemap_data_" + day + ".geojson"), "{\"type\":\"FeatureCollection\","
+                    + "\"features\":[" + feature("", "", i >= 5 ? 31.3 : 31.5, 47.5, 33, 49.5) + "]}");
+        }
+    }
+
+    @Test
+    void seriesWithShiftsAddsChangePointsToJsonAndCsv() throws IOException {
+        tenSnapshots();
+        assertEquals(0, run("territory", "series", "--data", data.toString(), "--format", "csv"), err);
+        String plain = out;
+        assertEquals(0, run("territory", "series", "--data", data.toString(), "--format", "csv", "--shifts"), err);
+        assertTrue(out.startsWith(plain.stripTrailing() + "\n# shifts: column,model,date,"), out);
+        assertTrue(out.contains("\n# shift: occupied_km2,normal-trend,2025-02-05,5,"), out);
+        assertTrue(out.contains("\n# shift: near_5km_controlled_side,normal-trend,"), out);
+
+        assertEquals(0, run("territory", "series", "--data", data.toString(), "--format", "json", "--shifts=occupied_km2"), err);
+        JsonNode j = new ObjectMapper().readTree(out);
+        assertEquals(10, j.path("dates").size());
+        JsonNode area = j.path("shifts").path("occupied_km2");
+        assertEquals(1, j.path("shifts").size(), "only the named column");
+        assertEquals("normal-trend", area.path("model").asText());
+        assertEquals(1, area.path("changes").size(), area.toString());
+        JsonNode c = area.path("changes").get(0);
+        assertEquals("2025-02-05", c.path("date").asText());
+        assertTrue(c.path("after").asDouble() > c.path("before").asDouble() + 1000, c.toString());
+        assertEquals(2, c.path("before_ci").size());
+        assertTrue(c.has("p") && c.has("relative_change") && !area.has("query"), c.toString());
+
+        assertEquals(1, run("territory", "series", "--data", data.toString(), "--shifts", "area"));
+        assertTrue(err.contains("no series column 'area'") && err.contains("occupied_km2"), err);
+        assertEquals(1, run("territory", "series", "--data", data.toString(), "--shifts", "--shift-model", "poisson"));
+        assertTrue(err.contains("--shift-model"), err);
+    }
 }
