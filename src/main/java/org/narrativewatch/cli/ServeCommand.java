@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import org.narrativewatch.UserException;
 import org.narrativewatch.collect.Collector;
 import org.narrativewatch.index.Engine;
+import org.narrativewatch.opinion.PollStore;
 import org.narrativewatch.server.AccessToken;
 import org.narrativewatch.server.DashboardServer;
 import org.narrativewatch.server.EventStore;
@@ -60,6 +61,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "With --collect: outlets file (default: data/outlets.yaml if present, else the bundled list).")
     Path outletsFile;
 
+    @Option(names = "--geo", paramLabel = "DIR",
+            description = "Territory data for the Map tab: a folder laid out like ../shared/data/geo (occupied/, regions/, settlements/).")
+    Path geoDir;
+
     @Override
     public Integer call() throws Exception {
         if (intervalMinutes < 1) {
@@ -78,7 +83,16 @@ public final class ServeCommand implements Callable<Integer> {
         Engine engine = engineOptions.open();
         DashboardServer server;
         try {
-            server = new DashboardServer(engine, options, token, events, shiftFinder()).start();
+            server = new DashboardServer(engine, options, token, events, shiftFinder())
+                    .withPolls(PollStore.besideIndex(engineOptions.index));
+            if (geoDir != null) {
+                System.out.println("loading territory data from " + geoDir + " …");
+                server.withTerritory(geoDir);
+            }
+            server.start();
+        } catch (UserException e) {
+            engine.close();
+            throw e;
         } catch (RuntimeException e) {
             engine.close();
             throw new UserException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")", e);

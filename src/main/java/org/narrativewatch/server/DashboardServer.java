@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +31,9 @@ import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.OutletInfo;
 import org.narrativewatch.index.Selection;
+import org.narrativewatch.opinion.PollPoint;
+import org.narrativewatch.opinion.PollSeries;
+import org.narrativewatch.opinion.PollStore;
 import org.narrativewatch.query.Query;
 import org.narrativewatch.timeline.Bucketing;
 import org.narrativewatch.timeline.Series;
@@ -45,6 +50,10 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final Pattern COLUMN = Pattern.compile("at column (\\d+)");
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+    /** A first look at a date scans its snapshot archive; scenarios overlay whole regions. */
+    private static final Duration MAP_TIMEOUT = Duration.ofSeconds(120);
+    /** A scenario is a few steps and polylines: far below the general body cap. */
+    static final int MAX_SCENARIO_BYTES = 256 * 1024;
 
     /** An endpoint: listed here once, registered from here, and checked against openapi.json by a test. */
     record Route(HandlerType method, String path, boolean writes, Handler handler) {}
@@ -56,6 +65,10 @@ public final class DashboardServer implements AutoCloseable {
     private final ShiftFinder shifts;
     private final QueryRunner runner;
     private final List<Route> routes;
+    /** Territory calls are serialised and can take seconds (a snapshot is read from its archive): own pool. */
+    private final QueryRunner mapRunner;
+    private TerritoryLayers territory;
+    private Path pollsFile;
     private Javalin app;
 
     /**
@@ -69,6 +82,7 @@ public final class DashboardServer implements AutoCloseable {
         this.events = Objects.requireNonNull(events);
         this.shifts = shifts;
         this.runner = new QueryRunner(options.queryThreads(), 256, options.queryTimeout());
+        this.mapRunner = new QueryRunner(1, 8, MAP_TIMEOUT);
         this.routes = List.of(
                 new Route(HandlerType.GET, "/api/stats", false, this::stats),
                 new Route(HandlerType.GET, "/api/outlets", false, this::outlets),
@@ -83,11 +97,30 @@ public final class DashboardServer implements AutoCloseable {
                 new Route(HandlerType.DELETE, "/api/events/{id}", true, this::deleteEvent),
                 new Route(HandlerType.GET, "/api/events.csv", false, this::exportEvents),
                 new Route(HandlerType.POST, "/api/events.csv", true, this::importEvents),
+                new Route(HandlerType.GET, "/api/territory/dates", false, this::territoryDates),
+                new Route(HandlerType.GET, "/api/territory/regions", false, this::territoryRegions),
+                new Route(HandlerType.GET, "/api/territory/control", false, this::territoryControl),
+                new Route(HandlerType.POST, "/api/territory/scenario", false, this::territoryScenario),
+                new Route(HandlerType.GET, "/api/polls", false, this::listPolls),
+                // <id>, not {id}: a series id is pollster/question/answer and holds slashes
+                new Route(HandlerType.GET, "/api/polls/<id>", false, this::pollSeries),
                 new Route(HandlerType.GET, "/openapi.json", false, this::openapi));
     }
 
     List<Route> routes() {
         return routes;
+    }
+
+    /** Serves the map endpoints from these layers (without them they answer 501 saying how to enable them). */
+    public DashboardServer withTerritory(Path geoDir) {
+        this.territory = TerritoryLayers.load(geoDir);
+        return this;
+    }
+
+    /** Serves poll series from this store file (read on each request, so imports show without a restart). */
+    public DashboardServer withPolls(Path pollsFile) {
+        this.pollsFile = pollsFile;
+        return this;
     }
 
     /** Starts listening; returns this for chaining. */
@@ -151,6 +184,7 @@ public final class DashboardServer implements AutoCloseable {
             app.stop();
         }
         runner.close();
+        mapRunner.close();
     }
 
     // ---- security ----------------------------------------------------------------------------
@@ -450,6 +484,133 @@ public final class DashboardServer implements AutoCloseable {
     private void importEvents(Context ctx) throws IOException {
         EventStore.ImportResult r = events.importCsv(ctx.body());
         ctx.json(Map.of("added", r.added(), "skipped", r.skipped()));
+    }
+
+    // ---- territory map -------------------------------------------------------------------------
+
+    private TerritoryLayers territoryLayers() {
+        if (territory == null) {
+            throw new ApiException(501, "no territory data: start the server with --geo DIR "
+                    + "(a folder laid out like ../shared/data/geo: occupied/, regions/, settlements/)");
+        }
+        return territory;
+    }
+
+    private void territoryDates(Context ctx) {
+        TerritoryLayers t = territoryLayers();
+        ObjectNode o = Views.MAPPER.createObjectNode();
+        ArrayNode a = o.putArray("dates");
+        t.dates().forEach(d -> a.add(d.toString()));
+        ctx.json(o);
+    }
+
+    private void territoryRegions(Context ctx) {
+        ctx.json(territoryLayers().regions());
+    }
+
+    private LocalDate mapDate(Context ctx, List<LocalDate> dates) {
+        String d = ctx.queryParam("date");
+        if (d == null || d.isBlank()) {
+            if (dates.isEmpty()) {
+                throw new UserException("the territory data has no snapshots");
+            }
+            return dates.get(dates.size() - 1);
+        }
+        try {
+            return LocalDate.parse(d.strip());
+        } catch (RuntimeException e) {
+            throw new UserException("parameter date: '" + d + "' is not YYYY-MM-DD");
+        }
+    }
+
+    private void territoryControl(Context ctx) {
+        TerritoryLayers t = territoryLayers();
+        LocalDate date = mapDate(ctx, t.dates());
+        boolean stats = !"false".equalsIgnoreCase(ctx.queryParam("stats"));
+        ctx.json(mapRunner.run(() -> t.control(date, stats)));
+    }
+
+    private void territoryScenario(Context ctx) {
+        TerritoryLayers t = territoryLayers();
+        LocalDate date = mapDate(ctx, t.dates());
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_SCENARIO_BYTES) {
+            throw new ApiException(413, "scenario body: " + body.length + " bytes, at most " + MAX_SCENARIO_BYTES);
+        }
+        if (body.length == 0) {
+            throw new UserException("scenario body: empty (send the scenario's YAML or JSON)");
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        ctx.json(mapRunner.run(() -> t.scenario(text, date)));
+    }
+
+    // ---- polls -------------------------------------------------------------------------------
+
+    private PollStore polls() {
+        if (pollsFile == null) {
+            throw new ApiException(501, "no poll store configured");
+        }
+        return PollStore.open(pollsFile);
+    }
+
+    private void listPolls(Context ctx) {
+        PollStore store = polls();
+        ObjectNode o = Views.MAPPER.createObjectNode();
+        o.put("store", store.file().toString());
+        ArrayNode a = o.putArray("series");
+        for (PollSeries s : store.series().values()) {
+            ObjectNode x = a.addObject();
+            x.put("id", s.id());
+            x.put("pollster", s.key().pollster());
+            x.put("question", s.key().question());
+            x.put("answer", s.key().answer());
+            x.put("points", s.points().size());
+            x.put("first", Views.str(s.first()));
+            x.put("last", Views.str(s.last()));
+            x.put("kind", s.points().isEmpty() ? "share" : s.points().get(0).kind().name().toLowerCase(Locale.ROOT));
+            x.put("points_with_assumed_n", s.assumedN());
+        }
+        ctx.json(o);
+    }
+
+    private void pollSeries(Context ctx) {
+        String id = ctx.pathParam("id");
+        PollSeries s = polls().series().get(id);
+        if (s == null) {
+            throw new ApiException(404, "no poll series with id '" + id + "' (see /api/polls)");
+        }
+        ObjectNode o = Views.MAPPER.createObjectNode();
+        o.put("id", s.id());
+        o.put("pollster", s.key().pollster());
+        o.put("question", s.key().question());
+        o.put("answer", s.key().answer());
+        o.put("interval", "95% sampling interval (normal approximation, effective n = n / design effect); "
+                + "sampling error only: no house effects, no non-response bias");
+        ArrayNode a = o.putArray("points");
+        for (PollPoint p : s.points()) {
+            ObjectNode x = a.addObject();
+            x.put("date", p.midpoint().toString());
+            x.put("start", p.start().toString());
+            x.put("end", p.end().toString());
+            x.put("percent", p.percent());
+            x.put("lo", round2(p.lo()));
+            x.put("hi", round2(p.hi()));
+            if (p.n() != null) {
+                x.put("n", p.n());
+            } else {
+                x.putNull("n");
+            }
+            x.put("n_used", p.nUsed());
+            x.put("design_effect", p.designEffect());
+            x.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
+            x.put("mode", p.mode());
+            x.put("dating", p.dating());
+        }
+        ctx.json(o);
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 
     // ---- description -------------------------------------------------------------------------

@@ -59,7 +59,7 @@ public record Scenario(String name, String description, List<Step> steps) {
         return parse(root, file.toString());
     }
 
-    static Scenario parse(JsonNode root, String where) {
+    public static Scenario parse(JsonNode root, String where) {
         JsonNode steps = root.path("steps");
         if (!steps.isArray() || steps.isEmpty()) {
             throw new UserException(where + ": 'steps' must be a non-empty list");
