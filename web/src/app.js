@@ -2,9 +2,12 @@
 // Article text is only ever put into the page through textContent: never innerHTML.
 import uPlot from './vendor/uPlot.esm.js';
 import { movingAverage, movingShare, bucketEnd, highlightInto, safeHref } from './util.js';
+import { createMap } from './map.js';
 
 const MAX_QUERIES = 6;
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf'];
+const MAX_POLLS = 3;
+const POLL_COLORS = ['#111111', '#8c564b', '#e377c2'];
 const KIND_COLORS = { war: '#b22222', talks: '#1e6fbf', politics: '#7a5c00', other: '#666666' };
 const $ = (id) => document.getElementById(id);
 
@@ -12,7 +15,11 @@ const state = {
   queries: ['*'],
   by: 'week', from: '', to: '', mode: 'count', unit: 'articles',
   smooth: 1, log: false, cp: true, ev: true, outlets: [], groups: [], zoom: null,
+  polls: [], view: 'timelines', mapDate: '',
 };
+const pollData = new Map(); // poll series id -> /api/polls/{id} answer
+let pollList = [];
+let map = null;
 let data = null;          // last /api/timelines answer
 let changes = [];         // per query: list of changes, or null when unavailable
 let events = [];
@@ -40,6 +47,9 @@ function readHash() {
   state.groups = p.getAll('group');
   const z = (p.get('zoom') || '').split('..');
   state.zoom = z.length === 2 && z[0] && z[1] ? [z[0], z[1]] : null;
+  state.polls = p.getAll('poll').slice(0, MAX_POLLS);
+  state.view = p.get('view') === 'map' ? 'map' : 'timelines';
+  state.mapDate = /^\d{4}-\d{2}-\d{2}$/.test(p.get('date') || '') ? p.get('date') : '';
 }
 
 function writeHash() {
@@ -57,6 +67,9 @@ function writeHash() {
   state.outlets.forEach((o) => p.append('outlet', o));
   state.groups.forEach((g) => p.append('group', g));
   if (state.zoom) p.set('zoom', state.zoom.join('..'));
+  state.polls.forEach((id) => p.append('poll', id));
+  if (state.view === 'map') p.set('view', 'map');
+  if (state.mapDate) p.set('date', state.mapDate);
   const h = '#' + p.toString();
   if (location.hash !== h) history.replaceState(null, '', h);
 }
@@ -118,6 +131,7 @@ function writeForm() {
   $('show-ev').checked = state.ev;
   selectValues($('outlet'), state.outlets);
   selectValues($('group'), state.groups);
+  selectValues($('poll'), state.polls);
 }
 
 function selectValues(sel, values) {
@@ -138,6 +152,7 @@ function readForm() {
   state.ev = $('show-ev').checked;
   state.outlets = [...$('outlet').selectedOptions].map((o) => o.value);
   state.groups = [...$('group').selectedOptions].map((o) => o.value);
+  state.polls = [...$('poll').selectedOptions].map((o) => o.value).slice(0, MAX_POLLS);
 }
 
 // ---------- API ----------
@@ -327,10 +342,116 @@ function overlayPlugin() {
             }
           });
         }
+        drawPolls(u, ctx, px);
         ctx.restore();
       }],
     },
   };
+}
+
+// ---------- poll series on the second axis ----------
+
+function shownPolls() {
+  return state.polls.map((id, i) => ({ id, color: POLL_COLORS[i % POLL_COLORS.length], data: pollData.get(id) }))
+    .filter((p) => p.data && p.data.points.length);
+}
+
+/** The percent axis: every interval of the shown series fits, with a little room. */
+function pollRange(polls) {
+  let lo = Infinity; let hi = -Infinity;
+  for (const p of polls) for (const x of p.data.points) { lo = Math.min(lo, x.lo); hi = Math.max(hi, x.hi); }
+  const pad = Math.max(1, (hi - lo) * 0.05);
+  return [Math.max(lo >= 0 ? 0 : -100, Math.floor(lo - pad)), Math.min(100, Math.ceil(hi + pad))];
+}
+
+let pollsDrawn = 0;
+
+/** Each poll at its fieldwork midpoint: a dot on a line through the series, and its 95% interval as a bar. */
+function drawPolls(u, ctx, px) {
+  pollsDrawn = 0;
+  if (!u.scales.pct) return;
+  const xmin = u.scales.x.min;
+  const xmax = u.scales.x.max;
+  ctx.globalAlpha = 1;
+  ctx.setLineDash([]);
+  for (const p of shownPolls()) {
+    ctx.strokeStyle = p.color;
+    ctx.fillStyle = p.color;
+    const pts = p.data.points.filter((x) => { const t = toTs(x.date); return t >= xmin && t <= xmax; });
+    ctx.lineWidth = px;
+    ctx.globalAlpha = 0.5;
+    ctx.beginPath();
+    pts.forEach((x, i) => {
+      const cx = u.valToPos(toTs(x.date), 'x', true);
+      const cy = u.valToPos(x.percent, 'pct', true);
+      if (i) ctx.lineTo(cx, cy); else ctx.moveTo(cx, cy);
+    });
+    ctx.stroke();
+    ctx.globalAlpha = 0.9;
+    for (const x of pts) {
+      const cx = u.valToPos(toTs(x.date), 'x', true);
+      const cy = u.valToPos(x.percent, 'pct', true);
+      const ylo = u.valToPos(x.lo, 'pct', true);
+      const yhi = u.valToPos(x.hi, 'pct', true);
+      ctx.beginPath();
+      ctx.moveTo(cx, ylo); ctx.lineTo(cx, yhi);
+      ctx.moveTo(cx - 3 * px, ylo); ctx.lineTo(cx + 3 * px, ylo);
+      ctx.moveTo(cx - 3 * px, yhi); ctx.lineTo(cx + 3 * px, yhi);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(cx, cy, 3 * px, 0, 2 * Math.PI);
+      ctx.fill();
+      pollsDrawn++;
+    }
+  }
+}
+
+async function loadPollList() {
+  try {
+    pollList = (await getJson('/api/polls')).series;
+  } catch (e) {
+    pollList = [];
+    $('poll-note').textContent = 'Poll series: ' + e.message;
+  }
+  fillSelect($('poll'), pollList.map((s) => [s.id, s.pollster + ': ' + s.question + ' — ' + s.answer
+    + ' (' + s.points + ', ' + s.first + ' – ' + s.last + ')']));
+  if (!pollList.length) $('poll').disabled = true;
+}
+
+/** Fetches the chosen poll series not yet here, then redraws. */
+async function loadPolls() {
+  const missing = state.polls.filter((id) => !pollData.has(id));
+  await Promise.all(missing.map(async (id) => {
+    try {
+      pollData.set(id, await getJson('/api/polls/' + id.split('/').map(encodeURIComponent).join('/')));
+    } catch (e) {
+      pollData.set(id, { id, points: [], error: e.message });
+    }
+  }));
+  renderPollLegend();
+  if (data) draw();
+}
+
+function renderPollLegend() {
+  const ul = $('poll-legend');
+  ul.replaceChildren();
+  state.polls.forEach((id, i) => {
+    const d = pollData.get(id);
+    const li = document.createElement('li');
+    li.dataset.poll = id;
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.style.background = POLL_COLORS[i % POLL_COLORS.length];
+    const t = document.createElement('span');
+    if (!d) t.textContent = id + ' (loading…)';
+    else if (d.error) t.textContent = id + ': ' + d.error;
+    else {
+      t.textContent = d.pollster + ': ' + d.question + ' — ' + d.answer + ' · ' + d.points.length
+        + ' polls, right axis (%), bars = ' + d.interval;
+    }
+    li.append(sw, t);
+    ul.append(li);
+  });
 }
 
 /** 1 − p when the detector gives a p-value, else its posterior probability: how sure we are. */
@@ -354,12 +475,22 @@ function fmtValue(v) {
 }
 
 function chartOpts(width, height, seriesDefs, withOverlay, title) {
+  const polls = withOverlay ? shownPolls() : [];
+  const scales = { x: { time: true }, y: state.log ? { distr: 3, log: 10 } : { range: (u, min, max) => [0, max > 0 ? max * 1.05 : 1] } };
+  const axes = [{}, { values: (u, splits) => splits.map((v) => (state.mode === 'share' ? v + '%' : String(v))), size: 60 }];
+  if (polls.length) {
+    // no series sits on this scale (poll dates are not the buckets): uPlot asks range() with no data, we answer
+    const range = pollRange(polls);
+    scales.pct = { range: () => range };
+    axes.push({ scale: 'pct', side: 1, size: 50, grid: { show: false }, stroke: POLL_COLORS[0],
+      values: (u, splits) => splits.map((v) => v + '%'), label: 'polls, %' });
+  }
   return {
     width, height, title,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
-    scales: { x: { time: true }, y: state.log ? { distr: 3, log: 10 } : { range: (u, min, max) => [0, max > 0 ? max * 1.05 : 1] } },
+    scales,
     series: [{ label: state.by, value: (u, ts) => (ts == null ? '–' : fromTs(ts)) }].concat(seriesDefs),
-    axes: [{}, { values: (u, splits) => splits.map((v) => (state.mode === 'share' ? v + '%' : String(v))), size: 60 }],
+    axes,
     cursor: { sync: { key: 'nwatch' }, drag: { x: true, y: false } },
     plugins: withOverlay ? [overlayPlugin()] : [],
     hooks: { setScale: [(u, key) => { if (key === 'x') onZoom(u); }] },
@@ -781,6 +912,17 @@ function init() {
   for (const id of ['by', 'from', 'to', 'unit', 'outlet', 'group']) {
     $(id).addEventListener('change', () => { readForm(); state.zoom = null; run(); });
   }
+  $('poll').addEventListener('change', () => {
+    readForm();
+    selectValues($('poll'), state.polls);
+    writeHash();
+    loadPolls();
+  });
+  document.querySelectorAll('nav.tabs button').forEach((b) => b.addEventListener('click', () => {
+    state.view = b.dataset.view;
+    writeHash();
+    showView();
+  }));
   for (const id of ['smooth', 'log', 'show-ev']) {
     $(id).addEventListener('change', () => { readForm(); writeHash(); draw(); });
   }
@@ -807,16 +949,29 @@ function init() {
     writeEvents('/api/events.csv', { method: 'POST', headers: tokenHeaders({ 'Content-Type': 'text/csv' }), body: text },
       (r) => 'imported: ' + r.added + ' added, ' + r.skipped + ' already present');
   });
-  window.addEventListener('hashchange', () => { readHash(); writeForm(); run(); });
+  window.addEventListener('hashchange', () => { readHash(); writeForm(); showView(); run(); loadPolls(); });
   let resizeTimer = null;
   window.addEventListener('resize', () => { clearTimeout(resizeTimer); resizeTimer = setTimeout(draw, 200); });
 
+  map = createMap({ $, getJson, onDate: (d) => { state.mapDate = d; writeHash(); } });
   readHash();
   writeForm();
-  Promise.all([loadFilters(), loadEvents()]).then(() => { writeForm(); run(); });
+  showView();
+  Promise.all([loadFilters(), loadEvents(), loadPollList()]).then(() => { writeForm(); run(); loadPolls(); });
+}
+
+/** Timelines or Map: both live in the page; the hash says which one shows. */
+function showView() {
+  const onMap = state.view === 'map';
+  $('view-timelines').hidden = onMap;
+  $('view-map').hidden = !onMap;
+  document.querySelectorAll('nav.tabs button').forEach((b) => b.setAttribute('aria-selected', String(b.dataset.view === state.view)));
+  if (onMap) map.start(state.mapDate);
+  else if (mainChart) draw();
 }
 
 // Read-only handle for browser tests and the console: the live chart and the view state.
-window.nwatchDashboard = Object.freeze({ chart: () => mainChart, panels: () => panelCharts.length, state, png: chartPng });
+window.nwatchDashboard = Object.freeze({ chart: () => mainChart, panels: () => panelCharts.length, state, png: chartPng,
+  pollsDrawn: () => pollsDrawn, mapPaths: () => (map ? map.paths() : 0) });
 
 init();
