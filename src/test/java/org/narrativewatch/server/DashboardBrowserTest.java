@@ -64,7 +64,10 @@ class DashboardBrowserTest {
         engine = FixtureCorpus.build(dir.resolve("index"));
         server = new DashboardServer(engine, ServerOptions.defaults(dir.resolve("events.csv")).withPort(0),
                 new AccessToken("browser-test-token-0123456789", "test", false), EventStore.open(dir.resolve("events.csv")),
-                DashboardBrowserTest::peakAsChange).start();
+                DashboardBrowserTest::peakAsChange)
+                .withTerritory(MapFixture.geo(dir.resolve("geo")))
+                .withPolls(MapFixture.polls(dir.resolve("polls.json")))
+                .start();
         http = new Http(server.port());
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
@@ -327,5 +330,61 @@ class DashboardBrowserTest {
         assertTrue(list.getText().contains("1.00 → 3.00"), list.getText());
         assertTrue(list.getText().contains("p<0.001"), list.getText());
         assertTrue(list.getText().contains("+200%"), list.getText());
+    }
+
+    @Test
+    void theMapTabDrawsTheFixtureAndFollowsTheSlider() throws Exception {
+        driver.get("about:blank");
+        driver.get(base() + "#view=map&date=2025-01-01");
+        waiting().until(d -> driver.findElement(By.id("map-stats")).getText().contains("Snapshot 2025-01-01"));
+        assertFalse(driver.findElement(By.id("view-map")).getAttribute("hidden") != null);
+        assertTrue(driver.findElement(By.id("view-timelines")).getAttribute("hidden") != null);
+        // two region outlines, one occupied area, one contact line
+        assertEquals(2L, js("return document.querySelectorAll('#map .layer-region path').length"));
+        assertEquals(1L, js("return document.querySelectorAll('#map .layer-occupied path').length"));
+        assertEquals(1L, js("return document.querySelectorAll('#map .layer-contact_line path').length"));
+        // the occupied box [33,34]×[47,49] is drawn inside the map's width, east of its middle
+        Object box = js("var r = document.querySelector('#map .layer-occupied path').getBBox();"
+                + "var w = document.querySelector('#map svg').viewBox.baseVal.width; return [r.x / w, (r.x + r.width) / w];");
+        List<?> xs = (List<?>) box;
+        assertTrue(((Number) xs.get(0)).doubleValue() > 0.7 && ((Number) xs.get(1)).doubleValue() < 1.0, "occupied box at " + xs);
+        String figures = driver.findElement(By.id("map-stats")).getText();
+        JsonNode api = Views.MAPPER.readTree(http.get("/api/territory/control?date=2025-01-01").body());
+        String km2 = String.format(java.util.Locale.US, "%,.1f", api.path("stats").path("occupied_km2").asDouble()).replaceAll("\\.0$", "");
+        assertTrue(figures.contains(km2 + " km²"), figures + " should show " + km2);
+        // slide to the second snapshot: the hash and the drawing follow
+        WebElement slider = driver.findElement(By.id("map-slider"));
+        slider.sendKeys(Keys.ARROW_RIGHT);
+        waiting().until(d -> driver.findElement(By.id("map-stats")).getText().contains("Snapshot 2025-01-10"));
+        assertTrue(driver.getCurrentUrl().contains("date=2025-01-10"), driver.getCurrentUrl());
+        // a scenario typed in: its table and overlay appear
+        WebElement text = driver.findElement(By.id("scenario-text"));
+        text.clear();
+        text.sendKeys("name: <b>West</b> to Russia\nsteps:\n  - to: russia\n    regions: [West Oblast]\n");
+        driver.findElement(By.id("scenario-apply")).click();
+        waiting().until(d -> !driver.findElements(By.id("scenario-table")).isEmpty());
+        assertEquals(1L, js("return document.querySelectorAll('#map .layer-to_russia path').length"));
+        assertTrue(driver.findElement(By.id("scenario-table")).getText().contains("West Oblast"));
+        assertTrue(driver.findElement(By.id("scenario-status")).getText().contains("<b>West</b>"), "name shown as text");
+        assertTrue(driver.findElements(By.cssSelector("#scenario-section b")).isEmpty(), "no markup from the scenario");
+        screenshot("map-fixture.png");
+    }
+
+    @Test
+    void aPollSeriesIsOverlaidOnTheSecondAxis() throws Exception {
+        // by day the chart spans 2022-02-14 .. 03-06: all three fieldwork midpoints (02-15, 02-22, 03-02) are in view
+        open("q=" + Http.enc("переговоры") + "&by=day&mode=share&poll=" + Http.enc(MapFixture.POLL_ID));
+        waiting().until(d -> ((Number) js("return window.nwatchDashboard.pollsDrawn()")).intValue() > 0);
+        assertEquals(3L, js("return window.nwatchDashboard.pollsDrawn()"));
+        // the chart has the percent scale, fitted to the intervals (41.55 .. 62.40)
+        List<?> range = (List<?>) js("var s = window.nwatchDashboard.chart().scales.pct; return [s.min, s.max];");
+        assertTrue(((Number) range.get(0)).doubleValue() <= 41.55 && ((Number) range.get(1)).doubleValue() >= 62.4, "pct " + range);
+        assertTrue(driver.findElement(By.id("poll-legend")).getText().contains("Support for talks"));
+        assertEquals(List.of(MapFixture.POLL_ID), js("return Array.from(document.getElementById('poll').selectedOptions).map(o => o.value)"));
+        screenshot("poll-overlay.png");
+        // unselecting removes it and the URL forgets it
+        js("var s = document.getElementById('poll'); s.options[0].selected = false; s.dispatchEvent(new Event('change'));");
+        waiting().until(d -> ((Number) js("return window.nwatchDashboard.pollsDrawn()")).intValue() == 0);
+        assertFalse(driver.getCurrentUrl().contains("poll="), driver.getCurrentUrl());
     }
 }
