@@ -87,7 +87,12 @@ public final class ServeCommand implements Callable<Integer> {
                     .withPolls(PollStore.besideIndex(engineOptions.index));
             if (geoDir != null) {
                 System.out.println("loading territory data from " + geoDir + " …");
-                server.withTerritory(geoDir);
+                try {
+                    server.withTerritory(geoDir);
+                } catch (UserException e) {
+                    // the territory loader names its option --data; here the folder came from --geo
+                    throw new UserException(e.getMessage().replaceFirst("^--data: ", "--geo: "), e);
+                }
             }
             server.start();
         } catch (UserException e) {
