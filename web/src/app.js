@@ -798,6 +798,8 @@ function chartPng() {
     + ' · ' + (sel.from || data.series[0].from) + ' – ' + (sel.to || data.series[0].to)
     + (sel.outlets.length ? ' · outlets ' + sel.outlets.join(', ') : '') + (sel.groups.length ? ' · groups ' + sel.groups.join(', ') : ''),
   color: '#333' });
+  shownPolls().forEach((p) => lines.push({ text: 'poll (right axis, %, 95% sampling intervals): ' + p.data.pollster + ': '
+    + p.data.question + ' — ' + p.data.answer, color: p.color }));
   const lineH = 18 * px;
   const out = document.createElement('canvas');
   out.width = src.width;
