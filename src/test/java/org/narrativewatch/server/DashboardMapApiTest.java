@@ -107,6 +107,8 @@ class DashboardMapApiTest {
         assertEquals(50000, fc.path("stats").path("population_occupied").asLong(), "Easttown only");
         JsonNode bad = json(http.get("/api/territory/control?date=2025-13-01"), 400);
         assertTrue(bad.path("error").asText().contains("date"), bad.toString());
+        JsonNode before = json(http.get("/api/territory/control?date=2024-12-31"), 400);
+        assertTrue(before.path("error").asText().contains("no snapshot on or before 2024-12-31"), before.toString());
     }
 
     @Test
