@@ -48,7 +48,7 @@ class OpenSearchEqualityTest {
             "переговоры ONEAR/2 стамбул", "стамбул ONEAR/2 переговоры", "talks NEAR/2 istanbul",
             "\"мирные переговоры\" NEAR/5 путин", "(путин OR зеленский) NEAR/3 переговоры",
             "перегов* NEAR/4 стамбул*", "делегации NEAR/3 переговоры NEAR/4 пленными",
-            "=путина ONEAR/3 санкциях", "стамбуле NEAR/100 переговоры", "стамбуле NEAR/99 переговоры",
+            "=путина ONEAR/3 санкциях", "=путин ONEAR/3 санкциях", "стамбуле NEAR/100 переговоры", "стамбуле NEAR/99 переговоры",
             "путин AND (денацификация OR демилитаризация)", "путин OR зеленский", "санкции NOT банков",
             "NOT путин", "-санкции AND переговоры", "title:переговоры", "title:\"мирные переговоры\"",
             "title:(путин OR санкции) AND стамбул", "outlet:tass.ru AND санкции", "group:independent",
@@ -58,7 +58,7 @@ class OpenSearchEqualityTest {
      * Queries whose coverage depends on the analyser in use (the provisional chain stems the exact
      * form too, so "=путина" finds nothing): still compared between engines, not required to match.
      */
-    static final Set<String> UNCHECKED_COVERAGE = Set.of("=путина");
+    static final Set<String> UNCHECKED_COVERAGE = Set.of("=путина", "=путина ONEAR/3 санкциях");
 
     static Engine lucene;
     static OpenSearchEngine os;
