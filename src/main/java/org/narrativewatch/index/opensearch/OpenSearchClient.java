@@ -30,6 +30,7 @@ final class OpenSearchClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final String authorization;
     private final HttpClient http;
 
     OpenSearchClient(String baseUrl) {
@@ -39,6 +40,15 @@ final class OpenSearchClient {
         }
         if (!u.startsWith("http://") && !u.startsWith("https://")) {
             throw new UserException("--url must be an http(s) address such as http://127.0.0.1:9200, not '" + baseUrl + "'");
+        }
+        // user:password@ in the address becomes HTTP basic authentication and is kept out of messages
+        URI uri = URI.create(u);
+        if (uri.getRawUserInfo() != null) {
+            this.authorization = "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    java.net.URLDecoder.decode(uri.getRawUserInfo(), StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
+            u = u.replace(uri.getRawUserInfo() + "@", "");
+        } else {
+            this.authorization = null;
         }
         this.baseUrl = u;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -59,6 +69,9 @@ final class OpenSearchClient {
 
     Response sendBytes(String method, String path, byte[] body, String contentType) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofMinutes(10));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
         if (body == null) {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

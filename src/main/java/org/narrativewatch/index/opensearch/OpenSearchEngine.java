@@ -439,12 +439,17 @@ public final class OpenSearchEngine implements Engine {
 
     /** How many layer fields the mapping has for {@code field} (they appear as deeper stacks are indexed). */
     private int countLayers(String field) throws IOException {
-        JsonNode props = client.call("GET", "/" + index + "/_mapping", null).path(index).path("mappings").path("properties");
-        int n = 0;
-        while (props.has(TermLayers.layerField(field, n))) {
-            n++;
+        // an alias (time-based indices) answers with one mapping per index behind it: the deepest counts
+        int max = 0;
+        for (JsonNode m : client.call("GET", "/" + index + "/_mapping", null)) {
+            JsonNode props = m.path("mappings").path("properties");
+            int n = 0;
+            while (props.has(TermLayers.layerField(field, n))) {
+                n++;
+            }
+            max = Math.max(max, n);
         }
-        return n;
+        return max;
     }
 
     private ObjectNode selectionFilter(Selection sel, LocalDate from, LocalDate to) {
