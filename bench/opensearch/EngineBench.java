@@ -19,7 +19,8 @@ import org.narrativewatch.timeline.Bucketing;
  * Imports one file into a fresh embedded index and a fresh OpenSearch index, then times weekly
  * timelines of a few queries in-process (median of 5 after a warm-up), so JVM start-up is not
  * counted. Run by bench/opensearch/run.sh:
- *   java -Xmx4g -cp target/nwatch.jar bench/opensearch/EngineBench.java FILE OPENSEARCH_URL LUCENE_DIR
+ *   java -Xmx4g -cp target/nwatch.jar bench/opensearch/EngineBench.java FILE OPENSEARCH_URL LUCENE_DIR [lucene|opensearch]
+ * (the optional last argument runs one engine only).
  */
 public class EngineBench {
     static final List<String> QUERIES = List.of("путин", "путин AND (денацификация OR демилитаризация)",
@@ -31,9 +32,17 @@ public class EngineBench {
         if (Files.exists(dir)) {
             throw new IllegalStateException(dir + " exists: give a fresh folder");
         }
+        String only = args.length > 3 ? args[3] : "";
         OpenSearchEngine os = OpenSearchEngine.open(url, "nwatch-bench");
-        os.deleteAll();
-        for (Engine e : List.of(LuceneEngine.open(dir), os)) {
+        List<Engine> engines = new java.util.ArrayList<>();
+        if (!only.equals("opensearch")) {
+            engines.add(LuceneEngine.open(dir));
+        }
+        if (!only.equals("lucene")) {
+            os.deleteAll();
+            engines.add(os);
+        }
+        for (Engine e : engines) {
             try (e) {
                 ImportReport r;
                 try (Source src = Sources.open(file, ImportDefaults.none())) {

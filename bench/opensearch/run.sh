@@ -5,6 +5,7 @@
 #
 #   bash .ci/setup-opensearch.sh            # a node on 127.0.0.1:9200
 #   bash bench/opensearch/run.sh 1          # N = 1 (144,944 articles); N = 10 is the 1.45M run
+#   bash bench/opensearch/run.sh 1 opensearch   # one engine only (lucene or opensearch)
 #
 # env: NWATCH_OPENSEARCH_URL (http://127.0.0.1:9200), BENCH_TMP (/tmp/nwatch-bench)
 set -euo pipefail
@@ -34,7 +35,7 @@ with gzip.open(dst, "wt", encoding="utf-8", compresslevel=1) as out:
                 out.write(json.dumps(r, ensure_ascii=False) + "\n")
 PY
 fi
-[[ -f target/nwatch.jar ]] || mvn -q -B -o -DskipTests package
+./nwatch --version >/dev/null   # builds target/nwatch.jar when it is missing or stale
 rm -rf "$TMP/lucene-index"
 echo "1tv x$N: $(zcat "$FILE" | wc -l) lines; $(nproc) cores; node heap: see .ci/setup-opensearch.sh"
-java -Xmx4g -cp target/nwatch.jar bench/opensearch/EngineBench.java "$FILE" "$URL" "$TMP/lucene-index"
+java -Xmx4g -cp target/nwatch.jar bench/opensearch/EngineBench.java "$FILE" "$URL" "$TMP/lucene-index" "${2:-}"

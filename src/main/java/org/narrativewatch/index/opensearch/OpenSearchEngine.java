@@ -19,6 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.lucene.internal.hppc.LongHashSet;
 import org.narrativewatch.UserException;
 import org.narrativewatch.article.Article;
@@ -77,7 +81,13 @@ public final class OpenSearchEngine implements Engine {
     private LongHashSet vocabSent;
     private final ByteArrayOutputStream bulk = new ByteArrayOutputStream(BULK_BYTES + (1 << 20));
     private int bulkDocs;
-    private long conflicts;
+    private final java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "opensearch-bulk");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<Void> inFlight;
     private final Map<String, Integer> layerCache = new ConcurrentHashMap<>();
 
     private OpenSearchEngine(String url, String index, int shards, int replicas) {
@@ -307,14 +317,47 @@ public final class OpenSearchEngine implements Engine {
         bulk.write('\n');
     }
 
+    /**
+     * Sends the pending batch. One batch is in flight while the next is analysed (the node indexes
+     * while the client analyses); a batch's errors surface at the next flush or commit.
+     */
     private void flush() throws IOException {
+        awaitInFlight();
         if (bulk.size() == 0) {
             return;
         }
         byte[] body = bulk.toByteArray();
         bulk.reset();
         bulkDocs = 0;
-        JsonNode r = client.call("POST", "/_bulk", body);
+        inFlight = sender.submit(() -> {
+            checkBulkResponse(client.call("POST", "/_bulk", body));
+            return null;
+        });
+    }
+
+    private void awaitInFlight() throws IOException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while sending to OpenSearch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    private void checkBulkResponse(JsonNode r) throws IOException {
         if (!r.path("errors").asBoolean(false)) {
             return;
         }
@@ -323,7 +366,7 @@ public final class OpenSearchEngine implements Engine {
             int status = c.path("status").asInt();
             if (status == 409) {
                 if (index.equals(c.path("_index").asText())) {
-                    conflicts++;
+                    conflicts.incrementAndGet();
                 }
             } else if (status >= 300) {
                 throw new IOException("OpenSearch refused document " + c.path("_id").asText() + " in "
@@ -335,7 +378,7 @@ public final class OpenSearchEngine implements Engine {
 
     /** Articles this process reported as added that the node already had (another writer got there first). */
     public long lateConflicts() {
-        return conflicts;
+        return conflicts.get();
     }
 
     /** Key and story hashes of every stored article, read once from doc values with a scroll. */
@@ -377,6 +420,7 @@ public final class OpenSearchEngine implements Engine {
     public synchronized void commit(Map<String, String> checkpoint) throws IOException {
         ensureIndices();
         flush();
+        awaitInFlight();
         client.call("POST", "/" + index + "," + vocabIndex + "/_refresh", null);
         ObjectNode doc = F.objectNode();
         ArrayNode entries = doc.putObject("checkpoint").putArray("entries");
@@ -601,6 +645,9 @@ public final class OpenSearchEngine implements Engine {
     @Override
     public Hits search(Query query, Selection sel, int limit, HitOrder order) throws IOException {
         requireIndex();
+        if (limit > PAGE) {
+            throw new UserException("--limit " + limit + " is more than OpenSearch returns in one page (" + PAGE + ")");
+        }
         ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
         ObjectNode q = F.objectNode();
         q.set("query", and(compiled, selectionFilter(sel, sel.from(), sel.to())));
@@ -722,9 +769,14 @@ public final class OpenSearchEngine implements Engine {
 
     @Override
     public synchronized void close() throws IOException {
-        // like the embedded engine, articles added since the last commit are not made durable here; batches
-        // already sent stay on the node, which is harmless because re-importing them adds nothing
+        // like the embedded engine, articles added since the last commit are not made durable here; a batch
+        // already sent stays on the node, which is harmless because re-importing it adds nothing
         bulk.reset();
         bulkDocs = 0;
+        try {
+            awaitInFlight();
+        } finally {
+            sender.shutdownNow();
+        }
     }
 }
