@@ -1,6 +1,7 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.narrativewatch.index.Engine;
@@ -14,6 +15,7 @@ import org.narrativewatch.ingest.Source;
 import org.narrativewatch.ingest.Sources;
 import org.narrativewatch.query.Query;
 import org.narrativewatch.timeline.Bucketing;
+import org.narrativewatch.timeline.Series;
 
 /**
  * Imports one file into a fresh embedded index and a fresh OpenSearch index, then times weekly
@@ -42,29 +44,48 @@ public class EngineBench {
             os.deleteAll();
             engines.add(os);
         }
+        Map<String, Series> seen = new HashMap<>();
+        int compared = 0, differing = 0;
         for (Engine e : engines) {
-            try (e) {
-                ImportReport r;
-                try (Source src = Sources.open(file, ImportDefaults.none())) {
-                    r = new Importer(e, 20000, 30, null).run(src);
+            ImportReport r;
+            try (Source src = Sources.open(file, ImportDefaults.none())) {
+                r = new Importer(e, 20000, 30, null).run(src);
+            }
+            System.out.printf("%-10s import: %,d read, %,d added in %.1f s = %,.0f articles/s%n", e.name(),
+                    r.read(), r.added(), r.seconds(), r.added() / r.seconds());
+            for (String q : QUERIES) {
+                Query query = Query.parse(q);
+                long matches = Arrays.stream(e.timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES)
+                        .counts()).sum();
+                double[] ms = new double[5];
+                for (int i = 0; i < ms.length; i++) {
+                    long t0 = System.nanoTime();
+                    e.timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES);
+                    ms[i] = (System.nanoTime() - t0) / 1e6;
                 }
-                System.out.printf("%-10s import: %,d read, %,d added in %.1f s = %,.0f articles/s%n", e.name(),
-                        r.read(), r.added(), r.seconds(), r.added() / r.seconds());
-                for (String q : QUERIES) {
-                    Query query = Query.parse(q);
-                    long matches = Arrays.stream(e.timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES)
-                            .counts()).sum();
-                    double[] ms = new double[5];
-                    for (int i = 0; i < ms.length; i++) {
-                        long t0 = System.nanoTime();
-                        e.timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES);
-                        ms[i] = (System.nanoTime() - t0) / 1e6;
+                Arrays.sort(ms);
+                System.out.printf("%-10s timeline --by week %-48s %,9d matches  median %8.1f ms%n", e.name(),
+                        "'" + q + "'", matches, ms[2]);
+                // the same series from the other engine must be equal, bucket by bucket
+                for (Bucketing by : Bucketing.values()) {
+                    Series mine = e.timeline(query, Selection.ALL, by, Engine.CountUnit.ARTICLES);
+                    Series other = seen.put(q + "|" + by, mine);
+                    if (other != null) {
+                        compared++;
+                        if (!other.buckets().equals(mine.buckets())) {
+                            differing++;
+                            System.out.println("DIFFERENT: " + q + " by " + by);
+                        }
                     }
-                    Arrays.sort(ms);
-                    System.out.printf("%-10s timeline --by week %-48s %,9d matches  median %8.1f ms%n", e.name(),
-                            "'" + q + "'", matches, ms[2]);
                 }
             }
+        }
+        if (compared > 0) {
+            System.out.printf("timelines compared between the engines (day, week, month): %d, differing: %d%n",
+                    compared, differing);
+        }
+        for (Engine e : engines) {
+            e.close();
         }
     }
 }
