@@ -88,7 +88,9 @@ public final class OpenSearchEngine implements Engine {
         return t;
     });
     private Future<Void> inFlight;
-    private final Map<String, Integer> layerCache = new ConcurrentHashMap<>();
+    /** field → {layer count, when it was read} */
+    private final Map<String, long[]> layerCache = new ConcurrentHashMap<>();
+    private static final long LAYER_RECHECK_NANOS = 30_000_000_000L;
 
     private OpenSearchEngine(String url, String index, int shards, int replicas) {
         if (index == null || !index.matches("[a-z0-9][a-z0-9_.\\-]*")) {
@@ -450,12 +452,14 @@ public final class OpenSearchEngine implements Engine {
     private final OpenSearchQueryCompiler.IndexView view = new OpenSearchQueryCompiler.IndexView() {
         @Override
         public int layers(String field) throws IOException {
-            Integer n = layerCache.get(field);
-            if (n == null) {
-                n = countLayers(field);
-                layerCache.put(field, n);
+            // another process may be importing deeper stacks: a reader looks at the mapping again after a while
+            long now = System.nanoTime();
+            long[] c = layerCache.get(field);
+            if (c == null || now - c[1] > LAYER_RECHECK_NANOS) {
+                c = new long[] {countLayers(field), now};
+                layerCache.put(field, c);
             }
-            return n;
+            return (int) c[0];
         }
 
         @Override
