@@ -70,7 +70,9 @@ class OpenSearchEqualityTest {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail("no OpenSearch node answers at " + URL + " under CI: .ci/run must call .ci/setup-opensearch.sh");
             }
-            Assumptions.abort("no OpenSearch node at " + URL + " (start one with .ci/setup-opensearch.sh); skipping");
+            String why = "no OpenSearch node at " + URL + " (start one with .ci/setup-opensearch.sh); skipping";
+            System.err.println("OpenSearchEqualityTest: " + why);
+            Assumptions.abort(why);
         }
         corpus = FixtureCorpus.articles();
         lucene = LuceneEngine.open(dir.resolve("index"));
