@@ -58,13 +58,16 @@ JAVA_DIR="${OPENSEARCH_JAVA_HOME:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink 
 log "starting OpenSearch ${VERSION} on ${URL} (heap ${HEAP}, java ${JAVA_DIR})"
 # Loopback binding keeps the node in development mode (no production bootstrap checks);
 # the disk threshold is off because a shared build machine's disk fill says nothing about the test.
-runuser -u "${RUN_USER}" -- env -i PATH=/usr/bin:/bin OPENSEARCH_JAVA_HOME="${JAVA_DIR}" \
+# The daemon's output goes to a file and it gets its own session: a caller that pipes this script's output
+# (CI's log capture, `| tee`) must not wait for the node to close the pipe.
+setsid runuser -u "${RUN_USER}" -- env -i PATH=/usr/bin:/bin OPENSEARCH_JAVA_HOME="${JAVA_DIR}" \
   OPENSEARCH_JAVA_OPTS="-Xms${HEAP} -Xmx${HEAP}" \
   "${DIST}/bin/opensearch" -d -p "${HOME_DIR}/opensearch.pid" \
   -Ediscovery.type=single-node -Enetwork.host=127.0.0.1 -Ehttp.port="${PORT}" \
   -Epath.data="${HOME_DIR}/data" -Epath.logs="${HOME_DIR}/logs" \
   -Ecluster.routing.allocation.disk.threshold_enabled=false \
-  -Eaction.auto_create_index=false
+  -Eaction.auto_create_index=false \
+  </dev/null >"${HOME_DIR}/logs/console.log" 2>&1
 
 for _ in $(seq 1 180); do
   if curl -fsS -m 2 "${URL}/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; then
