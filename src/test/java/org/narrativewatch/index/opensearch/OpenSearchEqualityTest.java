@@ -55,10 +55,10 @@ class OpenSearchEqualityTest {
             "lang:uk", "lang:EN AND sanctions", "date:2022-03-01..2022-03-15", "date:2022-04-01.. AND путин",
             "sanction*", "sanctions", "зеленський", "*", "СВО", "Зеленского");
     /**
-     * Queries whose coverage depends on the analyser in use (the provisional chain stems the exact
-     * form too, so "=путина" finds nothing): still compared between engines, not required to match.
+     * Negative controls: compared between engines like every query, but expected to find little or
+     * nothing. The fixture says «Путина спросили о санкциях», so the exact nominative must not match it.
      */
-    static final Set<String> UNCHECKED_COVERAGE = Set.of("=путина", "=путина ONEAR/3 санкциях");
+    static final Set<String> UNCHECKED_COVERAGE = Set.of("=путин ONEAR/3 санкциях");
 
     static Engine lucene;
     static OpenSearchEngine os;
