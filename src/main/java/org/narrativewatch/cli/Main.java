@@ -17,6 +17,12 @@ import picocli.CommandLine.Command;
                 TimelineCommand.class,
                 SearchCommand.class,
                 StatsCommand.class,
+                EvalMorphologyCommand.class,
+                OpinionCommand.class,
+                CollectCommand.class,
+                StatusCommand.class,
+                EvalChangepointsCommand.class,
+                ShiftsCommand.class,
         })
 public final class Main implements Runnable {
 

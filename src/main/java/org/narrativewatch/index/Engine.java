@@ -25,6 +25,14 @@ public interface Engine extends Closeable {
      */
     AddOutcome add(Article article) throws IOException;
 
+    /**
+     * Whether {@link #add} may be called from several threads at once (analysis then runs in
+     * parallel). Callers must still not add two articles with the same key concurrently.
+     */
+    default boolean concurrentAdds() {
+        return false;
+    }
+
     /** Makes everything added so far durable, recording {@code checkpoint} (what was consumed) with it. */
     void commit(Map<String, String> checkpoint) throws IOException;
 

@@ -68,7 +68,11 @@ public final class LuceneEngine implements Engine {
     private IndexWriter writer;
     private SearcherManager nrt;
     private DirectoryReader reader;
-    /** identity hashes added by this process since the writer opened (the reader cannot see them yet) */
+    /**
+     * Identity hashes added by this process since the writer opened: {@link #keysReader} is the
+     * index as it was then, so together they know every key. 64-bit hashes keep this at a few bytes
+     * per article; a collision (odds about n²/2⁶⁵) would count a new article as present.
+     */
     private LongHashSet sessionKeys;
     /** story hashes of every stored article, to mark syndicated copies */
     private LongHashSet storyHashes;
@@ -106,7 +110,8 @@ public final class LuceneEngine implements Engine {
         if (writer == null) {
             IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            cfg.setRAMBufferSizeMB(256);
+            // a quarter of the heap, at most 256 MB: imports run in constant memory even on a small heap
+            cfg.setRAMBufferSizeMB(Math.max(8, Math.min(256, Runtime.getRuntime().maxMemory() / 4 / (1 << 20))));
             cfg.setCommitOnClose(false);
             try {
                 writer = new IndexWriter(directory, cfg);
@@ -121,19 +126,29 @@ public final class LuceneEngine implements Engine {
     }
 
     @Override
-    public synchronized AddOutcome add(Article a) throws IOException {
-        IndexWriter w = writer();
-        String key = a.key();
-        long keyHash = hash64(key);
-        if (sessionKeys.contains(keyHash) || committedKeyExists(key)) {
-            return AddOutcome.ALREADY_PRESENT;
-        }
-        sessionKeys.add(keyHash);
+    public AddOutcome add(Article a) throws IOException {
+        IndexWriter w;
+        boolean copy;
         long story = storyHash(a);
-        boolean copy = !stories().add(story) && story != 0;
+        synchronized (this) {
+            w = writer();
+            String key = a.key();
+            long keyHash = hash64(key);
+            if (sessionKeys.contains(keyHash) || committedKeyExists(key)) {
+                return AddOutcome.ALREADY_PRESENT;
+            }
+            sessionKeys.add(keyHash);
+            copy = !stories().add(story) && story != 0;
+        }
+        // analysis, the expensive part, runs outside the lock: IndexWriter takes documents from many threads
         analyzer.setLanguage(a.lang());
         w.addDocument(toDocument(a, story, copy));
         return AddOutcome.ADDED;
+    }
+
+    @Override
+    public boolean concurrentAdds() {
+        return true;
     }
 
     private boolean committedKeyExists(String key) throws IOException {
@@ -227,12 +242,6 @@ public final class LuceneEngine implements Engine {
         w.setLiveCommitData(new HashMap<>(checkpoint).entrySet());
         w.commit();
         nrt.maybeRefresh();
-        DirectoryReader newer = DirectoryReader.openIfChanged(keysReader, w);
-        if (newer != null) {
-            keysReader.close();
-            keysReader = newer;
-            sessionKeys = new LongHashSet();
-        }
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.narrativewatch.article.Article;
 import org.narrativewatch.index.Engine;
 
 /**
@@ -49,7 +50,26 @@ public final class Importer {
         return "source:" + sourceName;
     }
 
+    /** Records analysed in parallel at a time; a commit only ever falls between batches. */
+    static final int BATCH = 512;
+
     public ImportReport run(Source source) throws IOException {
+        int threads = engine.concurrentAdds() ? Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())) : 1;
+        java.util.concurrent.ExecutorService pool = threads > 1 ? java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "nwatch-import");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            return run(source, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private ImportReport run(Source source, java.util.concurrent.ExecutorService pool) throws IOException {
         long t0 = System.nanoTime();
         String key = checkpointKey(source.name());
         Map<String, String> checkpoint = new HashMap<>(engine.checkpoint());
@@ -62,28 +82,48 @@ public final class Importer {
         long lastDraw = 0;
         long position = resumeAfter;
         SourceRecord r;
-        while ((r = source.next()) != null) {
-            read++;
-            if (r.position() <= resumeAfter) {
-                skipped++;
-                continue;
-            }
-            position = r.position();
-            if (r instanceof SourceRecord.Parsed p) {
-                switch (engine.add(p.article())) {
-                    case ADDED, REPLACED -> added++;
-                    case ALREADY_PRESENT -> present++;
+        List<Article> batch = new ArrayList<>(BATCH);
+        java.util.Set<String> batchKeys = new java.util.HashSet<>();
+        boolean more = true;
+        while (more) {
+            r = source.next();
+            more = r != null;
+            if (r != null) {
+                read++;
+                if (r.position() <= resumeAfter) {
+                    skipped++;
+                    continue;
                 }
-            } else if (r instanceof SourceRecord.Rejected j) {
-                rejected++;
-                reasons.merge(reasonClass(j.reason()), 1L, Long::sum);
-                if (examples.size() < MAX_EXAMPLES) {
-                    examples.add(j.toString());
+                position = r.position();
+                if (r instanceof SourceRecord.Parsed p) {
+                    // a key twice in one batch: the first is added, in file order, the second counted present
+                    if (batchKeys.add(p.article().key())) {
+                        batch.add(p.article());
+                    } else {
+                        present++;
+                    }
+                } else if (r instanceof SourceRecord.Rejected j) {
+                    rejected++;
+                    reasons.merge(reasonClass(j.reason()), 1L, Long::sum);
+                    if (examples.size() < MAX_EXAMPLES) {
+                        examples.add(j.toString());
+                    }
                 }
+                sinceCommit++;
             }
-            sinceCommit++;
+            if (batch.size() >= BATCH || (!more && !batch.isEmpty())) {
+                for (Engine.AddOutcome o : addAll(batch, pool)) {
+                    if (o == Engine.AddOutcome.ALREADY_PRESENT) {
+                        present++;
+                    } else {
+                        added++;
+                    }
+                }
+                batch.clear();
+                batchKeys.clear();
+            }
             long now = System.nanoTime();
-            if (sinceCommit >= commitEvery || now - lastCommit >= commitNanos) {
+            if (batch.isEmpty() && sinceCommit > 0 && more && (sinceCommit >= commitEvery || now - lastCommit >= commitNanos)) {
                 checkpoint.put(key, Long.toString(position));
                 engine.commit(checkpoint);
                 sinceCommit = 0;
@@ -105,6 +145,38 @@ public final class Importer {
         }
         return new ImportReport(source.name(), read, added, present, rejected, skipped, new LinkedHashMap<>(reasons),
                 examples, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private List<Engine.AddOutcome> addAll(List<Article> batch, java.util.concurrent.ExecutorService pool)
+            throws IOException {
+        List<Engine.AddOutcome> out = new ArrayList<>(batch.size());
+        if (pool == null) {
+            for (Article a : batch) {
+                out.add(engine.add(a));
+            }
+            return out;
+        }
+        List<java.util.concurrent.Future<Engine.AddOutcome>> futures = new ArrayList<>(batch.size());
+        for (Article a : batch) {
+            futures.add(pool.submit(() -> engine.add(a)));
+        }
+        for (var f : futures) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("import interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(e.getCause());
+            }
+        }
+        return out;
     }
 
     private static long parsePosition(String s) {

@@ -41,16 +41,6 @@ final class RecordMapper {
     }
 
     Article map(Map<String, String> f) throws BadRecord {
-        String rawUrl = first(f, URL);
-        if (rawUrl == null) {
-            throw new BadRecord("no url field (one of url, link)");
-        }
-        String url;
-        try {
-            url = UrlNormalizer.normalize(rawUrl);
-        } catch (IllegalArgumentException e) {
-            throw new BadRecord("field url: " + e.getMessage());
-        }
         String outlet = defaults.outlet() != null ? defaults.outlet() : first(f, OUTLET);
         if (outlet == null) {
             throw new BadRecord("no source field (outlet name), and no --outlet given");
@@ -60,16 +50,29 @@ final class RecordMapper {
             throw new BadRecord("no date field");
         }
         Dated d = parseDate(rawDate);
+        String title = orEmpty(first(f, TITLE));
+        String text = orEmpty(first(f, TEXT));
+        if (title.isBlank() && text.isBlank()) {
+            throw new BadRecord("no title and no text");
+        }
+        String rawUrl = first(f, URL);
+        String url;
+        if (rawUrl == null) {
+            // Posts without an address (some Telegram dumps) get an identity from what they say, so that
+            // re-importing them is as idempotent as for addressed articles.
+            url = contentUrn(outlet, rawDate, title, text);
+        } else {
+            try {
+                url = UrlNormalizer.normalize(rawUrl);
+            } catch (IllegalArgumentException e) {
+                throw new BadRecord("field url: " + e.getMessage());
+            }
+        }
         if (d.published.toInstant().isAfter(defaults.clock().instant().plusSeconds(36 * 3600))) {
             throw new BadRecord("field date: " + rawDate + " is in the future");
         }
         if (d.published.getYear() < 1900) {
             throw new BadRecord("field date: " + rawDate + " is before 1900");
-        }
-        String title = orEmpty(first(f, TITLE));
-        String text = orEmpty(first(f, TEXT));
-        if (title.isBlank() && text.isBlank()) {
-            throw new BadRecord("no title and no text");
         }
         String lang = first(f, LANG);
         if (lang == null) {
@@ -78,6 +81,18 @@ final class RecordMapper {
         lang = lang.toLowerCase(java.util.Locale.ROOT);
         String group = defaults.groupFor(outlet, first(f, GROUP));
         return new Article(url, outlet, group, d.published, d.quality, lang, title, text, first(f, new String[] {"syndicated_from"}));
+    }
+
+    /** urn:nwatch:content:SHA-256 of outlet, date, title and text (first 128 bits, hex). */
+    static String contentUrn(String outlet, String date, String title, String text) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] h = md.digest((outlet + "\u0000" + date + "\u0000" + title + "\u0000" + text)
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "urn:nwatch:content:" + java.util.HexFormat.of().formatHex(h, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private record Dated(OffsetDateTime published, DateQuality quality) {}
@@ -92,6 +107,11 @@ final class RecordMapper {
                 return new Dated(Instant.ofEpochSecond(Long.parseLong(v)).atOffset(ZoneOffset.UTC), DateQuality.EXACT);
             }
             String iso = v.replace(' ', 'T');
+            if (iso.matches("\\d{4}-\\d{2}-\\d{2}T24:.*")) {
+                // "24:04:30" (seen in real dumps) is 00:04:30 of the next day
+                Dated next = parseDate(iso.substring(0, 11) + "00" + iso.substring(13));
+                return new Dated(next.published.plusDays(1), next.quality);
+            }
             try {
                 return new Dated(OffsetDateTime.parse(iso), DateQuality.EXACT);
             } catch (DateTimeParseException e) {

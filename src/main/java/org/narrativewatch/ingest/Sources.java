@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import org.narrativewatch.UserException;
+import org.narrativewatch.ingest.feed.FeedSource;
+import org.narrativewatch.ingest.telegram.TelegramExportSource;
+import org.narrativewatch.ingest.warc.WarcSource;
 
 /** Opens the right {@link Source} for a path, by its name and first bytes. */
 public final class Sources {
@@ -18,12 +21,24 @@ public final class Sources {
     public static final int MAX_RECORD_BYTES = 16 << 20;
 
     public static Source open(String pathOrUrl, ImportDefaults defaults) throws IOException {
+        if (pathOrUrl.matches("(?i)https?://.*")) {
+            return FeedSource.open(pathOrUrl, defaults);
+        }
         Path path = Path.of(pathOrUrl);
         if (!Files.isRegularFile(path)) {
             throw new UserException(Files.exists(path) ? pathOrUrl + " is not a file" : "no such file: " + pathOrUrl);
         }
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
         String base = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        if (WarcSource.handles(name)) {
+            return WarcSource.open(pathOrUrl, defaults);
+        }
+        if (base.endsWith(".json") && TelegramExportSource.looksLikeExport(path)) {
+            return TelegramExportSource.open(pathOrUrl, defaults);
+        }
+        if (FeedSource.handles(name)) {
+            return FeedSource.open(pathOrUrl, defaults);
+        }
         if (base.endsWith(".jsonl") || base.endsWith(".ndjson") || base.endsWith(".json")) {
             return new JsonlSource(pathOrUrl, open(path), defaults);
         }
@@ -31,7 +46,8 @@ public final class Sources {
             return new CsvSource(pathOrUrl, open(path), defaults);
         }
         throw new UserException("don't know how to import " + pathOrUrl
-                + " (supported: .jsonl, .ndjson, .csv, optionally .gz)");
+                + " (supported: .jsonl, .ndjson, .csv, optionally .gz; .warc, .warc.gz; a Telegram export's"
+                + " result.json; a feed file .rss, .atom, .xml or a feed address http(s)://...)");
     }
 
     /** The file's bytes, gunzipped when they start with the gzip magic number. */

@@ -1,0 +1,210 @@
+package org.narrativewatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.narrativewatch.UserException;
+import org.narrativewatch.shift.Model;
+import org.narrativewatch.shift.Penalty;
+import org.narrativewatch.shift.PublishedScores;
+import org.narrativewatch.shift.ShiftOptions;
+import org.narrativewatch.shift.TcpdEvaluation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nwatch eval-changepoints DIR}: scores the default shift detector on a TCPD-layout folder. */
+@Command(name = "eval-changepoints", mixinStandardHelpOptions = true,
+        description = "Score change-point detection on a folder in the TCPD layout (datasets/*.json + annotations.json): "
+                + "per-series F1 and segmentation cover (TCPDBench definitions, margin 5) and their means over univariate series.")
+public final class EvalChangepointsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "TCPD folder")
+    Path dir;
+
+    @Option(names = "--format", defaultValue = "table", description = "json or table (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--model", description = "override the default model (normal-trend): poisson, binomial, normal-mean, normal-meanvar, normal-trend")
+    String model;
+
+    @Option(names = "--penalty", description = "override the default penalty (bic): mbic, bic, a number or k*log(n)")
+    String penalty;
+
+    @Option(names = "--min-segment", description = "override the minimum segment length")
+    Integer minSegment;
+
+    @Option(names = "--method", description = "override the method (pelt): pelt, binseg or bocpd (univariate series)")
+    String method;
+
+    @Override
+    public Integer call() throws Exception {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!fmt.equals("json") && !fmt.equals("table")) {
+            throw new UserException("--format must be json or table, not '" + format + "'");
+        }
+        ShiftOptions opt = TcpdEvaluation.DEFAULT;
+        if (model != null) {
+            opt = opt.withModel(Model.parse(model));
+        }
+        if (penalty != null) {
+            opt = opt.withPenalty(Penalty.parse(penalty));
+        }
+        if (minSegment != null) {
+            if (minSegment < 1) {
+                throw new UserException("--min-segment must be at least 1, not " + minSegment);
+            }
+            opt = opt.withMinSegment(minSegment);
+        }
+        if (method != null) {
+            opt = opt.withMethod(ShiftOptions.Method.parse(method));
+        }
+        TcpdEvaluation.Report r = TcpdEvaluation.evaluate(dir, opt);
+        PublishedScores pub = PublishedScores.find(dir);
+        if (fmt.equals("json")) {
+            Map<String, Object> m = toJson(r);
+            if (pub != null) {
+                m.put("published", published(r, pub));
+            }
+            out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+        } else {
+            out().print(table(r));
+            if (pub != null) {
+                out().print(comparison(r, pub));
+            }
+        }
+        out().flush();
+        return 0;
+    }
+
+    static Map<String, Object> toJson(TcpdEvaluation.Report r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Object> main = new ArrayList<>();
+        List<Object> qc = new ArrayList<>();
+        for (TcpdEvaluation.SeriesScore s : r.series()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", s.name());
+            x.put("n", s.n());
+            x.put("f1", s.scores().f1());
+            x.put("cover", s.scores().cover());
+            x.put("precision", s.scores().precision());
+            x.put("recall", s.scores().recall());
+            x.put("predicted", s.predicted());
+            x.put("dims", s.dims());
+            x.put("annotators", s.annotators());
+            x.put("counted", s.counted());
+            (s.qualityControl() ? qc : main).add(x);
+        }
+        m.put("series", main);
+        m.put("mean_f1", r.meanF1());
+        m.put("mean_cover", r.meanCover());
+        m.put("counted_series", r.series().stream().filter(TcpdEvaluation.SeriesScore::counted).count());
+        m.put("quality_control", qc);
+        m.put("quality_control_mean_f1", r.qcMeanF1());
+        m.put("quality_control_mean_cover", r.qcMeanCover());
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("method", r.options().method().name().toLowerCase(Locale.ROOT));
+        cfg.put("model", r.options().model() == null ? "auto" : r.options().model().wire);
+        cfg.put("penalty", r.options().penalty().wire());
+        cfg.put("min_segment", r.options().minSegment());
+        cfg.put("scale", "sd around the no-change fit");
+        m.put("config", cfg);
+        m.put("margin", 5);
+        return m;
+    }
+
+    static String table(TcpdEvaluation.Report r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%-22s %5s %6s %6s  %s%n", "series", "n", "f1", "cover", "predicted"));
+        for (TcpdEvaluation.SeriesScore s : r.series()) {
+            String note = s.qualityControl() ? "  (quality control, not in means)" : s.dims() > 1 ? "  (multivariate, not in means)" : "";
+            b.append(String.format(Locale.ROOT, "%-22s %5d %6.3f %6.3f  %s%s%n", s.name(), s.n(), s.scores().f1(), s.scores().cover(),
+                    java.util.Arrays.toString(s.predicted()), note));
+        }
+        b.append(String.format(Locale.ROOT, "%-22s %5s %6.3f %6.3f  (%d univariate series)%n", "MEAN", "", r.meanF1(), r.meanCover(),
+                r.series().stream().filter(TcpdEvaluation.SeriesScore::counted).count()));
+        if (!Double.isNaN(r.qcMeanF1())) {
+            b.append(String.format(Locale.ROOT, "%-22s %5s %6.3f %6.3f%n", "quality control mean", "", r.qcMeanF1(), r.qcMeanCover()));
+        }
+        return b.toString();
+    }
+
+    private static List<String> counted(TcpdEvaluation.Report r) {
+        return r.series().stream().filter(TcpdEvaluation.SeriesScore::counted).map(TcpdEvaluation.SeriesScore::name).toList();
+    }
+
+    /** Means of every published method over the same univariate series, default and oracle. */
+    static Map<String, Object> published(TcpdEvaluation.Report r, PublishedScores pub) {
+        List<String> names = counted(r);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String setting : List.of("default", "oracle")) {
+            Map<String, Object> bm = new LinkedHashMap<>();
+            for (String method : pub.methods(setting + "_f1")) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("mean_f1", pub.mean(setting + "_f1", names, method));
+                x.put("mean_cover", pub.mean(setting + "_cover", names, method));
+                bm.put(method, x);
+            }
+            out.put(setting, bm);
+        }
+        return out;
+    }
+
+    /** Per-series F1 / cover of ours beside the published default runs of the usual methods. */
+    static String comparison(TcpdEvaluation.Report r, PublishedScores pub) {
+        List<String> names = counted(r);
+        List<String> methods = PublishedScores.SHOWN;
+        StringBuilder b = new StringBuilder("\nF1 / cover beside the published default runs (null = failed = 0)\n");
+        b.append(String.format(Locale.ROOT, "%-20s %13s", "series", "ours"));
+        for (String m : methods) {
+            b.append(String.format(Locale.ROOT, " %13s", m));
+        }
+        b.append('\n');
+        for (TcpdEvaluation.SeriesScore s : r.series()) {
+            if (!s.counted()) {
+                continue;
+            }
+            b.append(String.format(Locale.ROOT, "%-20s %6.3f/%.3f", s.name(), s.scores().f1(), s.scores().cover()));
+            for (String m : methods) {
+                b.append(String.format(Locale.ROOT, " %6.3f/%.3f", pub.score("default_f1", s.name(), m), pub.score("default_cover", s.name(), m)));
+            }
+            b.append('\n');
+        }
+        b.append(String.format(Locale.ROOT, "%-20s %6.3f/%.3f", "MEAN", r.meanF1(), r.meanCover()));
+        for (String m : methods) {
+            b.append(String.format(Locale.ROOT, " %6.3f/%.3f", pub.mean("default_f1", names, m), pub.mean("default_cover", names, m)));
+        }
+        b.append('\n');
+        String bestF1 = null;
+        String bestCover = null;
+        for (String m : pub.methods("default_f1")) {
+            if (bestF1 == null || pub.mean("default_f1", names, m) > pub.mean("default_f1", names, bestF1)) {
+                bestF1 = m;
+            }
+            if (bestCover == null || pub.mean("default_cover", names, m) > pub.mean("default_cover", names, bestCover)) {
+                bestCover = m;
+            }
+        }
+        if (bestF1 != null) {
+            b.append(String.format(Locale.ROOT, "best published default: F1 %.3f (%s), cover %.3f (%s); best oracle F1 %.3f%n",
+                    pub.mean("default_f1", names, bestF1), bestF1, pub.mean("default_cover", names, bestCover), bestCover,
+                    pub.methods("oracle_f1").stream().mapToDouble(m -> pub.mean("oracle_f1", names, m)).max().orElse(Double.NaN)));
+        }
+        return b.toString();
+    }
+}

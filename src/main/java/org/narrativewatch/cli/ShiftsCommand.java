@@ -1,0 +1,325 @@
+package org.narrativewatch.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.narrativewatch.UserException;
+import org.narrativewatch.index.Engine;
+import org.narrativewatch.index.Selection;
+import org.narrativewatch.query.Query;
+import org.narrativewatch.shift.ChangePoint;
+import org.narrativewatch.shift.Crops;
+import org.narrativewatch.shift.Estimate;
+import org.narrativewatch.shift.Model;
+import org.narrativewatch.shift.Observations;
+import org.narrativewatch.shift.Penalty;
+import org.narrativewatch.shift.Segment;
+import org.narrativewatch.shift.SeriesCsv;
+import org.narrativewatch.shift.ShiftDetector;
+import org.narrativewatch.shift.ShiftOptions;
+import org.narrativewatch.shift.ShiftResult;
+import org.narrativewatch.timeline.Bucketing;
+import org.narrativewatch.timeline.Series;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code nwatch shifts}: when a query's timeline (or any series from a CSV) changed level, and how surely. */
+@Command(name = "shifts", mixinStandardHelpOptions = true,
+        description = "List change points of a query's timeline, or of a CSV series (--csv): date, level before and after "
+                + "with 95%% intervals, relative change, p-value.")
+public final class ShiftsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    @Mixin
+    EngineOptions engineOptions;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "query whose timeline is analysed")
+    String query;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "analyse a CSV series instead: date,value or date,count,total")
+    Path csv;
+
+    @Option(names = "--by", defaultValue = "day", description = "day, week or month (default: ${DEFAULT-VALUE})")
+    String by;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD") String from;
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD") String to;
+
+    @Option(names = "--outlet", split = ",", description = "only these outlets (repeatable or comma-separated)")
+    List<String> outlets = new ArrayList<>();
+
+    @Option(names = "--group", split = ",", description = "only these outlet groups")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--model", defaultValue = "auto",
+            description = "auto, poisson, binomial, normal-mean, normal-meanvar or normal-trend (default: ${DEFAULT-VALUE}: "
+                    + "binomial on the share when totals vary, else poisson on counts; normal-trend for date,value CSVs)")
+    String model;
+
+    @Option(names = "--penalty", defaultValue = "bic", description = "mbic, bic, a number, or k*log(n) (default: ${DEFAULT-VALUE})")
+    String penalty;
+
+    @Option(names = "--min-segment", defaultValue = "0", paramLabel = "N", description = "shortest segment in buckets (default: the model's minimum)")
+    int minSegment;
+
+    @Option(names = "--method", defaultValue = "pelt", description = "pelt (exact), binseg, or bocpd (online Bayesian; reports a posterior) (default: ${DEFAULT-VALUE})")
+    String method;
+
+    @Option(names = "--robust", description = "treat single-bucket spikes as missing before segmenting")
+    boolean robust;
+
+    @Option(names = "--no-dispersion", description = "pure Poisson/binomial costs (R's), no over-dispersion correction")
+    boolean noDispersion;
+
+    @Option(names = "--crops", paramLabel = "MIN:MAX", description = "penalty sweep: every optimal segmentation for penalties in MIN..MAX")
+    String crops;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Override
+    public Integer call() throws IOException {
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (!List.of("table", "json", "csv").contains(fmt)) {
+            throw new UserException("--format must be table, json or csv, not '" + format + "'");
+        }
+        if ((query == null) == (csv == null)) {
+            throw new UserException(query == null ? "give a QUERY or --csv FILE" : "give a QUERY or --csv FILE, not both");
+        }
+        if (minSegment < 0) {
+            throw new UserException("--min-segment must be >= 0, not " + minSegment);
+        }
+        ShiftOptions opt = ShiftOptions.DEFAULT.withPenalty(Penalty.parse(penalty)).withMinSegment(minSegment)
+                .withRobust(robust).withDispersion(!noDispersion).withMethod(ShiftOptions.Method.parse(method));
+        if (!model.equalsIgnoreCase("auto")) {
+            opt = opt.withModel(Model.parse(model));
+        }
+        Observations obs;
+        String label;
+        if (csv != null) {
+            SeriesCsv.Table t = SeriesCsv.read(csv, fromDate(), toDate());
+            label = csv.toString();
+            if (t.totals() == null) {
+                obs = Observations.of(t.dates(), t.values());
+            } else {
+                Series s = t.asSeries(label);
+                Model m = opt.model() != null ? opt.model() : ShiftDetector.autoModel(s);
+                opt = opt.withModel(m);
+                obs = ShiftDetector.observations(s, m);
+            }
+        } else {
+            Bucketing b = Bucketing.parse(by);
+            Selection sel = new Selection(fromDate(), toDate(), new HashSet<>(outlets), new HashSet<>(groups), Set.of());
+            Query q = Query.parse(query);
+            Series s;
+            try (Engine engine = engineOptions.open()) {
+                s = engine.timeline(q, sel, b, Engine.CountUnit.ARTICLES);
+            }
+            label = query;
+            Model m = opt.model() != null ? opt.model() : ShiftDetector.autoModel(s);
+            opt = opt.withModel(m);
+            obs = ShiftDetector.observations(s, m);
+        }
+        if (crops != null) {
+            printCrops(label, obs, opt, fmt);
+            out().flush();
+            return 0;
+        }
+        ShiftResult r = ShiftDetector.detect(obs, opt);
+        switch (fmt) {
+            case "json" -> out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(toJson(query, csv, r)));
+            case "csv" -> out().print(toCsv(r));
+            default -> out().print(toTable(label, r));
+        }
+        out().flush();
+        return 0;
+    }
+
+    private LocalDate fromDate() {
+        return date("--from", from);
+    }
+
+    private LocalDate toDate() {
+        return date("--to", to);
+    }
+
+    private static LocalDate date(String flag, String s) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UserException(flag + " must be a date YYYY-MM-DD, not '" + s + "'");
+        }
+    }
+
+    static Map<String, Object> toJson(String query, Path csv, ShiftResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("query", query);
+        if (csv != null) {
+            m.put("csv", csv.toString());
+        }
+        m.put("model", r.model().wire);
+        m.put("penalty", r.penalty().wire());
+        m.put("penalty_value", r.penaltyValue());
+        m.put("min_segment", r.minSegment());
+        m.put("n", r.n());
+        m.put("observed", r.observed());
+        m.put("dispersion", r.dispersion());
+        List<Object> changes = new ArrayList<>();
+        for (ChangePoint c : r.changes()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("date", c.date() == null ? null : c.date().toString());
+            x.put("index", c.index());
+            x.put("before", num(c.before().level()));
+            x.put("after", num(c.after().level()));
+            x.put("before_ci", ci(c.before()));
+            x.put("after_ci", ci(c.after()));
+            x.put("relative_change", num(c.relative()));
+            x.put("p", num(c.p()));
+            if (!Double.isNaN(c.posterior())) {
+                x.put("posterior", c.posterior());
+            }
+            changes.add(x);
+        }
+        m.put("changes", changes);
+        List<Object> segs = new ArrayList<>();
+        for (Segment s : r.segments()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("from", s.from() == null ? null : s.from().toString());
+            x.put("to", s.to() == null ? null : s.to().toString());
+            x.put("start", s.start());
+            x.put("end", s.end());
+            x.put("observed", s.observed());
+            x.put("level", num(s.level().level()));
+            x.put("ci", ci(s.level()));
+            segs.add(x);
+        }
+        m.put("segments", segs);
+        m.put("outliers", r.outliers());
+        return m;
+    }
+
+    private static Double num(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+
+    private static List<Double> ci(Estimate e) {
+        return Arrays.asList(num(e.lo()), num(e.hi()));
+    }
+
+    private static String where(ChangePoint c) {
+        return c.date() == null ? "#" + c.index() : c.date().toString();
+    }
+
+    static String toTable(String label, ShiftResult r) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%s: %s model, penalty %s = %.2f, min segment %d, %d buckets (%d observed)%s%n",
+                label, r.model().wire, r.penalty().wire(), r.penaltyValue(), r.minSegment(), r.n(), r.observed(),
+                r.dispersion() > 1 ? String.format(Locale.ROOT, ", over-dispersion %.2f", r.dispersion()) : ""));
+        if (r.changes().isEmpty()) {
+            b.append("no change points\n");
+            return b.toString();
+        }
+        boolean online = r.changes().stream().anyMatch(c -> !Double.isNaN(c.posterior()));
+        b.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %9s %9s%s%n", "date", "before [95% CI]", "after [95% CI]", "change", "p",
+                online ? "  posterior" : ""));
+        for (ChangePoint c : r.changes()) {
+            b.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %9s %9.2g%s%n", where(c), level(c.before()), level(c.after()),
+                    Double.isFinite(c.relative()) ? String.format(Locale.ROOT, "%+.0f%%", 100 * c.relative()) : "-", c.p(),
+                    online ? String.format(Locale.ROOT, "  %9.3f", c.posterior()) : ""));
+        }
+        return b.toString();
+    }
+
+    private static String level(Estimate e) {
+        return String.format(Locale.ROOT, "%.4g [%.4g, %.4g]", e.level(), e.lo(), e.hi());
+    }
+
+    static String toCsv(ShiftResult r) {
+        StringBuilder b = new StringBuilder("date,index,before,before_lo,before_hi,after,after_lo,after_hi,relative_change,p\n");
+        for (ChangePoint c : r.changes()) {
+            b.append(c.date() == null ? "" : c.date().toString()).append(',').append(c.index());
+            for (double d : new double[] {c.before().level(), c.before().lo(), c.before().hi(), c.after().level(), c.after().lo(),
+                    c.after().hi(), c.relative(), c.p()}) {
+                b.append(',').append(Double.isFinite(d) ? Double.toString(d) : "");
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    private void printCrops(String label, Observations obs, ShiftOptions opt, String fmt) throws IOException {
+        String[] parts = crops.split(":");
+        double lo;
+        double hi;
+        try {
+            lo = Double.parseDouble(parts[0]);
+            hi = Double.parseDouble(parts.length == 2 ? parts[1] : "x");
+        } catch (NumberFormatException e) {
+            throw new UserException("--crops must be MIN:MAX (two numbers), not '" + crops + "'");
+        }
+        List<Crops.Run> runs = ShiftDetector.crops(obs, opt, lo, hi);
+        if (fmt.equals("json")) {
+            List<Object> out = new ArrayList<>();
+            for (Crops.Run run : runs) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("penalty", run.penalty());
+                x.put("cost", run.cost());
+                x.put("changes", dates(obs, run.changes()));
+                out.add(x);
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("query", query);
+            m.put("model", opt.model() == null ? ShiftDetector.autoModel(obs).wire : opt.model().wire);
+            m.put("crops", out);
+            out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            return;
+        }
+        String sep = fmt.equals("csv") ? "," : "  ";
+        out().print(fmt.equals("csv") ? "penalty,count,changes\n" : label + ": penalty sweep (CROPS)\npenalty  count  changes\n");
+        for (Crops.Run run : runs) {
+            List<String> d = dates(obs, run.changes());
+            if (!fmt.equals("csv") && d.size() > 12) { // a table row stays readable; csv and json list all
+                d = new ArrayList<>(d.subList(0, 12));
+                d.add("... (" + (run.changes().length - 12) + " more)");
+            }
+            out().print(String.format(Locale.ROOT, "%.3f", run.penalty()) + sep + run.changes().length + sep
+                    + String.join(fmt.equals("csv") ? ";" : " ", d) + "\n");
+        }
+    }
+
+    private static List<String> dates(Observations obs, int[] idx) {
+        List<String> out = new ArrayList<>();
+        for (int i : idx) {
+            out.add(obs.date(i) == null ? Integer.toString(i) : obs.date(i).toString());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,29 @@
+package org.narrativewatch.collect;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the collector remembers about one feed between fetches.
+ *
+ * @param url          the feed address
+ * @param etag         validators from the last full answer, sent back for a 304
+ * @param lastModified see etag
+ * @param lastFetch    when it was last tried
+ * @param result       ok, not_modified, waiting, or the failure kind (unreachable, timeout, rate_limited, …)
+ * @param error        the last failure's message, null after a success
+ * @param failures     consecutive failures (0 after a success): spaces out retries of a dead feed
+ * @param retryAfter   do not ask before this (a server's Retry-After), or null
+ * @param seen         addresses of the latest items already stored (bounded), so pages are not fetched twice
+ */
+public record FeedState(String url, String etag, String lastModified, Instant lastFetch, String result, String error,
+                        int failures, Instant retryAfter, List<String> seen) {
+
+    public FeedState {
+        seen = seen == null ? List.of() : List.copyOf(seen);
+    }
+
+    public static FeedState fresh(String url) {
+        return new FeedState(url, null, null, null, null, null, 0, null, List.of());
+    }
+}

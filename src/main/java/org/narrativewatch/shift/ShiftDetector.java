@@ -1,0 +1,351 @@
+package org.narrativewatch.shift;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.hipparchus.special.Gamma;
+import org.narrativewatch.timeline.Bucket;
+import org.narrativewatch.timeline.Series;
+
+/**
+ * Finds the changes in a series: picks the model, puts Gaussian data on a unit scale, estimates the
+ * over-dispersion of counts, runs PELT (or binary segmentation, or BOCPD), and describes every change
+ * with its levels, intervals and a p-value.
+ */
+public final class ShiftDetector {
+    private ShiftDetector() {}
+
+    /** Median of a χ² variable with 1 degree of freedom: turns a median of squares into a variance. */
+    private static final double CHI2_1_MEDIAN = 0.454936423119572;
+    /** BOCPD changes are kept when their posterior is at least this. */
+    static final double ONLINE_THRESHOLD = 0.5;
+    /** An outlier sits this many robust standard deviations from its neighbours on both sides. */
+    private static final double OUTLIER_SDS = 5;
+
+    /**
+     * The model for a query timeline when none is asked for: binomial on the share when the totals
+     * vary (the share is what a claim about coverage means, and days with few articles then weigh
+     * little), Poisson on the counts when every observed bucket has the same total.
+     */
+    public static Model autoModel(Series s) {
+        long total = -1;
+        for (Bucket b : s.buckets()) {
+            if (b.gap()) {
+                continue;
+            }
+            if (total >= 0 && b.total() != total) {
+                return Model.BINOMIAL;
+            }
+            total = b.total();
+        }
+        return Model.POISSON;
+    }
+
+    /** The model for plain observations: binomial when they carry totals, else a line per segment. */
+    public static Model autoModel(Observations obs) {
+        return obs.totals() != null ? Model.BINOMIAL : Model.NORMAL_TREND;
+    }
+
+    /** Detects changes in a query timeline: shares for the binomial model, counts otherwise. */
+    public static ShiftResult detect(Series s, ShiftOptions options) {
+        Model model = options.model() != null ? options.model() : autoModel(s);
+        return detect(observations(s, model), options.withModel(model));
+    }
+
+    public static ShiftResult detect(Observations input, ShiftOptions options) {
+        Model model = options.model() != null ? options.model() : autoModel(input);
+        int minSeg = Math.max(options.minSegment(), model.minimumSegment());
+        List<Integer> outliers = options.robust() ? outliers(input, model) : List.of();
+        Observations obs = input.withMissing(outliers);
+        int observed = obs.observedCount();
+        double scale = isGaussian(model) ? nullScale(obs, model == Model.NORMAL_TREND) : 1;
+        double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
+        SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
+        double pen = options.penalty().value(model, observed);
+        int[] cps;
+        double[] posterior = null;
+        switch (options.method()) {
+            case BINSEG -> cps = BinarySegmentation.run(lengthCharged(cost, options.penalty()), pen, minSeg, Integer.MAX_VALUE);
+            case BOCPD -> {
+                List<Integer> kept = new ArrayList<>();
+                List<Double> probs = new ArrayList<>();
+                for (Bocpd.Change c : online(obs, model).segmentation()) {
+                    int prev = kept.isEmpty() ? 0 : kept.get(kept.size() - 1);
+                    // kept when more likely than not, as TCPDBench's bocpd (cpthreshold 0.5)
+                    if (c.start() - prev >= minSeg && obs.size() - c.start() >= minSeg && c.probability() >= ONLINE_THRESHOLD) {
+                        kept.add(c.start());
+                        probs.add(c.probability());
+                    }
+                }
+                cps = kept.stream().mapToInt(Integer::intValue).toArray();
+                posterior = probs.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            default -> cps = Pelt.run(cost, pen, minSeg, options.penalty().chargesSegmentLength()).changes();
+        }
+        return describe(obs, model, options.penalty(), pen, minSeg, scale, dispersion, cost, cps, posterior, outliers);
+    }
+
+    /**
+     * CROPS: every optimal segmentation for penalties in [min, max] under the same model, scale and
+     * dispersion as {@link #detect(Observations, ShiftOptions)} (segment-length charges of MBIC left out).
+     */
+    public static List<Crops.Run> crops(Observations input, ShiftOptions options, double minPenalty, double maxPenalty) {
+        Model model = options.model() != null ? options.model() : autoModel(input);
+        int minSeg = Math.max(options.minSegment(), model.minimumSegment());
+        Observations obs = input.withMissing(options.robust() ? outliers(input, model) : List.of());
+        double scale = isGaussian(model) ? nullScale(obs, model == Model.NORMAL_TREND) : 1;
+        double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
+        return Crops.sweep(SegmentCosts.of(model, obs, scale, dispersion), minPenalty, maxPenalty, minSeg);
+    }
+
+    /** The observations {@link #detect(Series, ShiftOptions)} analyses for a timeline under {@code model}. */
+    public static Observations observations(Series s, Model model) {
+        return model == Model.BINOMIAL ? Observations.shares(s) : Observations.counts(s);
+    }
+
+    /**
+     * BOCPD over the series' values (shares for the binomial model), centred and divided by their
+     * spread so that the standard unit-scale prior fits; missing buckets pass time.
+     */
+    static Bocpd online(Observations obs, Model model) {
+        double[] v = new double[obs.size()];
+        double sum = 0;
+        int m = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = obs.missing(i) ? Double.NaN : model == Model.BINOMIAL ? obs.values()[i] / obs.totals()[i] : obs.values()[i];
+            if (!Double.isNaN(v[i])) {
+                sum += v[i];
+                m++;
+            }
+        }
+        double mean = m == 0 ? 0 : sum / m;
+        double sd = nullScale(Observations.of(obs.dates(), v), false);
+        Bocpd b = Bocpd.standard();
+        for (double x : v) {
+            b.update((x - mean) / sd);
+        }
+        return b;
+    }
+
+    static boolean isGaussian(Model m) {
+        return m == Model.NORMAL_MEAN || m == Model.NORMAL_MEANVAR || m == Model.NORMAL_TREND;
+    }
+
+    private static ShiftResult describe(Observations obs, Model model, Penalty penalty, double pen, int minSeg, double scale,
+                                        double dispersion, SegmentCost cost, int[] cps, double[] posterior,
+                                        List<Integer> outliers) {
+        int n = obs.size();
+        int[] bounds = new int[cps.length + 2];
+        bounds[0] = 0;
+        System.arraycopy(cps, 0, bounds, 1, cps.length);
+        bounds[bounds.length - 1] = n;
+        double sigma = Double.NaN;
+        if (model == Model.NORMAL_MEAN || model == Model.NORMAL_TREND) {
+            double rss = 0;
+            int params = 0;
+            for (int i = 0; i + 1 < bounds.length; i++) {
+                rss += cost.residualSumOfSquares(bounds[i], bounds[i + 1]);
+                int m = cost.observed(bounds[i], bounds[i + 1]);
+                params += model == Model.NORMAL_TREND ? Math.min(2, m) : Math.min(1, m);
+            }
+            int dof = obs.observedCount() - params;
+            sigma = dof > 0 ? Math.sqrt(rss / dof) : Double.NaN;
+        }
+        List<Segment> segments = new ArrayList<>();
+        for (int i = 0; i + 1 < bounds.length && n > 0; i++) {
+            int a = bounds[i];
+            int b = bounds[i + 1];
+            segments.add(new Segment(a, b, obs.date(a), obs.date(b - 1), cost.observed(a, b),
+                    widen(cost.estimate(a, b, a, sigma), dispersion)));
+        }
+        List<ChangePoint> changes = new ArrayList<>();
+        for (int i = 1; i + 1 < bounds.length; i++) {
+            int a = bounds[i - 1];
+            int c = bounds[i];
+            int b = bounds[i + 1];
+            Estimate before = widen(cost.estimate(a, c, lastObserved(cost, a, c), sigma), dispersion);
+            Estimate after = widen(cost.estimate(c, b, c, sigma), dispersion);
+            double stat;
+            if (!Double.isNaN(sigma)) {
+                stat = (cost.residualSumOfSquares(a, b) - cost.residualSumOfSquares(a, c) - cost.residualSumOfSquares(c, b))
+                        / (sigma * sigma);
+            } else {
+                stat = cost.cost(a, b) - cost.cost(a, c) - cost.cost(c, b);
+            }
+            double p = chiSquaredSurvival(stat, model.params);
+            double rel = before.level() == 0 ? Double.NaN : (after.level() - before.level()) / Math.abs(before.level());
+            changes.add(new ChangePoint(c, obs.date(c), before, after, rel, p, posterior == null ? Double.NaN : posterior[i - 1]));
+        }
+        return new ShiftResult(model, penalty, pen, minSeg, scale, dispersion, n, obs.observedCount(), segments, changes,
+                List.copyOf(outliers));
+    }
+
+    /** P(χ²_df > stat); 0 beyond where it underflows (Hipparchus' continued fraction cannot take ∞). */
+    static double chiSquaredSurvival(double stat, int df) {
+        if (Double.isNaN(stat)) {
+            return Double.NaN;
+        }
+        if (!(stat > 0)) {
+            return 1;
+        }
+        if (stat > 1400) {
+            return 0;
+        }
+        return Gamma.regularizedGammaQ(df / 2.0, stat / 2);
+    }
+
+    private static int lastObserved(SegmentCost cost, int a, int c) {
+        for (int i = c - 1; i > a; i--) {
+            if (cost.observed(i, i + 1) == 1) {
+                return i;
+            }
+        }
+        return a;
+    }
+
+    /** Quasi-likelihood: intervals of over-dispersed counts are wider by √φ around the same level. */
+    private static Estimate widen(Estimate e, double dispersion) {
+        if (dispersion == 1 || Double.isNaN(e.level())) {
+            return e;
+        }
+        double f = Math.sqrt(dispersion);
+        return new Estimate(e.level(), Math.max(0, e.level() - f * (e.level() - e.lo())), e.level() + f * (e.hi() - e.level()));
+    }
+
+    private static SegmentCost lengthCharged(SegmentCost c, Penalty p) {
+        if (!p.chargesSegmentLength()) {
+            return c;
+        }
+        return new SegmentCost() {
+            public int size() { return c.size(); }
+            public double cost(int s, int e) { return Pelt.charged(c, s, e, true); }
+            public int observed(int s, int e) { return c.observed(s, e); }
+            public Estimate estimate(int s, int e, int at, double sigma) { return c.estimate(s, e, at, sigma); }
+        };
+    }
+
+    /**
+     * The standard deviation of the observed values around the no-change fit (their mean, or their
+     * least-squares line). A change must stand out against the whole series' spread: conservative,
+     * and it needs no assumption about autocorrelation. 1 when the series is constant or too short.
+     */
+    static double nullScale(Observations obs, boolean trend) {
+        double n = 0, sx = 0, st = 0, sxx = 0, stt = 0, sxt = 0;
+        for (int i = 0; i < obs.size(); i++) {
+            if (obs.missing(i)) {
+                continue;
+            }
+            double x = obs.values()[i];
+            n++;
+            sx += x;
+            st += i;
+            sxx += x * x;
+            stt += (double) i * i;
+            sxt += x * i;
+        }
+        if (n < 2) {
+            return 1;
+        }
+        double ss = sxx - sx * sx / n;
+        if (trend && n >= 3) {
+            double vt = stt - st * st / n;
+            double cxt = sxt - sx * st / n;
+            if (vt > 0) {
+                ss -= cxt * cxt / vt;
+            }
+        }
+        double sd = Math.sqrt(Math.max(ss, 0) / n);
+        return sd > 1e-12 * Math.max(1, Math.abs(sx / n)) ? sd : 1;
+    }
+
+    /**
+     * Over-dispersion φ ≥ 1 of counts or shares: the robust variance of differences between
+     * neighbouring observed buckets in Pearson units (1 for truly Poisson/binomial data).
+     * Differences make it blind to level shifts; the median makes it blind to spikes.
+     */
+    static double dispersion(Observations obs, Model model) {
+        double[] sq = new double[Math.max(0, obs.size() - 1)];
+        int ns = 0;
+        int prev = -1;
+        for (int i = 0; i < obs.size(); i++) {
+            if (obs.missing(i)) {
+                continue;
+            }
+            if (prev >= 0) {
+                double x0 = obs.values()[prev];
+                double x1 = obs.values()[i];
+                if (model == Model.BINOMIAL) {
+                    double n0 = obs.totals()[prev];
+                    double n1 = obs.totals()[i];
+                    double p = (x0 + x1) / (n0 + n1);
+                    if (p > 0 && p < 1) {
+                        double d = x1 / n1 - x0 / n0;
+                        sq[ns++] = d * d / (p * (1 - p) * (1 / n0 + 1 / n1));
+                    }
+                } else if (x0 + x1 > 0) {
+                    sq[ns++] = (x1 - x0) * (x1 - x0) / (x0 + x1);
+                }
+            }
+            prev = i;
+        }
+        if (ns < 10) {
+            return 1;
+        }
+        double[] a = Arrays.copyOf(sq, ns);
+        Arrays.sort(a);
+        double med = a.length % 2 == 1 ? a[a.length / 2] : (a[a.length / 2 - 1] + a[a.length / 2]) / 2;
+        return Math.max(1, med / CHI2_1_MEDIAN);
+    }
+
+    /**
+     * Single buckets far from their observed neighbours on both sides (two on each side), in units
+     * of the series' robust spread of neighbour differences: treated as missing, so one odd day
+     * (a duplicated feed, a holiday) cannot create two change points.
+     */
+    static List<Integer> outliers(Observations obs, Model model) {
+        int n = obs.size();
+        double[] v = new double[n];
+        List<Integer> idx = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            v[i] = obs.missing(i) ? Double.NaN : model == Model.BINOMIAL ? obs.values()[i] / obs.totals()[i] : obs.values()[i];
+            if (!Double.isNaN(v[i])) {
+                idx.add(i);
+            }
+        }
+        if (idx.size() < 5) {
+            return List.of();
+        }
+        double[] diffs = new double[idx.size() - 1];
+        for (int j = 1; j < idx.size(); j++) {
+            diffs[j - 1] = Math.abs(v[idx.get(j)] - v[idx.get(j - 1)]);
+        }
+        Arrays.sort(diffs);
+        double sd = diffs[diffs.length / 2] * 1.4826 / Math.sqrt(2);
+        if (!(sd > 0)) {
+            return List.of();
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int j = 0; j < idx.size(); j++) {
+            // Far from the left neighbours AND from the right ones, on the same side: a spike, not a step.
+            double left = sideMedian(v, idx, j - 2, j - 1);
+            double right = sideMedian(v, idx, j + 1, j + 2);
+            double x = v[idx.get(j)];
+            double dl = Double.isNaN(left) ? x - right : x - left;
+            double dr = Double.isNaN(right) ? x - left : x - right;
+            if (Math.abs(dl) > OUTLIER_SDS * sd && Math.abs(dr) > OUTLIER_SDS * sd && Math.signum(dl) == Math.signum(dr)) {
+                out.add(idx.get(j));
+            }
+        }
+        return out;
+    }
+
+    private static double sideMedian(double[] v, List<Integer> idx, int from, int to) {
+        double sum = 0;
+        int c = 0;
+        for (int k = Math.max(0, from); k <= Math.min(idx.size() - 1, to); k++) {
+            sum += v[idx.get(k)];
+            c++;
+        }
+        return c == 0 ? Double.NaN : sum / c; // the median of one or two values is their mean
+    }
+}

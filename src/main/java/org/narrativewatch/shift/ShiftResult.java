@@ -1,0 +1,21 @@
+package org.narrativewatch.shift;
+
+import java.util.List;
+
+/**
+ * What a detection run found, with the settings that produced it.
+ *
+ * @param model      the segment model used
+ * @param penalty    the penalty rule; {@code penaltyValue} its value for this series
+ * @param scale      what Gaussian data were divided by (1 for count models)
+ * @param dispersion the over-dispersion factor the count costs were divided by (1 = pure Poisson/binomial)
+ * @param outliers   buckets treated as missing by the outlier guard
+ */
+public record ShiftResult(Model model, Penalty penalty, double penaltyValue, int minSegment, double scale,
+                          double dispersion, int n, int observed, List<Segment> segments, List<ChangePoint> changes,
+                          List<Integer> outliers) {
+
+    public int[] changeIndices() {
+        return changes.stream().mapToInt(ChangePoint::index).toArray();
+    }
+}

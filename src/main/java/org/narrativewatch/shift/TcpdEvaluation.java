@@ -1,0 +1,200 @@
+package org.narrativewatch.shift;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.narrativewatch.UserException;
+
+/**
+ * Runs one detector configuration over a folder in the Turing Change Point Dataset layout
+ * ({@code datasets/*.json} + {@code annotations.json}) and scores it with {@link ChangepointMetrics}.
+ * Means are over univariate series that are not {@code quality_control_*}; those are scored apart.
+ */
+public final class TcpdEvaluation {
+    private TcpdEvaluation() {}
+
+    /**
+     * The one configuration used for every series: a line per segment (trends, not only levels, change
+     * in real series), the data divided by their spread around one global line, the BIC penalty
+     * (3 log n for level + slope), and the model's minimum segment of 3. Chosen on the development
+     * series; see docs/shifts.md for how it compares and how flat the choice is.
+     */
+    public static final ShiftOptions DEFAULT = ShiftOptions.DEFAULT.withModel(Model.NORMAL_TREND).withPenalty(Penalty.BIC);
+
+    public record SeriesScore(String name, int n, int dims, boolean qualityControl, ChangepointMetrics.Scores scores,
+                              int[] predicted, int annotators) {
+        public boolean counted() {
+            return dims == 1 && !qualityControl;
+        }
+    }
+
+    public record Report(List<SeriesScore> series, double meanF1, double meanCover, double qcMeanF1, double qcMeanCover,
+                         ShiftOptions options) {}
+
+    /** One dataset file: its name, the time index length and its dimensions (NaN = missing). */
+    public record Dataset(String name, int n, double[][] dims) {}
+
+    public static Report evaluate(Path dir, ShiftOptions options) {
+        Path datasets = dir.resolve("datasets");
+        Path annotations = dir.resolve("annotations.json");
+        if (!Files.isDirectory(datasets)) {
+            throw new UserException(dir + ": not a TCPD folder (no datasets/ directory)");
+        }
+        if (!Files.isRegularFile(annotations)) {
+            throw new UserException(dir + ": not a TCPD folder (no annotations.json)");
+        }
+        ObjectMapper json = new ObjectMapper();
+        JsonNode ann = read(json, annotations);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(datasets)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new UserException(datasets + ": " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new UserException(datasets + ": no *.json datasets");
+        }
+        List<SeriesScore> out = new ArrayList<>();
+        for (Path f : files) {
+            Dataset d = load(json, f);
+            JsonNode a = ann.get(d.name);
+            if (a == null || !a.isObject() || a.isEmpty()) {
+                throw new UserException(annotations + ": no annotations for series '" + d.name + "' (from " + f.getFileName() + ")");
+            }
+            List<List<Integer>> annotators = new ArrayList<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                List<Integer> cps = new ArrayList<>();
+                for (JsonNode c : e.getValue()) {
+                    if (!c.canConvertToInt() || c.asInt() < 0) {
+                        throw new UserException(annotations + ": " + d.name + "/" + e.getKey() + ": bad change point " + c);
+                    }
+                    cps.add(c.asInt());
+                }
+                annotators.add(cps);
+            }
+            int[] pred = detect(d, options);
+            List<Integer> predList = new ArrayList<>();
+            for (int p : pred) {
+                predList.add(p);
+            }
+            out.add(new SeriesScore(d.name, d.n, d.dims.length, d.name.startsWith("quality_control"),
+                    ChangepointMetrics.score(annotators, predList, d.n), pred, annotators.size()));
+        }
+        double[] main = means(out.stream().filter(SeriesScore::counted).toList());
+        double[] qc = means(out.stream().filter(SeriesScore::qualityControl).toList());
+        return new Report(out, main[0], main[1], qc[0], qc[1], options);
+    }
+
+    /** Change points of a dataset: one series directly, several by summing their scaled costs. */
+    public static int[] detect(Dataset d, ShiftOptions options) {
+        if (d.dims.length == 1) {
+            return ShiftDetector.detect(Observations.of(null, d.dims[0]), options).changeIndices();
+        }
+        Model model = options.model() != null ? options.model() : Model.NORMAL_TREND;
+        List<SegmentCost> costs = new ArrayList<>();
+        int observed = 0;
+        for (double[] dim : d.dims) {
+            Observations o = Observations.of(null, dim);
+            observed = Math.max(observed, o.observedCount());
+            double scale = ShiftDetector.isGaussian(model) ? ShiftDetector.nullScale(o, model == Model.NORMAL_TREND) : 1;
+            costs.add(SegmentCosts.of(model, o, scale));
+        }
+        SegmentCost sum = new SegmentCost() {
+            public int size() { return d.n; }
+            public double cost(int s, int e) {
+                double c = 0;
+                for (SegmentCost x : costs) {
+                    c += x.cost(s, e);
+                }
+                return c;
+            }
+            public int observed(int s, int e) { return costs.get(0).observed(s, e); }
+            public Estimate estimate(int s, int e, int at, double sigma) { return Estimate.NONE; }
+        };
+        // Every dimension's parameters change together: the penalty grows with their number.
+        Penalty p = options.penalty();
+        double logn = Math.log(Math.max(2, observed));
+        double pen = switch (p.kind()) {
+            case MANUAL -> p.manual();
+            case LOG_N -> p.manual() * d.dims.length * logn;
+            case BIC -> (model.params * d.dims.length + 1) * logn;
+            case MBIC -> (model.params * d.dims.length + 2) * logn;
+        };
+        int minSeg = Math.max(options.minSegment(), model.minimumSegment());
+        return Pelt.run(sum, pen, minSeg, options.penalty().chargesSegmentLength()).changes();
+    }
+
+    private static double[] means(List<SeriesScore> s) {
+        if (s.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        double f = 0;
+        double c = 0;
+        for (SeriesScore x : s) {
+            f += x.scores().f1();
+            c += x.scores().cover();
+        }
+        return new double[] {f / s.size(), c / s.size()};
+    }
+
+    static Dataset load(ObjectMapper json, Path f) {
+        JsonNode root = read(json, f);
+        String name = text(root, "name", f);
+        JsonNode nObs = root.get("n_obs");
+        if (nObs == null || !nObs.canConvertToInt()) {
+            throw new UserException(f + ": field 'n_obs' missing or not an integer");
+        }
+        int n = nObs.asInt();
+        JsonNode series = root.get("series");
+        if (series == null || !series.isArray() || series.isEmpty()) {
+            throw new UserException(f + ": field 'series' missing or empty");
+        }
+        double[][] dims = new double[series.size()][];
+        for (int k = 0; k < series.size(); k++) {
+            JsonNode raw = series.get(k).get("raw");
+            if (raw == null || !raw.isArray()) {
+                throw new UserException(f + ": series[" + k + "].raw missing");
+            }
+            if (raw.size() != n) {
+                throw new UserException(f + ": series[" + k + "].raw has " + raw.size() + " values, n_obs says " + n);
+            }
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                JsonNode x = raw.get(i);
+                if (x.isNull()) {
+                    v[i] = Double.NaN;
+                } else if (x.isNumber()) {
+                    v[i] = x.asDouble();
+                } else {
+                    throw new UserException(f + ": series[" + k + "].raw[" + i + "] is not a number: " + x);
+                }
+            }
+            dims[k] = v;
+        }
+        return new Dataset(name, n, dims);
+    }
+
+    private static String text(JsonNode root, String field, Path f) {
+        JsonNode x = root.get(field);
+        if (x == null || !x.isTextual()) {
+            throw new UserException(f + ": field '" + field + "' missing or not a string");
+        }
+        return x.asText();
+    }
+
+    private static JsonNode read(ObjectMapper json, Path f) {
+        try {
+            return json.readTree(f.toFile());
+        } catch (IOException e) {
+            throw new UserException(f + ": cannot read JSON: " + e.getMessage(), e);
+        }
+    }
+}

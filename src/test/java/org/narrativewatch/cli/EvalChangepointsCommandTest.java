@@ -1,0 +1,101 @@
+package org.narrativewatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.narrativewatch.SharedData;
+
+class EvalChangepointsCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private static String dataset(String name, double[]... dims) {
+        StringBuilder b = new StringBuilder("{\"name\":\"" + name + "\",\"n_obs\":" + dims[0].length + ",\"n_dim\":" + dims.length
+                + ",\"time\":{\"index\":[]},\"series\":[");
+        for (int k = 0; k < dims.length; k++) {
+            b.append(k > 0 ? "," : "").append("{\"label\":\"V").append(k).append("\",\"type\":\"float\",\"raw\":[");
+            for (int i = 0; i < dims[k].length; i++) {
+                b.append(i > 0 ? "," : "").append(Double.isNaN(dims[k][i]) ? "null" : Double.toString(dims[k][i]));
+            }
+            b.append("]}");
+        }
+        return b.append("]}").toString();
+    }
+
+    private static double[] step(int n, int at, double lo, double hi) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (i < at ? lo : hi) + 0.3 * Math.sin(i * 1.7);
+        }
+        return x;
+    }
+
+    @Test
+    void scoresAFixtureFolder() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("tcpd/datasets"));
+        double[] withGap = step(80, 40, 0, 5);
+        withGap[10] = Double.NaN;
+        Files.writeString(d.resolve("alpha.json"), dataset("alpha", withGap));
+        Files.writeString(d.resolve("quality_control_1.json"), dataset("quality_control_1", step(60, 30, 0, 4)));
+        Files.writeString(d.resolve("multi.json"), dataset("multi", step(50, 25, 0, 3), step(50, 25, 1, -2)));
+        Files.writeString(tmp.resolve("tcpd/annotations.json"),
+                "{\"alpha\":{\"1\":[40],\"2\":[41]},\"quality_control_1\":{\"1\":[30]},\"multi\":{\"1\":[25]}}");
+        ShiftsCommandTest.Run r = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("tcpd").toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode series = j.get("series");
+        assertEquals(2, series.size());
+        JsonNode alpha = series.get(0);
+        assertEquals("alpha", alpha.get("name").asText());
+        assertEquals(80, alpha.get("n").asInt());
+        assertEquals("[40]", alpha.get("predicted").toString());
+        assertEquals(1.0, alpha.get("f1").asDouble(), 1e-12);
+        assertEquals(1.0, j.get("mean_f1").asDouble(), 1e-12, "only univariate non-QC series count");
+        assertEquals(alpha.get("cover").asDouble(), j.get("mean_cover").asDouble(), 0);
+        JsonNode multi = series.get(1);
+        assertEquals(false, multi.get("counted").asBoolean());
+        assertEquals("[25]", multi.get("predicted").toString());
+        assertEquals("quality_control_1", j.get("quality_control").get(0).get("name").asText());
+        assertEquals("[30]", j.get("quality_control").get(0).get("predicted").toString());
+    }
+
+    @Test
+    void namesWhatIsWrong() throws Exception {
+        ShiftsCommandTest.Run none = ShiftsCommandTest.run("eval-changepoints", tmp.toString());
+        assertEquals(1, none.code());
+        assertTrue(none.err().contains("datasets"), none.err());
+        Path d = Files.createDirectories(tmp.resolve("t/datasets"));
+        Files.writeString(d.resolve("a.json"), "{\"name\":\"a\",\"n_obs\":3,\"n_dim\":1,\"series\":[{\"raw\":[1,\"x\",3]}]}");
+        Files.writeString(tmp.resolve("t/annotations.json"), "{\"a\":{\"1\":[]}}");
+        ShiftsCommandTest.Run bad = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("t").toString());
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("a.json") && bad.err().contains("raw[1]"), bad.err());
+    }
+
+    /** The target of the issue, on the development series: both means above the best published default. */
+    @Test
+    void defaultBeatsThePublishedDefaultsOnTheDevelopmentSeries() throws Exception {
+        Path dir = SharedData.require("data/changepoints/tcpd-dev");
+        ShiftsCommandTest.Run r = ShiftsCommandTest.run("eval-changepoints", dir.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(12, j.get("counted_series").asInt());
+        double bestF1 = 0;
+        double bestCover = 0;
+        for (var it = j.get("published").get("default").fields(); it.hasNext(); ) {
+            var m = it.next().getValue();
+            bestF1 = Math.max(bestF1, m.get("mean_f1").asDouble());
+            bestCover = Math.max(bestCover, m.get("mean_cover").asDouble());
+        }
+        assertTrue(bestF1 > 0.66 && bestCover > 0.6, "published scores read: " + bestF1 + " " + bestCover);
+        assertTrue(j.get("mean_f1").asDouble() > bestF1, "F1 " + j.get("mean_f1") + " vs " + bestF1);
+        assertTrue(j.get("mean_cover").asDouble() > bestCover, "cover " + j.get("mean_cover") + " vs " + bestCover);
+    }
+}
