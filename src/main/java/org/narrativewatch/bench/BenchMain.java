@@ -24,9 +24,9 @@ import picocli.CommandLine.Option;
         description = "Side-by-side benchmark: nwatch vs PostgreSQL full-text search vs ripgrep (run it through bench/run).")
 public final class BenchMain implements Callable<Integer> {
 
-    /** Sections beyond the corpora; the change-point detectors' suite joins this list when it exists. */
-    static List<Suite> suites() {
-        return List.of();
+    /** Sections beyond the corpora. */
+    List<Suite> suites() {
+        return List.of(new ShiftSuite(jar));
     }
 
     @Option(names = "--work", required = true, description = "Scratch folder (indexes, generated corpora).")
@@ -52,6 +52,12 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--nwatch", defaultValue = "./nwatch", description = "The CLI launcher (default: ${DEFAULT-VALUE}).")
     Path nwatch;
+
+    @Option(names = "--jar", defaultValue = "target/nwatch.jar", description = "The shaded jar, for suites run in their own JVM (default: ${DEFAULT-VALUE}).")
+    Path jar;
+
+    @Option(names = "--no-suites", description = "Skip the sections that are not about a corpus (PELT).")
+    boolean noSuites;
 
     @Option(names = "--no-pg", description = "Skip PostgreSQL.")
     boolean noPg;
@@ -89,7 +95,7 @@ public final class BenchMain implements Callable<Integer> {
         List<String> names = corpora != null ? corpora : smoke ? List.of("1tv-slice") : List.of("1tv", "1tv-x10", "tg");
         Files.createDirectories(work);
         Caches caches = new Caches(!keepCaches);
-        OursSide ours = new OursSide(nwatch, caches);
+        OursSide ours = new OursSide(nwatch, caches, 2000);
         PostgresSide pg = noPg ? null : new PostgresSide("127.0.0.1", pgPort, pgScript, requirePgData(), caches);
         RipgrepSide rg = RipgrepSide.available() ? new RipgrepSide(caches) : null;
         if (rg == null) {
@@ -104,9 +110,11 @@ public final class BenchMain implements Callable<Integer> {
             runCorpus(c, ours, pg, rg, warm, table);
             write(table, machine, caches, stem, warm);
         }
-        for (Suite s : suites()) {
+        for (Suite s : noSuites ? List.<Suite>of() : suites()) {
             log("suite %s", s.name());
-            s.run(work, smoke, warm).forEach(table::add);
+            List<Row> rows = s.run(work, smoke, warm);
+            rows.forEach(table::add);
+            rows.forEach(r -> log("    %s: %.1f ms (%s)", r.figure(), r.oursInProcess(), r.note()));
             write(table, machine, caches, stem, warm);
         }
         write(table, machine, caches, stem, warm);

@@ -26,10 +26,13 @@ final class OursSide {
 
     private final Path nwatch;
     private final Caches caches;
+    private final long warmupMillis;
 
-    OursSide(Path nwatch, Caches caches) {
+    /** @param warmupMillis untimed calls before the warm runs in process (JIT warm-up); see {@link #warmUp} */
+    OursSide(Path nwatch, Caches caches, long warmupMillis) {
         this.nwatch = nwatch;
         this.caches = caches;
+        this.warmupMillis = warmupMillis;
     }
 
     ImportFigures importCorpus(Corpus c, Path index) throws IOException {
@@ -98,7 +101,7 @@ final class OursSide {
             long t0 = System.nanoTime();
             long count = run(engine, w, q);
             double cold = (System.nanoTime() - t0) / 1e6;
-            warmUp(engine, w, q);
+            warmUp(engine, w, q, warmupMillis);
             List<Double> times = new ArrayList<>();
             for (int i = 0; i < warm; i++) {
                 long t = System.nanoTime();
@@ -114,16 +117,14 @@ final class OursSide {
 
     /**
      * A long-running server answers from JIT-compiled code: before the timed warm runs, the query runs
-     * untimed for {@value #WARMUP_MILLIS} ms (at least 3, at most 500 times).
+     * untimed for {@code millis} (at least 3, at most 500 times).
      */
-    private static void warmUp(Engine engine, Workload w, Query q) throws IOException {
-        long until = System.nanoTime() + WARMUP_MILLIS * 1_000_000L;
+    private static void warmUp(Engine engine, Workload w, Query q, long millis) throws IOException {
+        long until = System.nanoTime() + millis * 1_000_000L;
         for (int i = 0; i < 500 && (i < 3 || System.nanoTime() < until); i++) {
             run(engine, w, q);
         }
     }
-
-    static final long WARMUP_MILLIS = 2000;
 
     /** One call as a server would make it; returns the matches (sum of daily counts, or the search total). */
     static long run(Engine engine, Workload w, Query q) throws IOException {

@@ -154,4 +154,20 @@ class HarnessPartsTest {
         assertTrue(e.getMessage().contains("exit 3") && e.getMessage().contains("false x") && e.getMessage().contains("boom"));
         assertNull(Timing.NONE.count());
     }
+
+    @Test
+    void readsThePeltHarnessRow() {
+        String out = """
+                segments of 10..100 points
+                model                n     true    found     cpu ms    wall ms
+                normal-mean       1000       15        6        1.7        6.1
+                normal-mean      10000      172       88       18.6      106.2
+                """;
+        double[] f = ShiftSuite.parse(out, "normal-mean", 10000);
+        assertEquals(172, f[1]);
+        assertEquals(88, f[2]);
+        assertEquals(18.6, f[3], 1e-9);
+        assertEquals(106.2, f[4], 1e-9);
+        assertThrows(IllegalStateException.class, () -> ShiftSuite.parse(out, "poisson", 1000));
+    }
 }

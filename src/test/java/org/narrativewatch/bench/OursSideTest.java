@@ -34,7 +34,7 @@ class OursSideTest {
             e.add(article(4, 3, "Погода в Москве"));
             e.commit(Map.of());
         }
-        OursSide ours = new OursSide(Path.of("nwatch"), new Caches(false));
+        OursSide ours = new OursSide(Path.of("nwatch"), new Caches(false), 0);
         Map<String, Long> expected = Map.of("word", 2L, "and-or", 2L, "phrase", 0L, "near", 1L, "share", 1L, "top20", 2L);
         for (Workload w : Workload.ALL) {
             Timing t = ours.inProcess(w, index, 3);
