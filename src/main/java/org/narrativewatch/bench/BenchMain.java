@@ -95,7 +95,7 @@ public final class BenchMain implements Callable<Integer> {
         List<String> names = corpora != null ? corpora : smoke ? List.of("1tv-slice") : List.of("1tv", "1tv-x10", "tg");
         Files.createDirectories(work);
         Caches caches = new Caches(!keepCaches);
-        OursSide ours = new OursSide(nwatch, caches, 2000);
+        OursSide ours = new OursSide(nwatch, caches, 5000);
         PostgresSide pg = noPg ? null : new PostgresSide("127.0.0.1", pgPort, pgScript, requirePgData(), caches);
         RipgrepSide rg = RipgrepSide.available() ? new RipgrepSide(caches) : null;
         if (rg == null) {
