@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
                 StatusCommand.class,
                 EvalChangepointsCommand.class,
                 ShiftsCommand.class,
+                TerritoryCommand.class,
+                ServeCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -6,12 +6,13 @@ import picocli.CommandLine;
 /** {@code nwatch opinion …}: poll series beside media series. */
 @Command(name = "opinion", mixinStandardHelpOptions = true,
         description = "Poll series beside media series: import polls, list them, compare them with a query's timeline, "
-                + "and test which of two dated series leads the other.",
+                + "test which of two dated series leads the other, and find change points in a poll series.",
         subcommands = {
                 OpinionImportCommand.class,
                 OpinionListCommand.class,
                 OpinionCompareCommand.class,
                 OpinionLeadLagCommand.class,
+                OpinionShiftsCommand.class,
         })
 public final class OpinionCommand implements Runnable {
 
@@ -20,6 +21,6 @@ public final class OpinionCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: import, list, compare or leadlag");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: import, list, compare, leadlag or shifts");
     }
 }

@@ -44,6 +44,8 @@ class OpinionCommandTest {
                 m.out = out;
             } else if (c instanceof OpinionLeadLagCommand l) {
                 l.out = out;
+            } else if (c instanceof OpinionShiftsCommand h) {
+                h.out = out;
             }
         }
         int code = cl.execute(args);
@@ -141,5 +143,42 @@ class OpinionCommandTest {
         // respondents per month for 'nwatch shifts --csv': 65% of 1500, April has no poll (a gap), 61% of 1500
         Run timeline = run("opinion", "list", "--index", index, "--series", "fom", "--format", "timeline");
         assertEquals("date,count,total\n2022-03-01,975,1500\n2022-04-01,0,0\n2022-05-01,915,1500\n", timeline.out());
+    }
+
+    @Test
+    void shiftsFindsAKnownJumpInAnImportedSeries() throws IOException {
+        // 30 monthly polls (n = 1000): 40% ± 1 for 18 months, then 52% ± 1 from July 2021.
+        StringBuilder csv = new StringBuilder("date,fieldwork,source,question,answer,percent,n,mode\n");
+        for (int i = 0; i < 30; i++) {
+            java.time.YearMonth m = java.time.YearMonth.of(2020, 1).plusMonths(i);
+            String mon = m.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH);
+            csv.append(m).append(',').append(mon).append(' ').append(m.getYear()).append(",FOM,support,yes,")
+                    .append((i >= 18 ? 52 : 40) + (i % 3 - 1)).append(",1000,face-to-face\n");
+        }
+        Path polls = Files.writeString(dir.resolve("polls.csv"), csv);
+        String index = dir.resolve("data/index").toString();
+        assertEquals(0, run("opinion", "import", "--index", index, polls.toString()).code());
+
+        Run json = run("opinion", "shifts", "fom/support/yes", "--index", index, "--format", "json");
+        assertEquals(0, json.code(), json.err());
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertEquals("binomial", j.path("model").asText());
+        assertEquals("percent", j.path("unit").asText());
+        assertTrue(j.path("sample").asText().contains("n = 1000") && j.path("sample").asText().contains("all published"),
+                j.path("sample").asText());
+        assertEquals(1, j.path("changes").size(), j.toString());
+        JsonNode c = j.path("changes").get(0);
+        assertEquals("2021-07-16", c.path("date").asText(), "the fieldwork midpoint of July 2021");
+        assertEquals(40, c.path("before").asDouble(), 1);
+        assertEquals(52, c.path("after").asDouble(), 1);
+        assertTrue(c.path("before_ci").get(0).asDouble() < 40 && c.path("before_ci").get(1).asDouble() > 40, c.toString());
+
+        Run table = run("opinion", "shifts", "fom/support/yes", "--index", index);
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().contains("2021-07-16") && table.out().contains("binomial model"), table.out());
+        assertEquals(1, run("opinion", "shifts", "nothing-like-it", "--index", index).code());
+        assertEquals(1, run("opinion", "shifts", "fom", "--index", index, "--format", "xml").code());
+        assertEquals(2, run("opinion", "shifts", "--index", index).code());
+        assertEquals(0, run("opinion", "shifts", "--help").code());
     }
 }

@@ -1,0 +1,717 @@
+package org.narrativewatch.index.opensearch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.lucene.internal.hppc.LongHashSet;
+import org.narrativewatch.UserException;
+import org.narrativewatch.article.Article;
+import org.narrativewatch.article.DateQuality;
+import org.narrativewatch.index.CorpusStats;
+import org.narrativewatch.index.EmbeddedSemantics;
+import org.narrativewatch.index.Engine;
+import org.narrativewatch.index.Hits;
+import org.narrativewatch.index.OutletInfo;
+import org.narrativewatch.index.Selection;
+import org.narrativewatch.query.Query;
+import org.narrativewatch.query.QueryNode;
+import org.narrativewatch.timeline.Bucketing;
+import org.narrativewatch.timeline.Series;
+
+/**
+ * The corpus on an OpenSearch cluster. Three indices: {@code NAME} holds the articles, {@code NAME-vocab}
+ * the distinct exact-form terms per field (so prefixes expand to exactly the embedded engine's terms,
+ * under the same cap) and {@code NAME-meta} the import checkpoint. Articles are analysed here with the
+ * project's analysers and sent as term layers (see {@link TermLayers}); counts come from aggregations
+ * on the {@code day} integer and are folded into buckets by the embedded engine's own code.
+ *
+ * <p>Document ids are the article's identity key, so a re-import cannot add a copy: documents are
+ * sent with the bulk {@code create} action and a conflict means "already there". To report added and
+ * already-present counts at once (the importer asks per article), the engine loads the key and story
+ * hashes of the stored articles on its first write, as the embedded engine does from its index.
+ */
+public final class OpenSearchEngine implements Engine {
+
+    static final String OUTLET = "outlet";
+    static final String GROUP = "group";
+    static final String LANG = "lang";
+    static final String DAY = "day";
+    static final String TS = "ts";
+    static final String KEY_HASH = "keyhash";
+    static final String STORY = "story";
+    static final String COPY = "copy";
+    static final String BODY = QueryNode.BODY;
+    static final String TITLE = QueryNode.TITLE;
+
+    private static final int BULK_DOCS = 500;
+    private static final int BULK_BYTES = 8 << 20;
+    private static final int PAGE = 10_000;
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private final OpenSearchClient client;
+    private final String index;
+    private final String vocabIndex;
+    private final String metaIndex;
+    private final int shards;
+    private final int replicas;
+
+    private boolean indicesReady;
+    private LongHashSet keys;
+    private LongHashSet stories;
+    private LongHashSet vocabSent;
+    private final ByteArrayOutputStream bulk = new ByteArrayOutputStream(BULK_BYTES + (1 << 20));
+    private int bulkDocs;
+    private final java.util.concurrent.atomic.AtomicLong conflicts = new java.util.concurrent.atomic.AtomicLong();
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "opensearch-bulk");
+        t.setDaemon(true);
+        return t;
+    });
+    private Future<Void> inFlight;
+    /** field → {layer count, when it was read} */
+    private final Map<String, long[]> layerCache = new ConcurrentHashMap<>();
+    private static final long LAYER_RECHECK_NANOS = 30_000_000_000L;
+
+    private OpenSearchEngine(String url, String index, int shards, int replicas) {
+        if (index == null || !index.matches("[a-z0-9][a-z0-9_.\\-]*")) {
+            throw new UserException("--os-index must be a lower-case OpenSearch index name, not '" + index + "'");
+        }
+        this.client = new OpenSearchClient(url);
+        this.index = index;
+        this.vocabIndex = index + "-vocab";
+        this.metaIndex = index + "-meta";
+        this.shards = shards;
+        this.replicas = replicas;
+    }
+
+    /** An engine on the cluster at {@code url}, keeping the corpus in index {@code index} (created on first write). */
+    public static OpenSearchEngine open(String url, String index) {
+        return new OpenSearchEngine(url, index, intEnv("NWATCH_OS_SHARDS", 1), intEnv("NWATCH_OS_REPLICAS", 0));
+    }
+
+    private static int intEnv(String name, int dflt) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UserException("environment variable " + name + " must be a whole number, not '" + v + "'");
+        }
+    }
+
+    @Override
+    public String name() {
+        return "opensearch";
+    }
+
+    // ---- index layout --------------------------------------------------------------------------
+
+    private void ensureIndices() throws IOException {
+        if (indicesReady) {
+            return;
+        }
+        create(index, IndexLayout.articles(shards, replicas));
+        create(vocabIndex, IndexLayout.vocabulary(replicas));
+        create(metaIndex, IndexLayout.meta(replicas));
+        client.call("GET", "/_cluster/health/" + index + "," + vocabIndex + "," + metaIndex
+                + "?wait_for_status=yellow&timeout=60s", null);
+        indicesReady = true;
+    }
+
+    private void create(String name, ObjectNode body) throws IOException {
+        if (client.send("HEAD", "/" + name, null).ok()) {
+            return;
+        }
+        OpenSearchClient.Response r = client.send("PUT", "/" + name, body);
+        if (!r.ok() && !OpenSearchClient.reason(r.body()).contains("resource_already_exists")) {
+            throw new IOException("cannot create OpenSearch index " + name + ": " + OpenSearchClient.reason(r.body()));
+        }
+    }
+
+    private boolean indexExists() throws IOException {
+        return client.send("HEAD", "/" + index, null).ok();
+    }
+
+    private void requireIndex() throws IOException {
+        if (!indicesReady && !indexExists()) {
+            throw new UserException("no OpenSearch index '" + index + "' at " + client.baseUrl()
+                    + " yet: import something first (nwatch import --engine opensearch FILE)");
+        }
+    }
+
+    // ---- writing -------------------------------------------------------------------------------
+
+    static String documentId(String key) {
+        byte[] b = key.getBytes(StandardCharsets.UTF_8);
+        if (b.length <= 500) {
+            return key;
+        }
+        try {
+            // ids are capped at 512 bytes; very long URLs get a digest (still one id per identity)
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public synchronized AddOutcome add(Article a) throws IOException {
+        ensureIndices();
+        if (keys == null) {
+            loadHashes();
+        }
+        String key = a.key();
+        if (!keys.add(EmbeddedSemantics.hash64(key))) {
+            return AddOutcome.ALREADY_PRESENT;
+        }
+        long story = EmbeddedSemantics.storyHash(a);
+        boolean copy = !stories.add(story) && story != 0;
+
+        ObjectNode doc = F.objectNode();
+        doc.put("url", a.url());
+        doc.put(OUTLET, a.outlet());
+        if (a.group() != null && !a.group().isBlank()) {
+            doc.put(GROUP, a.group());
+        }
+        doc.put(LANG, a.lang());
+        doc.put(DAY, (int) a.day().toEpochDay());
+        doc.put(TS, a.published().toEpochSecond());
+        doc.put("published", a.published().toString());
+        doc.put("dq", a.dateQuality().wire());
+        doc.put("title_s", a.title());
+        doc.put("text_s", a.text());
+        doc.put(STORY, story);
+        doc.put(COPY, copy ? 1 : 0);
+        doc.put(KEY_HASH, EmbeddedSemantics.hash64(key));
+        if (a.syndicatedFrom() != null) {
+            doc.put("syndicated_from", a.syndicatedFrom());
+        }
+        for (String field : List.of(BODY, TITLE)) {
+            List<List<String>> byPos = EmbeddedSemantics.termsByPosition(a, field);
+            List<String> layers = TermLayers.layers(byPos);
+            for (int l = 0; l < layers.size(); l++) {
+                doc.put(TermLayers.layerField(field, l), layers.get(l));
+            }
+            addVocabulary(field, byPos);
+        }
+        action(index, documentId(key));
+        bulk.write(OpenSearchClient.JSON.writeValueAsBytes(doc));
+        bulk.write('\n');
+        bulkDocs++;
+        if (bulkDocs >= BULK_DOCS || bulk.size() >= BULK_BYTES) {
+            flush();
+        }
+        return AddOutcome.ADDED;
+    }
+
+    /** Sends the exact-form terms not sent yet by this process; the node ignores ones it already has. */
+    private void addVocabulary(String field, List<List<String>> byPos) throws IOException {
+        String marker = EmbeddedSemantics.prefixTerm("");
+        for (List<String> terms : byPos) {
+            for (String t : terms) {
+                if (t.startsWith(marker) && vocabSent.add(EmbeddedSemantics.hash64(field + "\u0000" + t))) {
+                    action(vocabIndex, documentId(field + "|" + t));
+                    ObjectNode v = F.objectNode();
+                    v.put("f", field);
+                    v.put("t", t);
+                    bulk.write(OpenSearchClient.JSON.writeValueAsBytes(v));
+                    bulk.write('\n');
+                }
+            }
+        }
+    }
+
+    private void action(String targetIndex, String id) throws IOException {
+        ObjectNode meta = F.objectNode();
+        meta.putObject("create").put("_index", targetIndex).put("_id", id);
+        bulk.write(OpenSearchClient.JSON.writeValueAsBytes(meta));
+        bulk.write('\n');
+    }
+
+    /**
+     * Sends the pending batch. One batch is in flight while the next is analysed (the node indexes
+     * while the client analyses); a batch's errors surface at the next flush or commit.
+     */
+    private void flush() throws IOException {
+        awaitInFlight();
+        if (bulk.size() == 0) {
+            return;
+        }
+        byte[] body = bulk.toByteArray();
+        bulk.reset();
+        bulkDocs = 0;
+        inFlight = sender.submit(() -> {
+            checkBulkResponse(client.call("POST", "/_bulk", body));
+            return null;
+        });
+    }
+
+    private void awaitInFlight() throws IOException {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while sending to OpenSearch", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    private void checkBulkResponse(JsonNode r) throws IOException {
+        if (!r.path("errors").asBoolean(false)) {
+            return;
+        }
+        for (JsonNode item : r.path("items")) {
+            JsonNode c = item.path("create");
+            int status = c.path("status").asInt();
+            if (status == 409) {
+                if (index.equals(c.path("_index").asText())) {
+                    conflicts.incrementAndGet();
+                }
+            } else if (status >= 300) {
+                throw new IOException("OpenSearch refused document " + c.path("_id").asText() + " in "
+                        + c.path("_index").asText() + ": " + c.path("error").path("type").asText() + ": "
+                        + c.path("error").path("reason").asText());
+            }
+        }
+    }
+
+    /** Articles this process reported as added that the node already had (another writer got there first). */
+    public long lateConflicts() {
+        return conflicts.get();
+    }
+
+    /** Key and story hashes of every stored article, read once from doc values with a scroll. */
+    private void loadHashes() throws IOException {
+        keys = new LongHashSet();
+        stories = new LongHashSet();
+        vocabSent = new LongHashSet();
+        client.call("POST", "/" + index + "/_refresh", null);
+        ObjectNode q = F.objectNode();
+        q.put("size", PAGE);
+        q.put("_source", false);
+        q.putArray("docvalue_fields").add(KEY_HASH).add(STORY);
+        q.putArray("sort").add("_doc");
+        JsonNode r = client.call("POST", "/" + index + "/_search?scroll=2m", q);
+        String scrollId = r.path("_scroll_id").asText(null);
+        try {
+            while (r.path("hits").path("hits").size() > 0) {
+                for (JsonNode h : r.path("hits").path("hits")) {
+                    JsonNode f = h.path("fields");
+                    keys.add(f.path(KEY_HASH).path(0).asLong());
+                    stories.add(f.path(STORY).path(0).asLong());
+                }
+                ObjectNode next = F.objectNode();
+                next.put("scroll", "2m");
+                next.put("scroll_id", scrollId);
+                r = client.call("POST", "/_search/scroll", next);
+                scrollId = r.path("_scroll_id").asText(scrollId);
+            }
+        } finally {
+            if (scrollId != null) {
+                ObjectNode clear = F.objectNode();
+                clear.putArray("scroll_id").add(scrollId);
+                client.send("DELETE", "/_search/scroll", clear);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void commit(Map<String, String> checkpoint) throws IOException {
+        ensureIndices();
+        flush();
+        awaitInFlight();
+        client.call("POST", "/" + index + "," + vocabIndex + "/_refresh", null);
+        ObjectNode doc = F.objectNode();
+        ArrayNode entries = doc.putObject("checkpoint").putArray("entries");
+        new TreeMap<>(checkpoint).forEach((k, v) -> entries.addObject().put("k", k).put("v", v));
+        client.call("PUT", "/" + metaIndex + "/_doc/state?refresh=true", doc);
+        layerCache.clear();
+    }
+
+    @Override
+    public synchronized Map<String, String> checkpoint() throws IOException {
+        OpenSearchClient.Response r = client.send("GET", "/" + metaIndex + "/_doc/state", null);
+        if (r.status() == 404) {
+            return Map.of();
+        }
+        if (!r.ok()) {
+            throw new IOException("cannot read the checkpoint from " + metaIndex + ": " + OpenSearchClient.reason(r.body()));
+        }
+        Map<String, String> out = new HashMap<>();
+        for (JsonNode e : r.body().path("_source").path("checkpoint").path("entries")) {
+            out.put(e.path("k").asText(), e.path("v").asText());
+        }
+        return out;
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    private final OpenSearchQueryCompiler.IndexView view = new OpenSearchQueryCompiler.IndexView() {
+        @Override
+        public int layers(String field) throws IOException {
+            // another process may be importing deeper stacks: a reader looks at the mapping again after a while
+            long now = System.nanoTime();
+            long[] c = layerCache.get(field);
+            if (c == null || now - c[1] > LAYER_RECHECK_NANOS) {
+                c = new long[] {countLayers(field), now};
+                layerCache.put(field, c);
+            }
+            return (int) c[0];
+        }
+
+        @Override
+        public List<String> termsStartingWith(String field, String prefixTerm, int limit) throws IOException {
+            ObjectNode q = F.objectNode();
+            q.put("size", limit);
+            q.putArray("_source").add("t");
+            ArrayNode filter = q.putObject("query").putObject("bool").putArray("filter");
+            filter.addObject().putObject("term").put("f", field);
+            filter.addObject().putObject("prefix").put("t", prefixTerm);
+            OpenSearchClient.Response r = client.send("POST", "/" + vocabIndex + "/_search", q);
+            if (r.status() == 404) {
+                return List.of();
+            }
+            if (!r.ok()) {
+                throw new IOException("prefix expansion failed: " + OpenSearchClient.reason(r.body()));
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode h : r.body().path("hits").path("hits")) {
+                out.add(h.path("_source").path("t").asText());
+            }
+            return out;
+        }
+    };
+
+    /** How many layer fields the mapping has for {@code field} (they appear as deeper stacks are indexed). */
+    private int countLayers(String field) throws IOException {
+        // an alias (time-based indices) answers with one mapping per index behind it: the deepest counts
+        int max = 0;
+        for (JsonNode m : client.call("GET", "/" + index + "/_mapping", null)) {
+            JsonNode props = m.path("mappings").path("properties");
+            int n = 0;
+            while (props.has(TermLayers.layerField(field, n))) {
+                n++;
+            }
+            max = Math.max(max, n);
+        }
+        return max;
+    }
+
+    private ObjectNode selectionFilter(Selection sel, LocalDate from, LocalDate to) {
+        ArrayNode filter = F.arrayNode();
+        if (from != null || to != null) {
+            ObjectNode range = F.objectNode();
+            if (from != null) {
+                range.put("gte", from.toEpochDay());
+            }
+            if (to != null) {
+                range.put("lte", to.toEpochDay());
+            }
+            filter.addObject().putObject("range").set(DAY, range);
+        }
+        anyOf(filter, OUTLET, sel.outlets());
+        anyOf(filter, GROUP, sel.groups());
+        anyOf(filter, LANG, sel.langs());
+        ObjectNode bool = F.objectNode();
+        bool.set("filter", filter);
+        return OpenSearchQueryCompiler.obj("bool", bool);
+    }
+
+    private static void anyOf(ArrayNode filter, String field, Set<String> values) {
+        if (!values.isEmpty()) {
+            ArrayNode v = F.arrayNode();
+            values.stream().sorted().forEach(v::add);
+            filter.addObject().putObject("terms").set(field, v);
+        }
+    }
+
+    private static ObjectNode and(ObjectNode query, ObjectNode filter) {
+        ObjectNode bool = F.objectNode();
+        bool.set("must", query);
+        bool.set("filter", filter);
+        return OpenSearchQueryCompiler.obj("bool", bool);
+    }
+
+    /** First and last day of the whole corpus, or null when it is empty. */
+    private int[] dayRange() throws IOException {
+        ObjectNode q = F.objectNode();
+        q.put("size", 0);
+        ObjectNode aggs = q.putObject("aggs");
+        aggs.putObject("min").putObject("min").put("field", DAY);
+        aggs.putObject("max").putObject("max").put("field", DAY);
+        JsonNode a = search(q).path("aggregations");
+        if (a.path("min").path("value").isNull() || a.path("min").path("value").isMissingNode()) {
+            return null;
+        }
+        return new int[] {a.path("min").path("value").asInt(), a.path("max").path("value").asInt()};
+    }
+
+    private JsonNode search(ObjectNode body) throws IOException {
+        return client.call("POST", "/" + index + "/_search", body);
+    }
+
+    @Override
+    public Series timeline(Query query, Selection sel, Bucketing by, CountUnit unit) throws IOException {
+        Map<String, Series> one = series(query, sel, by, unit, null);
+        return one.get("");
+    }
+
+    @Override
+    public Map<String, Series> breakdown(Query query, Selection sel, Bucketing by, CountUnit unit, Facet facet)
+            throws IOException {
+        Map<String, Series> out = series(query, sel, by, unit, facet == Facet.OUTLET ? OUTLET : GROUP);
+        out.values().removeIf(s -> s.buckets().stream().noneMatch(b -> b.total() > 0));
+        return out;
+    }
+
+    /**
+     * Per-day counts of the query and of the whole selection, per facet value (or one series under
+     * "" without a facet), folded into buckets. Composite aggregations page through every (facet,
+     * day[, story]) key, so counts are exact at any size; stories are counted as distinct keys.
+     */
+    private Map<String, Series> series(Query query, Selection sel, Bucketing by, CountUnit unit, String facetField)
+            throws IOException {
+        requireIndex();
+        LocalDate from = sel.from();
+        LocalDate to = sel.to();
+        String unitName = unit.name().toLowerCase(java.util.Locale.ROOT);
+        if (from == null || to == null) {
+            int[] range = dayRange();
+            if (range == null) {
+                return facetField == null ? Map.of("", new Series(query.text(), by, from, to, unitName, List.of())) : Map.of();
+            }
+            from = from == null ? LocalDate.ofEpochDay(range[0]) : from;
+            to = to == null ? LocalDate.ofEpochDay(range[1]) : to;
+        }
+        if (to.isBefore(from)) {
+            return facetField == null ? Map.of("", new Series(query.text(), by, from, to, unitName, List.of())) : Map.of();
+        }
+        ObjectNode filter = selectionFilter(sel, from, to);
+        ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
+        int first = (int) from.toEpochDay();
+        int days = (int) (to.toEpochDay() - first + 1);
+        Map<String, long[]> counts = perDay(and(compiled, filter), facetField, unit, first, days);
+        Map<String, long[]> totals = perDay(filter, facetField, unit, first, days);
+        Map<String, Series> out = new TreeMap<>();
+        for (Map.Entry<String, long[]> t : totals.entrySet()) {
+            long[] c = counts.getOrDefault(t.getKey(), new long[days]);
+            out.put(t.getKey(), EmbeddedSemantics.fold(query.text(), by, from, to, unit, c, t.getValue()));
+        }
+        if (facetField == null && out.isEmpty()) {
+            out.put("", EmbeddedSemantics.fold(query.text(), by, from, to, unit, new long[days], new long[days]));
+        }
+        return out;
+    }
+
+    private Map<String, long[]> perDay(ObjectNode query, String facetField, CountUnit unit, int first, int days)
+            throws IOException {
+        ArrayNode sources = F.arrayNode();
+        if (facetField != null) {
+            sources.addObject().putObject("f").putObject("terms").put("field", facetField);
+        }
+        sources.addObject().putObject("d").putObject("terms").put("field", DAY);
+        if (unit == CountUnit.STORIES) {
+            sources.addObject().putObject("s").putObject("terms").put("field", STORY);
+        }
+        Map<String, long[]> out = new HashMap<>();
+        JsonNode after = null;
+        while (true) {
+            ObjectNode q = F.objectNode();
+            q.put("size", 0);
+            q.set("query", query);
+            ObjectNode comp = q.putObject("aggs").putObject("k").putObject("composite");
+            comp.put("size", PAGE);
+            comp.set("sources", sources);
+            if (after != null) {
+                comp.set("after", after);
+            }
+            JsonNode agg = search(q).path("aggregations").path("k");
+            JsonNode buckets = agg.path("buckets");
+            for (JsonNode b : buckets) {
+                String key = facetField == null ? "" : b.path("key").path("f").asText();
+                int i = b.path("key").path("d").asInt() - first;
+                if (i < 0 || i >= days) {
+                    continue;
+                }
+                long[] c = out.computeIfAbsent(key, k -> new long[days]);
+                c[i] += unit == CountUnit.STORIES ? 1 : b.path("doc_count").asLong();
+            }
+            after = agg.get("after_key");
+            if (buckets.size() < PAGE || after == null) {
+                return out;
+            }
+        }
+    }
+
+    @Override
+    public Hits search(Query query, Selection sel, int limit, HitOrder order) throws IOException {
+        requireIndex();
+        if (limit > PAGE) {
+            throw new UserException("--limit " + limit + " is more than OpenSearch returns in one page (" + PAGE + ")");
+        }
+        ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
+        ObjectNode q = F.objectNode();
+        q.set("query", and(compiled, selectionFilter(sel, sel.from(), sel.to())));
+        q.put("size", Math.max(limit, 0));
+        q.put("track_total_hits", true);
+        q.putArray("_source").add("url").add(OUTLET).add(GROUP).add("published").add("dq").add(LANG)
+                .add("title_s").add("text_s").add("syndicated_from");
+        if (order == HitOrder.NEWEST) {
+            q.putArray("sort").addObject().put(TS, "desc");
+        }
+        JsonNode r = search(q).path("hits");
+        long total = r.path("total").path("value").asLong();
+        List<Article> articles = new ArrayList<>();
+        List<Float> scores = new ArrayList<>();
+        for (JsonNode h : r.path("hits")) {
+            JsonNode s = h.path("_source");
+            articles.add(new Article(s.path("url").asText(), s.path(OUTLET).asText(), text(s, GROUP),
+                    OffsetDateTime.parse(s.path("published").asText()), DateQuality.fromWire(s.path("dq").asText()),
+                    s.path(LANG).asText(), s.path("title_s").asText(""), s.path("text_s").asText(""),
+                    text(s, "syndicated_from")));
+            scores.add(h.path("_score").isNumber() ? (float) h.path("_score").asDouble() : 0f);
+        }
+        List<EmbeddedSemantics.Highlight> hl = EmbeddedSemantics.highlight(query, articles);
+        List<Hits.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < articles.size(); i++) {
+            Article a = articles.get(i);
+            hits.add(new Hits.Hit(a.url(), a.outlet(), a.group(), a.published(), a.dateQuality(), a.lang(),
+                    hl.get(i).title(), hl.get(i).snippet(), a.syndicatedFrom(), scores.get(i)));
+        }
+        return new Hits(total, hits);
+    }
+
+    private static String text(JsonNode s, String field) {
+        JsonNode v = s.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    @Override
+    public CorpusStats stats() throws IOException {
+        requireIndex();
+        ObjectNode q = F.objectNode();
+        q.put("size", 0);
+        q.put("track_total_hits", true);
+        ObjectNode aggs = q.putObject("aggs");
+        aggs.putObject("langs").putObject("terms").put("field", LANG).put("size", 10_000);
+        aggs.putObject("copies").putObject("filter").putObject("term").put(COPY, 1);
+        JsonNode r = search(q);
+        long articles = r.path("hits").path("total").path("value").asLong();
+        Map<String, Long> langs = new TreeMap<>();
+        for (JsonNode b : r.path("aggregations").path("langs").path("buckets")) {
+            langs.put(b.path("key").asText(), b.path("doc_count").asLong());
+        }
+        long copies = r.path("aggregations").path("copies").path("doc_count").asLong();
+        List<OutletInfo> outlets = outlets();
+        Map<String, Long> byGroup = new TreeMap<>();
+        outlets.forEach(o -> byGroup.merge(o.group() == null ? "(none)" : o.group(), o.articles(), Long::sum));
+        LocalDate from = outlets.stream().map(OutletInfo::from).min(LocalDate::compareTo).orElse(null);
+        LocalDate to = outlets.stream().map(OutletInfo::to).max(LocalDate::compareTo).orElse(null);
+        return new CorpusStats(articles, outlets.size(), from, to, langs, byGroup, copies,
+                "opensearch:" + client.baseUrl() + "/" + index + "/" + articles + " docs");
+    }
+
+    @Override
+    public List<OutletInfo> outlets() throws IOException {
+        requireIndex();
+        List<OutletInfo> out = new ArrayList<>();
+        JsonNode after = null;
+        while (true) {
+            ObjectNode q = F.objectNode();
+            q.put("size", 0);
+            ObjectNode comp = q.putObject("aggs").putObject("o");
+            ObjectNode c = comp.putObject("composite");
+            c.put("size", 1000);
+            c.putArray("sources").addObject().putObject("outlet").putObject("terms").put("field", OUTLET);
+            if (after != null) {
+                c.set("after", after);
+            }
+            ObjectNode sub = comp.putObject("aggs");
+            sub.putObject("min").putObject("min").put("field", DAY);
+            sub.putObject("max").putObject("max").put("field", DAY);
+            // an outlet normally has one group; where it has several, the first by name is shown
+            sub.putObject("group").putObject("terms").put("field", GROUP).put("size", 1)
+                    .putObject("order").put("_key", "asc");
+            JsonNode agg = search(q).path("aggregations").path("o");
+            for (JsonNode b : agg.path("buckets")) {
+                JsonNode g = b.path("group").path("buckets").path(0).path("key");
+                out.add(new OutletInfo(b.path("key").path("outlet").asText(), g.isMissingNode() ? null : g.asText(),
+                        b.path("doc_count").asLong(), LocalDate.ofEpochDay(b.path("min").path("value").asLong()),
+                        LocalDate.ofEpochDay(b.path("max").path("value").asLong())));
+            }
+            after = agg.get("after_key");
+            if (agg.path("buckets").size() < 1000 || after == null) {
+                return out;
+            }
+        }
+    }
+
+    /** Deletes the three indices (tests and benchmarks start from a clean slate with it). */
+    public void deleteAll() throws IOException {
+        for (String name : List.of(index, vocabIndex, metaIndex)) {
+            OpenSearchClient.Response r = client.send("DELETE", "/" + name, null);
+            if (!r.ok() && r.status() != 404) {
+                throw new IOException("cannot delete " + name + ": " + OpenSearchClient.reason(r.body()));
+            }
+        }
+        indicesReady = false;
+        keys = null;
+        layerCache.clear();
+    }
+
+    /** Whether a node answers at {@code url} (tests use it to decide whether to run). */
+    public static boolean reachable(String url) {
+        try {
+            return new OpenSearchClient(url).send("GET", "/_cluster/health", null).ok();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        // like the embedded engine, articles added since the last commit are not made durable here; a batch
+        // already sent stays on the node, which is harmless because re-importing it adds nothing
+        bulk.reset();
+        bulkDocs = 0;
+        try {
+            awaitInFlight();
+        } finally {
+            sender.shutdownNow();
+        }
+    }
+}
