@@ -1,0 +1,71 @@
+package org.narrativewatch.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs an external command to completion and times it from the outside (wall clock, start to exit). */
+final class Exec {
+    private Exec() {}
+
+    /** What a finished command left: exit code, its output, and how long it took. */
+    record Result(int exit, String out, String err, long nanos) {
+        double millis() {
+            return nanos / 1e6;
+        }
+
+        Result check(List<String> cmd) {
+            if (exit != 0) {
+                throw new IllegalStateException("command failed (exit " + exit + "): " + String.join(" ", cmd)
+                        + "\n" + tail(err) + tail(out));
+            }
+            return this;
+        }
+
+        private static String tail(String s) {
+            return s.length() > 2000 ? "..." + s.substring(s.length() - 2000) : s;
+        }
+    }
+
+    static Result run(List<String> cmd) throws IOException {
+        return run(cmd, null);
+    }
+
+    /** Runs {@code cmd} with stdin from {@code stdin} (or nothing), capturing stdout and stderr via temp files. */
+    static Result run(List<String> cmd, Path stdin) throws IOException {
+        Path out = Files.createTempFile("bench-out", ".txt");
+        Path err = Files.createTempFile("bench-err", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
+                    : ProcessBuilder.Redirect.from(stdin.toFile()));
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            int code;
+            try {
+                code = p.waitFor();
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while running " + cmd, e);
+            }
+            long nanos = System.nanoTime() - t0;
+            return new Result(code, Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), nanos);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    static Result bash(String script) throws IOException {
+        return run(List.of("bash", "-c", script));
+    }
+
+    /** Quotes one word for bash. */
+    static String q(Object s) {
+        return "'" + s.toString().replace("'", "'\\''") + "'";
+    }
+}
