@@ -39,7 +39,9 @@ public final class WordTokenizer extends Tokenizer {
             if (cp < 0) {
                 return false;
             }
-            if (isWordChar(cp)) {
+            // a word starts with a letter or digit: a mark left over from an emoji (❗️Путин has U+FE0F
+            // before the П) must not start one, or the word would never match its lemma
+            if (Character.isLetterOrDigit(cp)) {
                 break;
             }
             bufPos += Character.charCount(cp);
@@ -96,6 +98,9 @@ public final class WordTokenizer extends Tokenizer {
     static boolean isWordChar(int cp) {
         if (Character.isLetterOrDigit(cp)) {
             return true;
+        }
+        if ((cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
+            return false; // emoji variation selectors are marks, but belong to the emoji, not the word
         }
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK

@@ -64,6 +64,15 @@ final class LuceneQueryCompiler {
             if (terms.size() == 1) {
                 return new TermQuery(new Term(field, terms.get(0)));
             }
+            if (terms.size() <= 16) {
+                // a word's few lemmas: plain term clauses need no rewrite per call, and the highlighter
+                // reads their matches directly
+                BooleanQuery.Builder b = new BooleanQuery.Builder();
+                for (BytesRef t : terms) {
+                    b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+                }
+                return b.build();
+            }
             return new TermInSetQuery(field, terms);
         }
         if (n instanceof Phrase || n instanceof Near) {

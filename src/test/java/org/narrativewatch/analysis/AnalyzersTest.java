@@ -27,6 +27,14 @@ class AnalyzersTest {
     }
 
     @Test
+    void emojiGluedToAWordDoesNotHideIt() {
+        // Telegram posts: "❗️Путин" is U+2757 U+FE0F then the word; "Путин️" has a selector after it
+        assertTrue(TokenDump.terms("ru", "\u2757\uFE0FПутин заявил").contains("путин"), TokenDump.terms("ru", "\u2757\uFE0FПутин заявил").toString());
+        assertTrue(TokenDump.terms("ru", "Путина\uFE0F \uD83D\uDD25").contains("=путина"));
+        assertTrue(TokenDump.terms("ru", "\uD83C\uDDF7\uD83C\uDDFAРоссия").contains("россия"));
+    }
+
+    @Test
     void acronymSvoDoesNotMatchPossessivePronoun() {
         for (String pronoun : List.of("свой", "своя", "свои", "своих", "своим", "Свои")) {
             assertFalse(TokenDump.matches("ru", "СВО", pronoun), "СВО must not find " + pronoun);
