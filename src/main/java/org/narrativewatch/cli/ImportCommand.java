@@ -37,7 +37,8 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--lang", description = "Language for records without one (default: guessed from the text).")
     String lang;
 
-    @Option(names = "--commit-every", defaultValue = "20000", description = "Commit every N records (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--commit-every", defaultValue = "200000",
+            description = "Commit every N records, and at least every 30 s (default: ${DEFAULT-VALUE}); a killed import resumes after the last commit.")
     int commitEvery;
 
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
