@@ -66,15 +66,23 @@ class KillDurabilityTest {
     }
 
     /** Runs the command {@code kills} times, SIGKILLing each run after a random delay, then once to the end. */
+    /**
+     * Starts the command and SIGKILLs it after a random delay until {@code kills} runs have been
+     * killed while still working (at most 4 × kills attempts). A run that finished before its delay
+     * makes the delays shorter, so the kills land mid-run on a fast machine as on a slow one.
+     */
     static int killAndRestart(Path workDir, int kills, long maxDelayMs, Random rnd, String... args) throws Exception {
         Path log = workDir.resolve("child.log");
         int killedAlive = 0;
-        for (int i = 0; i < kills; i++) {
+        long window = maxDelayMs;
+        for (int attempt = 0; attempt < 4 * kills && killedAlive < kills; attempt++) {
             Process p = start(workDir, log, args);
-            long delay = 200 + (long) rnd.nextInt((int) maxDelayMs);
+            long delay = 150 + (long) rnd.nextInt((int) Math.max(1, window));
             if (!p.waitFor(delay, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no close
                 killedAlive++;
+            } else {
+                window = Math.max(100, (long) (window * 0.6));
             }
             p.waitFor();
         }
