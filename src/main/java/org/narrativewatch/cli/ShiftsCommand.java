@@ -7,15 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.narrativewatch.UserException;
 import org.narrativewatch.index.Engine;
@@ -66,14 +63,8 @@ public final class ShiftsCommand implements Callable<Integer> {
     @Option(names = "--by", defaultValue = "day", description = "day, week or month (default: ${DEFAULT-VALUE})")
     String by;
 
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD") String from;
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD") String to;
-
-    @Option(names = "--outlet", split = ",", description = "only these outlets (repeatable or comma-separated)")
-    List<String> outlets = new ArrayList<>();
-
-    @Option(names = "--group", split = ",", description = "only these outlet groups")
-    List<String> groups = new ArrayList<>();
+    @Mixin
+    SelectionOptions selectionOptions;
 
     @Option(names = "--model", defaultValue = "auto",
             description = "auto, poisson, binomial, normal-mean, normal-meanvar or normal-trend (default: ${DEFAULT-VALUE}: "
@@ -120,8 +111,9 @@ public final class ShiftsCommand implements Callable<Integer> {
         }
         Observations obs;
         String label;
+        Selection sel = selectionOptions.selection();
         if (csv != null) {
-            SeriesCsv.Table t = SeriesCsv.read(csv, fromDate(), toDate());
+            SeriesCsv.Table t = SeriesCsv.read(csv, sel.from(), sel.to());
             label = csv.toString();
             if (t.totals() == null) {
                 obs = Observations.of(t.dates(), t.values());
@@ -133,7 +125,6 @@ public final class ShiftsCommand implements Callable<Integer> {
             }
         } else {
             Bucketing b = Bucketing.parse(by);
-            Selection sel = new Selection(fromDate(), toDate(), new HashSet<>(outlets), new HashSet<>(groups), Set.of());
             Query q = Query.parse(query);
             Series s;
             try (Engine engine = engineOptions.open()) {
@@ -158,25 +149,6 @@ public final class ShiftsCommand implements Callable<Integer> {
         }
         out().flush();
         return 0;
-    }
-
-    private LocalDate fromDate() {
-        return date("--from", from);
-    }
-
-    private LocalDate toDate() {
-        return date("--to", to);
-    }
-
-    private static LocalDate date(String flag, String s) {
-        if (s == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(s.trim());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new UserException(flag + " must be a date YYYY-MM-DD, not '" + s + "'");
-        }
     }
 
     static Map<String, Object> toJson(String query, Path csv, ShiftResult r) {
