@@ -1,4 +1,4 @@
-package org.narrativewatch.server;
+package org.narrativewatch.bench.load;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -16,11 +16,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.narrativewatch.bench.BenchException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * Load harness for {@code nwatch serve} (not a unit test; see docs/dashboard.md for the command):
@@ -28,9 +32,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * machine, then it prints throughput, p50/p90/p99 latency and every error. Bounded in time (at most
  * 600 s) and in count (at most 2,000,000 requests), and it refuses any address that is not loopback.
  *
- * <pre>java -cp target/test-classes org.narrativewatch.server.DashboardLoad http://127.0.0.1:7070 32 60</pre>
+ * <pre>bench/run load http://127.0.0.1:7070 32 60</pre>
  */
-public final class DashboardLoad {
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = {"Load test of a running `nwatch serve` on this machine (loopback only).",
+                "Concurrent clients send timeline and search requests for a fixed time;",
+                "prints req/s, p50/p90/p99 latency and every error."})
+public final class DashboardLoad implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "URL", description = "The server, e.g. http://127.0.0.1:7070 (loopback only).")
+    String url;
+
+    @Parameters(index = "1", paramLabel = "CLIENTS", description = "Concurrent clients, 1..256.")
+    int clients;
+
+    @Parameters(index = "2", paramLabel = "SECONDS", description = "Duration, 1..600 s.")
+    int seconds;
 
     static final long MAX_REQUESTS = 2_000_000;
 
@@ -43,19 +60,14 @@ public final class DashboardLoad {
 
     record Sample(String kind, long nanos, int status) {}
 
-    public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: DashboardLoad URL CLIENTS SECONDS   (e.g. http://127.0.0.1:7070 32 60)");
-            System.exit(2);
-        }
-        URI base = URI.create(args[0].endsWith("/") ? args[0] : args[0] + "/");
-        int clients = Integer.parseInt(args[1]);
-        int seconds = Integer.parseInt(args[2]);
-        if (!InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
-            throw new IllegalArgumentException("load tests target this machine only (loopback), not " + base.getHost());
+    @Override
+    public Integer call() throws Exception {
+        URI base = URI.create(url.endsWith("/") ? url : url + "/");
+        if (base.getHost() == null || !InetAddress.getByName(base.getHost()).isLoopbackAddress()) {
+            throw new BenchException("load tests target this machine only (loopback), not " + base.getHost());
         }
         if (clients < 1 || clients > 256 || seconds < 1 || seconds > 600) {
-            throw new IllegalArgumentException("clients 1..256, seconds 1..600");
+            throw new BenchException("CLIENTS must be 1..256 and SECONDS 1..600");
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
@@ -111,7 +123,7 @@ public final class DashboardLoad {
         long failed = all.stream().filter(s -> s.status != 200).count();
         System.out.println("errors: " + failed);
         new TreeMap<>(errors).forEach((k, v) -> System.out.println("  " + v + " × " + k));
-        System.exit(failed == 0 ? 0 : 1);
+        return failed == 0 ? 0 : 1;
     }
 
     static String range(HttpClient http, URI base) throws Exception {

@@ -1,4 +1,4 @@
-package org.narrativewatch.analysis;
+package org.narrativewatch.bench.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,27 +10,39 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.ru.RussianAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.narrativewatch.analysis.Analyzers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
- * Throughput harness (not a test): analyses title + text of the first N records of a news JSONL.gz
+ * Throughput of the analysis chain: analyses title + text of the first N records of a news JSONL.gz
  * file in memory, a warm-up pass then timed passes, and prints words/s for our chain and for
- * Lucene's RussianAnalyzer as a reference. Run (after {@code mvn -o -q -B test-compile}):
+ * Lucene's RussianAnalyzer as a reference:
  * <pre>
- * java -cp target/classes:target/test-classes:$(cat cp.txt) org.narrativewatch.analysis.AnalysisThroughput \
- *     ../shared/data/news/tg_news_ru_2024.jsonl.gz ru 20000
+ * bench/run analysis ../shared/data/news/tg_news_ru_2024.jsonl.gz ru 20000
  * </pre>
- * where cp.txt comes from {@code mvn -o -q dependency:build-classpath -Dmdep.outputFile=cp.txt}.
  */
-public final class AnalysisThroughput {
-    public static void main(String[] args) throws Exception {
-        Path file = Path.of(args[0]);
-        String lang = args.length > 1 ? args[1] : "ru";
-        int limit = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
+@Command(name = "analysis", mixinStandardHelpOptions = true,
+        description = "Words per second of the index analysis chain (and Lucene's RussianAnalyzer for reference).")
+public final class AnalysisThroughput implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "News JSONL.gz file.")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "LANG", defaultValue = "ru", description = "Language of the chain (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Parameters(index = "2", paramLabel = "N", defaultValue = "20000", description = "Records to analyse (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() throws Exception {
         List<String> texts = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         long chars = 0;
@@ -47,6 +59,7 @@ public final class AnalysisThroughput {
         if ("ru".equals(lang)) {
             measure("lucene RussianAnalyzer", new RussianAnalyzer(), texts);
         }
+        return 0;
     }
 
     private static void measure(String name, Analyzer analyzer, List<String> texts) throws Exception {

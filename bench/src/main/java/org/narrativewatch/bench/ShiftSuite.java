@@ -15,10 +15,10 @@ final class ShiftSuite implements Suite {
 
     static final String HARNESS = "org.narrativewatch.shift.bench.PeltBenchmark";
 
-    private final Path jar;
+    private final String classPath;
 
-    ShiftSuite(Path jar) {
-        this.jar = jar;
+    ShiftSuite(String classPath) {
+        this.classPath = classPath;
     }
 
     @Override
@@ -34,7 +34,7 @@ final class ShiftSuite implements Suite {
         List<Row> rows = new ArrayList<>();
         for (String model : models) {
             for (int e = 3; e <= maxExp; e++) {
-                List<String> cmd = List.of("/usr/bin/time", "-v", "java", "-Xmx4g", "-cp", jar.toString(), HARNESS,
+                List<String> cmd = List.of("/usr/bin/time", "-v", "java", "-Xmx4g", "-cp", classPath, HARNESS,
                         Integer.toString(e), Integer.toString(reps), "10", "100", model);
                 Exec.Result r = Exec.run(cmd).check(cmd);
                 double[] f = parse(r.out(), model, (long) Math.pow(10, e));

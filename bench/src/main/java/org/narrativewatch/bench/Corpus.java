@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -18,7 +19,7 @@ import java.util.zip.GZIPInputStream;
  * One corpus as every system receives it: {@code file} is what both importers read (JSONL, gzip or
  * plain), {@code plain} its gunzipped copy for ripgrep (made before timing starts).
  */
-record Corpus(String name, Path file, Path plain, long lines) {
+public record Corpus(String name, Path file, Path plain, long lines) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,7 +65,7 @@ record Corpus(String name, Path file, Path plain, long lines) {
      * so both systems store every copy as a new article: a bigger corpus with the same vocabulary and
      * exactly {@code times} as many matches per day, which makes the counts checkable.
      */
-    static Corpus multiplied(String name, Path file, int times, Path work) throws IOException {
+    public static Corpus multiplied(String name, Path file, int times, Path work) throws IOException {
         List<String> lines = new ArrayList<>();
         List<String[]> keys = new ArrayList<>();
         try (BufferedReader r = reader(file)) {
@@ -126,5 +127,19 @@ record Corpus(String name, Path file, Path plain, long lines) {
             in = new GZIPInputStream(in, 1 << 16);
         }
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** Removes a folder and everything in it (nothing when it does not exist). */
+    public static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var s = Files.walk(p)) {
+            List<Path> all = new ArrayList<>(s.toList());
+            Collections.reverse(all);
+            for (Path x : all) {
+                Files.delete(x);
+            }
+        }
     }
 }

@@ -10,23 +10,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.narrativewatch.UserException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * bench/run's engine: prepares the corpora, loads each into our engine and PostgreSQL, runs {@link Workload#ALL}
+ * {@code bench/run} (and {@code bench/run --smoke}): prepares the corpora, loads each into our engine and PostgreSQL, runs {@link Workload#ALL}
  * on ours (in process and CLI), PostgreSQL and ripgrep, then every {@link Suite}, and writes the table.
  * bench/run owns the PostgreSQL cluster's life (it must outlive a crash of this JVM to be cleaned up).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Side-by-side benchmark: nwatch vs PostgreSQL full-text search vs ripgrep (run it through bench/run).")
-public final class BenchMain implements Callable<Integer> {
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"nwatch vs PostgreSQL full-text search vs ripgrep, side by side (the default).",
+                "bench/run sets up the PostgreSQL cluster and passes --work and --pg-data."})
+public final class CompareCommand implements Callable<Integer> {
 
     /** Sections beyond the corpora. */
     List<Suite> suites() {
-        return List.of(new ShiftSuite(jar));
+        return List.of(new ShiftSuite(classPath));
     }
 
     @Option(names = "--work", required = true, description = "Scratch folder (indexes, generated corpora).")
@@ -53,8 +52,9 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--nwatch", defaultValue = "./nwatch", description = "The CLI launcher (default: ${DEFAULT-VALUE}).")
     Path nwatch;
 
-    @Option(names = "--jar", defaultValue = "target/nwatch.jar", description = "The shaded jar, for suites run in their own JVM (default: ${DEFAULT-VALUE}).")
-    Path jar;
+    @Option(names = "--class-path", defaultValue = "${sys:java.class.path}",
+            description = "Class path of the suites run in their own JVM (default: this JVM's: the bench jar and target/nwatch.jar).")
+    String classPath;
 
     @Option(names = "--no-suites", description = "Skip the sections that are not about a corpus (PELT).")
     boolean noSuites;
@@ -77,16 +77,6 @@ public final class BenchMain implements Callable<Integer> {
     private final PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
             StandardCharsets.UTF_8);
     private final long started = System.nanoTime();
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchMain()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (e instanceof UserException) {
-                cmd.getErr().println("bench: " + e.getMessage());
-                return 1;
-            }
-            throw e;
-        }).execute(args));
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -125,7 +115,7 @@ public final class BenchMain implements Callable<Integer> {
 
     private Path requirePgData() {
         if (pgData == null || !Files.exists(pgData.resolve("postmaster.pid"))) {
-            throw new UserException("no running PostgreSQL cluster at --pg-data " + pgData
+            throw new BenchException("no running PostgreSQL cluster at --pg-data " + pgData
                     + " (bench/run starts one; or pass --no-pg)");
         }
         return pgData;
@@ -139,13 +129,13 @@ public final class BenchMain implements Callable<Integer> {
             case "1tv-x10" -> Corpus.multiplied("1tv-x10", need(tv), 10, work);
             case "tg" -> Corpus.of("tg", need(tg), work);
             case "1tv-slice" -> Corpus.slice("1tv-slice", need(tv), slice, work);
-            default -> throw new UserException("--corpora: unknown corpus '" + name + "' (1tv, 1tv-x10, tg, 1tv-slice)");
+            default -> throw new BenchException("--corpora: unknown corpus '" + name + "' (1tv, 1tv-x10, tg, 1tv-slice)");
         };
     }
 
     private static Path need(Path p) {
         if (!Files.isRegularFile(p)) {
-            throw new UserException("corpus file " + p + " is missing (pass --data DIR with the news JSONL files)");
+            throw new BenchException("corpus file " + p + " is missing (pass --data DIR with the news JSONL files)");
         }
         return p;
     }
@@ -153,7 +143,7 @@ public final class BenchMain implements Callable<Integer> {
     private void runCorpus(Corpus c, OursSide ours, PostgresSide pg, RipgrepSide rg, int warm, ResultTable table)
             throws IOException {
         Path index = work.resolve("index-" + c.name());
-        deleteTree(index);
+        Corpus.deleteTree(index);
         log("  nwatch import ...");
         ImportFigures oi = ours.importCorpus(c, index);
         log("  nwatch: %,d articles in %.1f s (%s)", oi.articles(), oi.wallSeconds(), oi.detail());
@@ -230,16 +220,4 @@ public final class BenchMain implements Callable<Integer> {
         return a;
     }
 
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var s = Files.walk(p)) {
-            List<Path> all = new ArrayList<>(s.toList());
-            java.util.Collections.reverse(all);
-            for (Path x : all) {
-                Files.delete(x);
-            }
-        }
-    }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A benchmark section that is not about a corpus (e.g. change-point detectors on synthetic series):
- * {@link BenchMain} runs every registered suite after the corpora and appends its rows to the table.
+ * {@link CompareCommand} runs every registered suite after the corpora and appends its rows to the table.
  */
 interface Suite {
 
