@@ -1,5 +1,6 @@
 package org.narrativewatch.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -61,6 +62,9 @@ final class TimelineBatch {
         }
         int failed = 0;
         int lineNo = 0;
+        // one compact generator for the whole run; each series is one line of JSON Lines
+        JsonGenerator json = Output.JSON.createGenerator(Output.OUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        json.setRootValueSeparator(null);
         try (BufferedReader in = open(file)) {
             for (String line; (line = in.readLine()) != null; ) {
                 lineNo++;
@@ -83,7 +87,11 @@ final class TimelineBatch {
                     continue;
                 }
                 switch (format) {
-                    case "json" -> Output.OUT.println(SeriesFormat.toJson(s, prov));
+                    case "json" -> {
+                        SeriesFormat.writeJson(s, prov, json);
+                        json.flush();
+                        Output.OUT.println();
+                    }
                     case "csv" -> Output.OUT.print(csvRows(text, s));
                     default -> {
                         Output.OUT.println("# " + text);

@@ -71,7 +71,14 @@ public final class TimelineCommand implements Callable<Integer> {
             Series s = engine.timeline(q, sel, bucketing, unit);
             Map<String, Object> prov = provenance(engine, sel);
             switch (format.toLowerCase(Locale.ROOT)) {
-                case "json" -> Output.json(SeriesFormat.toJson(s, prov));
+                case "json" -> {
+                    // streamed, not built as a tree first: the same bytes as Output.json, in a fraction of the time
+                    com.fasterxml.jackson.core.JsonGenerator g = Output.JSON.createGenerator(Output.OUT)
+                            .useDefaultPrettyPrinter().disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                    SeriesFormat.writeJson(s, prov, g);
+                    g.flush();
+                    Output.OUT.println();
+                }
                 case "csv" -> Output.OUT.print(SeriesFormat.toCsv(s, prov));
                 case "table" -> table(s);
                 default -> throw new org.narrativewatch.UserException("--format must be table, csv or json");
