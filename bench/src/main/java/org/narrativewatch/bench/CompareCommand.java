@@ -168,6 +168,8 @@ public final class CompareCommand implements Callable<Integer> {
         table.add(new Row(n, "size on disk", "MiB", Row.Better.LOWER, nan, oi.sizeMiB(),
                 pi == null ? nan : pi.sizeMiB(), nan, null, null, null,
                 pi == null ? null : "PostgreSQL: table + TOAST + indexes; " + pi.detail()));
+        List<Double> cliCalls = new ArrayList<>();
+        List<Double> psqlCalls = new ArrayList<>();
         for (Workload w : Workload.ALL) {
             log("  %s: %s", w.name(), w.ours());
             Timing in = ours.inProcess(w, index, warm);
@@ -189,7 +191,36 @@ public final class CompareCommand implements Callable<Integer> {
                     p.warmMedianMs(), r.warmMedianMs(), in.count(), p.count(), r.count(), null));
             table.add(new Row(n, label + " — cold", "ms", Row.Better.LOWER, in.coldMs(), cli.coldMs(), p.coldMs(),
                     r.coldMs(), null, null, null, null));
+            if (w.kind() != Workload.Kind.SEARCH) {
+                cliCalls.addAll(cli.warmMs());
+                if (pg != null) {
+                    psqlCalls.addAll(pg.cliCall(w, warm));
+                }
+            }
         }
+        // what a shell user waits for per call, both sides starting a process: JVM start vs psql's connection
+        double cpuMs = ours.cliCpuMs(Workload.ALL.get(0), index, warm);
+        table.add(new Row(n, "CLI call, daily timeline, end to end — median", "ms", Row.Better.LOWER, nan,
+                Measure.median(cliCalls), Measure.median(psqlCalls), nan, null, null, null,
+                String.format(Locale.ROOT, "ours: `nwatch timeline QUERY --index DIR --by day --format json`, process start "
+                        + "to exit, median of the %d warm calls of the 5 timeline queries above (CPU user+system of a "
+                        + "call: %.0f ms, median of %d); PostgreSQL: `psql -c` with the same statements, one process per call, "
+                        + "connection included (target: ours ≤ 350 ms)", cliCalls.size(), cpuMs, warm)));
+        List<Workload> batch = BatchQueries.all();
+        int batchRuns = Math.min(warm, 3);
+        log("  batch: %d queries from one start", batch.size());
+        OursSide.Batch obatch = ours.cliBatch(batch, index, work, batchRuns);
+        Timing ob = obatch.timing();
+        Timing pb = pg == null ? Timing.NONE : pg.batch(batch, work, batchRuns);
+        double q = batch.size();
+        log("    ours %.0f ms, PostgreSQL %.0f ms; counts %s / %s", ob.warmMedianMs(), pb.warmMedianMs(), ob.count(), pb.count());
+        table.add(new Row(n, "CLI batch: " + batch.size() + " daily timelines from one start", "queries/s", Row.Better.HIGHER,
+                nan, q / (ob.warmMedianMs() / 1000), q / (pb.warmMedianMs() / 1000), nan, ob.count(), pb.count(), null,
+                String.format(Locale.ROOT, "ours: `nwatch timeline --queries FILE --by day --format json` (JSON Lines), "
+                        + "process start to exit, median of %d runs (%.1f queries per CPU-second: user+system %.2f s); "
+                        + "PostgreSQL: the same statements in one `psql -f FILE`, connection included; words, AND, OR, "
+                        + "phrases, NEAR/5 (target: ours ≥ 50 queries/s on 1tv)",
+                        batchRuns, q / obatch.cpuSeconds(), obatch.cpuSeconds())));
     }
 
     private void write(ResultTable table, Machine machine, Caches caches, String stem, int warm) throws IOException {

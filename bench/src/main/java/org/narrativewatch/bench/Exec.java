@@ -60,6 +60,28 @@ final class Exec {
         }
     }
 
+    /** Runs {@code cmd} with its standard output going to {@code out} (for outputs too big to hold); Result.out is empty. */
+    static Result runTo(List<String> cmd, Path out) throws IOException {
+        Path err = Files.createTempFile("bench-err", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            int code;
+            try {
+                code = p.waitFor();
+            } catch (InterruptedException e) {
+                p.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while running " + cmd, e);
+            }
+            return new Result(code, "", Files.readString(err, StandardCharsets.UTF_8), System.nanoTime() - t0);
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
     static Result bash(String script) throws IOException {
         return run(List.of("bash", "-c", script));
     }

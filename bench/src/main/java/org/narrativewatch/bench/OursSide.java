@@ -80,6 +80,55 @@ final class OursSide {
         return Timing.of(first.millis(), times, count);
     }
 
+    /**
+     * Many queries from one start: {@code nwatch timeline --queries FILE --by day --format json}, timed from process
+     * start to exit, once untimed (page cache) and then {@code runs} times. Count = the sum of every query's matches.
+     */
+    /** A batch's timing, and the median CPU seconds (user + system) of its timed runs: robust to other load. */
+    record Batch(Timing timing, double cpuSeconds) {}
+
+    Batch cliBatch(List<Workload> queries, Path index, Path work, int runs) throws IOException {
+        Path file = work.resolve("batch-queries.txt");
+        Files.write(file, queries.stream().map(Workload::ours).toList(), java.nio.charset.StandardCharsets.UTF_8);
+        Path out = work.resolve("batch-out.jsonl");
+        List<String> cmd = List.of("/usr/bin/time", "-v", nwatch.toString(), "timeline", "--queries", file.toString(),
+                "--index", index.toString(), "--by", "day", "--format", "json");
+        Exec.Result first = Exec.runTo(cmd, out).check(cmd);
+        long count = 0;
+        long lines = 0;
+        try (java.io.BufferedReader r = Files.newBufferedReader(out)) {
+            for (String line; (line = r.readLine()) != null; ) {
+                lines++;
+                for (JsonNode b : JSON.readTree(line).path("buckets")) {
+                    count += b.path("count").asLong();
+                }
+            }
+        }
+        if (lines != queries.size()) {
+            throw new IllegalStateException("batch answered " + lines + " of " + queries.size() + " queries");
+        }
+        List<Double> times = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Exec.Result r = Exec.runTo(cmd, out).check(cmd);
+            times.add(r.millis());
+            cpu.add(Measure.cpuSeconds(r.err()));
+        }
+        Files.deleteIfExists(out);
+        return new Batch(Timing.of(first.millis(), times, count), Measure.median(cpu));
+    }
+
+    /** Median CPU milliseconds (user + system, GNU time) of {@code runs} CLI calls of {@code w}: robust to other load. */
+    double cliCpuMs(Workload w, Path index, int runs) throws IOException {
+        List<String> cmd = List.of("/usr/bin/time", "-v", nwatch.toString(), "timeline", "--index", index.toString(),
+                w.ours(), "--by", "day", "--format", "json");
+        List<Double> cpu = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            cpu.add(Measure.cpuSeconds(Exec.run(cmd).check(cmd).err()) * 1000);
+        }
+        return Measure.median(cpu);
+    }
+
     static Long cliCount(Workload w, String json) throws IOException {
         JsonNode o = JSON.readTree(json);
         if (w.kind() == Workload.Kind.SEARCH) {

@@ -145,6 +145,42 @@ final class PostgresSide {
         }
     }
 
+    /**
+     * psql as a shell user calls it, one process per statement: {@code psql -c SQL}, timed from process start to
+     * exit (connection included), after one untimed call; returns the {@code runs} times.
+     */
+    List<Double> cliCall(Workload w, int runs) throws IOException {
+        List<String> cmd = psql("-At", "-F", "|", "-c", sql(w));
+        Exec.run(cmd).check(cmd);
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            times.add(Exec.run(cmd).check(cmd).millis());
+        }
+        return times;
+    }
+
+    /**
+     * The batch in one psql session ({@code psql -f FILE}), timed from process start to exit, once untimed and then
+     * {@code runs} times. Count = the sum of every statement's per-day counts.
+     */
+    Timing batch(List<Workload> queries, Path work, int runs) throws IOException {
+        Path file = work.resolve("batch-queries.sql");
+        Files.write(file, queries.stream().map(PostgresSide::sql).toList(), StandardCharsets.UTF_8);
+        List<String> cmd = psql("-At", "-F", "|", "-f", file.toString());
+        Exec.Result first = Exec.run(cmd).check(cmd);
+        long count = 0;
+        for (String line : first.out().split("\n")) {
+            if (!line.isBlank()) {
+                count += Long.parseLong(line.split("\\|", -1)[1]);
+            }
+        }
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            times.add(Exec.run(cmd).check(cmd).millis());
+        }
+        return Timing.of(first.millis(), times, count);
+    }
+
     /** Matches in the first result set: sum of the per-day counts, or the search total. */
     static Long firstCount(Workload w, String out) {
         long n = 0;
