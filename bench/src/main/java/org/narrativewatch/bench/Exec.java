@@ -36,36 +36,24 @@ final class Exec {
     /** Runs {@code cmd} with stdin from {@code stdin} (or nothing), capturing stdout and stderr via temp files. */
     static Result run(List<String> cmd, Path stdin) throws IOException {
         Path out = Files.createTempFile("bench-out", ".txt");
-        Path err = Files.createTempFile("bench-err", ".txt");
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-            pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))
-                    : ProcessBuilder.Redirect.from(stdin.toFile()));
-            long t0 = System.nanoTime();
-            Process p = pb.start();
-            int code;
-            try {
-                code = p.waitFor();
-            } catch (InterruptedException e) {
-                p.destroyForcibly();
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while running " + cmd, e);
-            }
-            long nanos = System.nanoTime() - t0;
-            return new Result(code, Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8), nanos);
+            Result r = runTo(cmd, out, stdin);
+            return new Result(r.exit(), Files.readString(out, StandardCharsets.UTF_8), r.err(), r.nanos());
         } finally {
             Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
         }
     }
 
     /** Runs {@code cmd} with its standard output going to {@code out} (for outputs too big to hold); Result.out is empty. */
     static Result runTo(List<String> cmd, Path out) throws IOException {
+        return runTo(cmd, out, null);
+    }
+
+    private static Result runTo(List<String> cmd, Path out, Path stdin) throws IOException {
         Path err = Files.createTempFile("bench-err", ".txt");
         try {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new java.io.File("/dev/null") : stdin.toFile()));
             long t0 = System.nanoTime();
             Process p = pb.start();
             int code;
