@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
@@ -77,7 +78,7 @@ class DashboardApiTest {
                         + "&from=2022-02-10&to=2022-03-10&group=state");
                 // through text, as the CLI prints it, so both sides are compared as JSON values
                 JsonNode cli = Views.MAPPER.readTree(SeriesFormat.toJson(
-                        engine.timeline(Query.parse(q), sel, by, Engine.CountUnit.ARTICLES), java.util.Map.of()).toString());
+                        Corpus.of(engine).timeline(Query.parse(q), sel, by, Engine.CountUnit.ARTICLES), java.util.Map.of()).toString());
                 assertEquals(cli.path("buckets"), api.path("buckets"), q + " by " + by);
                 assertEquals(cli.path("from"), api.path("from"));
                 assertEquals(cli.path("to"), api.path("to"));
@@ -181,7 +182,7 @@ class DashboardApiTest {
     @Test
     void statsMatchTheEngine() throws Exception {
         JsonNode s = json("/api/stats");
-        assertEquals(engine.stats().articles(), s.path("articles").asLong());
+        assertEquals(engine.snapshot().articles(), s.path("articles").asLong());
         assertEquals(FixtureCorpus.articles().size(), s.path("articles").asLong());
         assertEquals(2, s.path("outlets").asInt());
         JsonNode groups = json("/api/groups").path("groups");

@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -22,14 +23,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.narrativewatch.article.Article;
-import org.narrativewatch.index.CorpusStats;
+import org.narrativewatch.index.CorpusFacts;
+import org.narrativewatch.index.DayCounts;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.OutletInfo;
 import org.narrativewatch.index.Selection;
+import org.narrativewatch.index.Snapshot;
 import org.narrativewatch.query.Query;
-import org.narrativewatch.timeline.Bucketing;
-import org.narrativewatch.timeline.Series;
+import org.narrativewatch.timeline.DayRange;
 
 /** The server's bounds, independent of any query: token, sizes, hosts, static files, the API description. */
 class ServerSecurityTest {
@@ -42,16 +44,16 @@ class ServerSecurityTest {
     Http http;
     volatile boolean slowStats;
 
-    /** Answers stats and outlets only; the query methods are not needed here. */
+    /** Answers corpus facts and the snapshot only; counting and search are not needed here. */
     final class CorpusOnlyEngine implements Engine {
         @Override public String name() { return "corpus-only"; }
         @Override public AddOutcome add(Article a) { throw new UnsupportedOperationException(); }
         @Override public void commit(Map<String, String> c) { throw new UnsupportedOperationException(); }
         @Override public Map<String, String> checkpoint() { return Map.of(); }
-        @Override public Series timeline(Query q, Selection s, Bucketing b, CountUnit u) { throw new UnsupportedOperationException(); }
-        @Override public Map<String, Series> breakdown(Query q, Selection s, Bucketing b, CountUnit u, Facet f) { throw new UnsupportedOperationException(); }
+        @Override public Optional<DayRange> dayRange() { return Optional.of(new DayRange(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3))); }
+        @Override public DayCounts dayCounts(Query q, Selection s, DayRange d, CountUnit u, Facet f) { throw new UnsupportedOperationException(); }
         @Override public Hits search(Query q, Selection s, int l, HitOrder o) { throw new UnsupportedOperationException(); }
-        @Override public CorpusStats stats() {
+        @Override public CorpusFacts facts() {
             if (slowStats) {
                 try {
                     Thread.sleep(5_000);
@@ -59,12 +61,13 @@ class ServerSecurityTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return new CorpusStats(3, 2, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3), Map.of("ru", 3L),
-                    Map.of("state", 2L), 0, "snap-1");
+            return new CorpusFacts(snapshot(), List.of(
+                    new OutletInfo("b.example", "state", 2, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3)),
+                    new OutletInfo("a.example", null, 1, LocalDate.of(2022, 1, 2), LocalDate.of(2022, 1, 2))),
+                    Map.of("ru", 3L), 0);
         }
-        @Override public List<OutletInfo> outlets() {
-            return List.of(new OutletInfo("b.example", "state", 2, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3)),
-                    new OutletInfo("a.example", null, 1, LocalDate.of(2022, 1, 2), LocalDate.of(2022, 1, 2)));
+        @Override public Snapshot snapshot() {
+            return new Snapshot(name(), "test", 3, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3), 1);
         }
         @Override public void close() {}
     }
