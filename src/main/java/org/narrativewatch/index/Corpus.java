@@ -1,9 +1,9 @@
 package org.narrativewatch.index;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.narrativewatch.query.Query;
 import org.narrativewatch.timeline.Bucket;
@@ -14,8 +14,9 @@ import org.narrativewatch.timeline.Series;
 /**
  * The corpus as the CLI, the server and the analysis code read it, over any {@link Engine}: the
  * timeline of a query, its breakdown by outlet or group, search, statistics and the snapshot. The
- * engine only counts per day; the date range a selection means, the folding into buckets (with the
- * days each bucket covers) and the statistics are made here, once for every engine.
+ * engine only counts per day (over the days {@link Selection#days} gives); the folding into buckets
+ * (with the days each bucket covers), the breakdown's series and the statistics are made here, once
+ * for every engine.
  */
 public final class Corpus {
 
@@ -39,16 +40,14 @@ public final class Corpus {
      * starts gives a series without buckets.
      */
     public Series timeline(Query query, Selection selection, Bucketing by, Engine.CountUnit unit) throws IOException {
-        DayRange covered = engine.dayRange().orElse(null);
-        LocalDate from = from(selection, covered);
-        LocalDate to = to(selection, covered);
-        if (from == null || to == null || to.isBefore(from)) {
-            return new Series(query.text(), by, from, to, unit.wire(), List.<Bucket>of());
+        DayCounts c = engine.dayCounts(query, selection, unit, null);
+        if (c.days() == null) {
+            DayRange covered = c.covered();
+            return new Series(query.text(), by, selection.from() != null ? selection.from() : covered == null ? null : covered.first(),
+                    selection.to() != null ? selection.to() : covered == null ? null : covered.last(), unit.wire(), List.<Bucket>of());
         }
-        DayRange days = new DayRange(from, to);
-        DayCounts c = engine.dayCounts(query, selection, days, unit, null);
-        long[] zeros = new long[days.length()];
-        return Series.fold(query.text(), by, unit.wire(), days, covered,
+        long[] zeros = new long[c.days().length()];
+        return Series.fold(query.text(), by, unit.wire(), c.days(), c.covered(),
                 c.matches().getOrDefault(DayCounts.WHOLE, zeros), c.totals().getOrDefault(DayCounts.WHOLE, zeros));
     }
 
@@ -58,32 +57,19 @@ public final class Corpus {
      */
     public Map<String, Series> breakdown(Query query, Selection selection, Bucketing by, Engine.CountUnit unit,
                                          Engine.Facet facet) throws IOException {
-        DayRange covered = engine.dayRange().orElse(null);
-        LocalDate from = from(selection, covered);
-        LocalDate to = to(selection, covered);
+        DayCounts c = engine.dayCounts(query, selection, unit, Objects.requireNonNull(facet, "facet"));
         Map<String, Series> out = new TreeMap<>();
-        if (from == null || to == null || to.isBefore(from)) {
+        if (c.days() == null) {
             return out;
         }
-        DayRange days = new DayRange(from, to);
-        DayCounts c = engine.dayCounts(query, selection, days, unit, facet);
-        long[] zeros = new long[days.length()];
+        long[] zeros = new long[c.days().length()];
         c.totals().forEach((value, totals) -> {
-            Series s = Series.fold(query.text(), by, unit.wire(), days, covered, c.matches().getOrDefault(value, zeros), totals);
+            Series s = Series.fold(query.text(), by, unit.wire(), c.days(), c.covered(), c.matches().getOrDefault(value, zeros), totals);
             if (s.buckets().stream().anyMatch(b -> b.total() > 0)) {
                 out.put(value, s);
             }
         });
         return out;
-    }
-
-    /** The selection's first day; where it is open, the corpus' first (null for an empty corpus). */
-    private static LocalDate from(Selection selection, DayRange corpus) {
-        return selection.from() != null ? selection.from() : corpus == null ? null : corpus.first();
-    }
-
-    private static LocalDate to(Selection selection, DayRange corpus) {
-        return selection.to() != null ? selection.to() : corpus == null ? null : corpus.last();
     }
 
     public Hits search(Query query, Selection selection, int limit, Engine.HitOrder order) throws IOException {

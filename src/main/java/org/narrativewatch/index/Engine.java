@@ -4,10 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.narrativewatch.article.Article;
 import org.narrativewatch.query.Query;
-import org.narrativewatch.timeline.DayRange;
 
 /**
  * What differs between engines, and nothing else: storing articles, counting them per day, finding
@@ -41,21 +39,18 @@ public interface Engine extends Closeable {
     /** The checkpoint recorded by the last commit (empty on a new index). */
     Map<String, String> checkpoint() throws IOException;
 
-    /** The first and last day of the stored articles; empty when there are none. */
-    Optional<DayRange> dayRange() throws IOException;
-
     /**
-     * Per-day counts over {@code days} of the articles that match {@code query} within the selection's
-     * outlets, groups and languages, and of all articles within them (the totals shares divide by),
-     * read from one state of the corpus. The selection's own dates are not consulted: {@code days} is
-     * the range, already resolved by the caller. In {@link CountUnit#STORIES} syndicated copies (same
-     * {@link Hashes#storyHash story hash}) count once per day, and per facet value.
+     * Per-day counts of the articles that match {@code query} within the selection, and of all
+     * articles within it (the totals shares divide by), over the selection's days: its dates, with
+     * open ends closed by the corpus' first and last day ({@link Selection#days}). The corpus' day
+     * range comes back with the counts, read from the same state of the corpus. In
+     * {@link CountUnit#STORIES} syndicated copies (same {@link Hashes#storyHash story hash}) count
+     * once per day, and per facet value.
      *
      * @param facet null for one pair of arrays under {@link DayCounts#WHOLE}; else one pair per value
      *              of the facet present among the selected articles (articles without a value are left out)
      */
-    DayCounts dayCounts(Query query, Selection selection, DayRange days, CountUnit unit, Facet facet)
-            throws IOException;
+    DayCounts dayCounts(Query query, Selection selection, CountUnit unit, Facet facet) throws IOException;
 
     /** The best {@code limit} matches in the selection (its dates included), with the total count. */
     Hits search(Query query, Selection selection, int limit, HitOrder order) throws IOException;

@@ -289,11 +289,6 @@ public final class LuceneEngine implements Engine {
         return new BooleanQuery.Builder().add(q, Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
-    @Override
-    public Optional<DayRange> dayRange() throws IOException {
-        return withSearcher(LuceneEngine::dayRange);
-    }
-
     /** First and last day of the corpus, from the day points of each segment. */
     private static Optional<DayRange> dayRange(IndexSearcher s) throws IOException {
         int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
@@ -308,9 +303,14 @@ public final class LuceneEngine implements Engine {
     }
 
     @Override
-    public DayCounts dayCounts(org.narrativewatch.query.Query query, Selection sel, DayRange days, CountUnit unit,
-                               Facet facet) throws IOException {
+    public DayCounts dayCounts(org.narrativewatch.query.Query query, Selection sel, CountUnit unit, Facet facet)
+            throws IOException {
         return withSearcher(s -> {
+            DayRange covered = dayRange(s).orElse(null);
+            DayRange days = sel.days(covered).orElse(null);
+            if (days == null) {
+                return DayCounts.none(covered);
+            }
             int first = days.firstEpochDay();
             int last = days.lastEpochDay();
             String facetField = facet == null ? null : facet == Facet.OUTLET ? Schema.OUTLET : Schema.GROUP;
@@ -318,7 +318,7 @@ public final class LuceneEngine implements Engine {
             Query compiled = new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
             DayCountCollector counts = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
             s.search(and(compiled, filter), counts);
-            return new DayCounts(days, counts.counts(), totals(s, filter, facetField, first, last, unit));
+            return new DayCounts(covered, days, counts.counts(), totals(s, filter, facetField, first, last, unit));
         });
     }
 

@@ -7,19 +7,19 @@
  *   cli, server, shift, opinion, brief, explain ...
  *        │  timeline · breakdown · search · stats · outlets · snapshot
  *        ▼
- *   Corpus ── resolves the selection's dates, folds per-day counts into buckets (Series.fold: days,
- *        │    partial), one counting pass per breakdown, stats from facts — once, for every engine
- *        │  dayRange · dayCounts · search · facts · snapshot · add · commit · checkpoint
+ *   Corpus ── folds per-day counts into buckets (Series.fold: days, partial), one counting pass
+ *        │    per breakdown, stats from facts — once, for every engine
+ *        │  dayCounts · search · facts · snapshot · add · commit · checkpoint
  *        ▼
  *   Engine ── LuceneEngine (a folder) · opensearch.OpenSearchEngine (a cluster) · test doubles
  * </pre>
  *
  * <p>An engine implements: {@code name()}; {@code add(Article)} (ADDED or ALREADY_PRESENT by
  * {@link org.narrativewatch.article.Article#key()}), {@code commit(checkpoint)}, {@code checkpoint()};
- * {@code dayRange()} (first and last article day, empty for none); {@code dayCounts(query, selection, days,
- * unit, facet)} (per-day counts over the given {@link org.narrativewatch.timeline.DayRange} of the query's
- * matches and of all selected articles, whole or per outlet/group value, articles or stories, from one
- * state of the corpus); {@code search(...)}; {@code facts()} ({@link org.narrativewatch.index.CorpusFacts});
+ * {@code dayCounts(query, selection, unit, facet)} ({@link org.narrativewatch.index.DayCounts}: per-day counts
+ * of the query's matches and of all selected articles, whole or per outlet/group value, articles or stories,
+ * over the days {@link org.narrativewatch.index.Selection#days} gives, with the corpus' first and last day,
+ * all from one state of the corpus); {@code search(...)}; {@code facts()} ({@link org.narrativewatch.index.CorpusFacts});
  * {@code snapshot()} ({@link org.narrativewatch.index.Snapshot}: engine, location, articles, from, to,
  * version — cheap, for every export). Nothing above the seam asks which engine it has.
  *

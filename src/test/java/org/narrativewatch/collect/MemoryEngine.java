@@ -3,7 +3,6 @@ package org.narrativewatch.collect;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.narrativewatch.article.Article;
 import org.narrativewatch.index.CorpusFacts;
 import org.narrativewatch.index.DayCounts;
@@ -12,7 +11,6 @@ import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.index.Snapshot;
 import org.narrativewatch.query.Query;
-import org.narrativewatch.timeline.DayRange;
 
 /** A test engine that keeps what is added in memory and distinguishes added from committed. */
 final class MemoryEngine implements Engine {
@@ -51,12 +49,7 @@ final class MemoryEngine implements Engine {
     }
 
     @Override
-    public Optional<DayRange> dayRange() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public DayCounts dayCounts(Query q, Selection s, DayRange d, CountUnit u, Facet f) {
+    public DayCounts dayCounts(Query q, Selection s, CountUnit u, Facet f) {
         throw new UnsupportedOperationException();
     }
 

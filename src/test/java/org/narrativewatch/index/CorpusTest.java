@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import org.narrativewatch.article.DateQuality;
 import org.narrativewatch.query.Query;
 import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Bucketing;
-import org.narrativewatch.timeline.DayRange;
 import org.narrativewatch.timeline.Series;
 import org.narrativewatch.timeline.SeriesFormat;
 
@@ -129,10 +127,9 @@ class CorpusTest {
         @Override public AddOutcome add(Article a) throws IOException { return inner.add(a); }
         @Override public void commit(Map<String, String> c) throws IOException { inner.commit(c); }
         @Override public Map<String, String> checkpoint() throws IOException { return inner.checkpoint(); }
-        @Override public Optional<DayRange> dayRange() throws IOException { return inner.dayRange(); }
-        @Override public DayCounts dayCounts(Query q, Selection s, DayRange d, CountUnit u, Facet f) throws IOException {
+        @Override public DayCounts dayCounts(Query q, Selection s, CountUnit u, Facet f) throws IOException {
             dayCounts.incrementAndGet();
-            return inner.dayCounts(q, s, d, u, f);
+            return inner.dayCounts(q, s, u, f);
         }
         @Override public Hits search(Query q, Selection s, int l, HitOrder o) throws IOException { return inner.search(q, s, l, o); }
         @Override public CorpusFacts facts() throws IOException { return inner.facts(); }

@@ -67,15 +67,19 @@ final class InMemoryEngine implements Engine {
         return checkpoint;
     }
 
-    @Override
-    public synchronized Optional<DayRange> dayRange() {
+    private Optional<DayRange> dayRange() {
         return committed.stream().map(s -> s.article().day()).min(Comparator.naturalOrder())
                 .map(min -> new DayRange(min, committed.stream().map(s -> s.article().day())
                         .max(Comparator.naturalOrder()).orElseThrow()));
     }
 
     @Override
-    public synchronized DayCounts dayCounts(Query query, Selection sel, DayRange days, CountUnit unit, Facet facet) {
+    public synchronized DayCounts dayCounts(Query query, Selection sel, CountUnit unit, Facet facet) {
+        DayRange covered = dayRange().orElse(null);
+        DayRange days = sel.days(covered).orElse(null);
+        if (days == null) {
+            return DayCounts.none(covered);
+        }
         Map<String, long[]> matches = new HashMap<>();
         Map<String, long[]> totals = new HashMap<>();
         // per facet value and day, the stories already counted
@@ -102,7 +106,7 @@ final class InMemoryEngine implements Engine {
                 matches.computeIfAbsent(value, k -> new long[days.length()])[i]++;
             }
         }
-        return new DayCounts(days, matches, totals);
+        return new DayCounts(covered, days, matches, totals);
     }
 
     private boolean[] matches(Query query) {

@@ -15,7 +15,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +30,6 @@ import org.narrativewatch.index.OutletInfo;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.index.Snapshot;
 import org.narrativewatch.query.Query;
-import org.narrativewatch.timeline.DayRange;
 
 /** The server's bounds, independent of any query: token, sizes, hosts, static files, the API description. */
 class ServerSecurityTest {
@@ -50,8 +48,7 @@ class ServerSecurityTest {
         @Override public AddOutcome add(Article a) { throw new UnsupportedOperationException(); }
         @Override public void commit(Map<String, String> c) { throw new UnsupportedOperationException(); }
         @Override public Map<String, String> checkpoint() { return Map.of(); }
-        @Override public Optional<DayRange> dayRange() { return Optional.of(new DayRange(LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3))); }
-        @Override public DayCounts dayCounts(Query q, Selection s, DayRange d, CountUnit u, Facet f) { throw new UnsupportedOperationException(); }
+        @Override public DayCounts dayCounts(Query q, Selection s, CountUnit u, Facet f) { throw new UnsupportedOperationException(); }
         @Override public Hits search(Query q, Selection s, int l, HitOrder o) { throw new UnsupportedOperationException(); }
         @Override public CorpusFacts facts() {
             if (slowStats) {

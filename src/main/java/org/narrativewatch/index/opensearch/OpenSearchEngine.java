@@ -454,9 +454,8 @@ public final class OpenSearchEngine implements Engine {
         return OpenSearchQueryCompiler.obj("bool", bool);
     }
 
-    @Override
-    public Optional<DayRange> dayRange() throws IOException {
-        requireIndex();
+    /** First and last day of the whole corpus, or empty when it has no articles. */
+    private Optional<DayRange> dayRange() throws IOException {
         ObjectNode q = F.objectNode();
         q.put("size", 0);
         dayRangeAggs(q.putObject("aggs"));
@@ -487,15 +486,19 @@ public final class OpenSearchEngine implements Engine {
      * exact at any size; stories are counted as distinct keys.
      */
     @Override
-    public DayCounts dayCounts(Query query, Selection sel, DayRange days, CountUnit unit, Facet facet)
-            throws IOException {
+    public DayCounts dayCounts(Query query, Selection sel, CountUnit unit, Facet facet) throws IOException {
         requireIndex();
+        DayRange covered = dayRange().orElse(null);
+        DayRange days = sel.days(covered).orElse(null);
+        if (days == null) {
+            return DayCounts.none(covered);
+        }
         String facetField = facet == null ? null : facet == Facet.OUTLET ? OUTLET : GROUP;
         ObjectNode filter = selectionFilter(sel, days.first(), days.last());
         ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
         int first = days.firstEpochDay();
         int length = days.length();
-        return new DayCounts(days, perDay(and(compiled, filter), facetField, unit, first, length),
+        return new DayCounts(covered, days, perDay(and(compiled, filter), facetField, unit, first, length),
                 perDay(filter, facetField, unit, first, length));
     }
 
