@@ -88,8 +88,4 @@ public final class Corpus {
     public Snapshot snapshot() throws IOException {
         return engine.snapshot();
     }
-
-    public String engineName() {
-        return engine.name();
-    }
 }
