@@ -332,7 +332,7 @@ public final class DashboardServer implements AutoCloseable {
         }
         ObjectNode o = Views.MAPPER.createObjectNode();
         o.put("by", by.wire());
-        o.put("unit", unit.name().toLowerCase(Locale.ROOT));
+        o.put("unit", unit.wire());
         o.set("selection", Views.selection(sel));
         ArrayNode a = o.putArray("series");
         for (int i = 0; i < qs.size(); i++) {
