@@ -20,9 +20,10 @@ import org.narrativewatch.timeline.DayRange;
  * A third engine, for tests: articles in a list, queries evaluated article by article with the
  * brute-force {@link ReferenceMatcher}. It implements only the narrow {@link Engine} interface, so
  * the tests that run timelines and breakdowns through {@link Corpus} over it show that the layer
- * above the engines needs nothing else.
+ * above the engines needs nothing else. Public, so that tests in other packages (briefs, explain)
+ * can have a corpus without an index folder: add, commit, then read through {@link Corpus}.
  */
-final class InMemoryEngine implements Engine {
+public final class InMemoryEngine implements Engine {
 
     private final Map<String, Article> pending = new LinkedHashMap<>();
     private final List<Stored> committed = new ArrayList<>();
@@ -175,7 +176,7 @@ final class InMemoryEngine implements Engine {
     public void close() {}
 
     /** The stored articles, for oracles. */
-    synchronized List<Article> articles() {
+    public synchronized List<Article> articles() {
         return committed.stream().map(Stored::article).toList();
     }
 }
