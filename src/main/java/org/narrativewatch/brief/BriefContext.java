@@ -204,7 +204,7 @@ public final class BriefContext implements AutoCloseable {
 
     /** A word of a reproducing command, quoted for a POSIX shell when it needs to be. */
     static String sh(String word) {
-        if (word.matches("[A-Za-z0-9_./:=,@%+-]+")) {
+        if (word.matches("[\\p{L}\\p{N}_./:=,@%+-]+")) {
             return word;
         }
         return "'" + word.replace("'", "'\\''") + "'";

@@ -220,18 +220,28 @@ public final class Expectation {
             }
         }
         if (best != null) {
-            held.add("change " + dir + " at " + best.date() + " (" + Format.signedPercent(best.relative()) + ", p "
-                    + Format.p(best.p()) + "), " + best.daysFrom(near) + " days from " + near);
+            held.add("change " + dir + " at " + span(best) + " (" + level(best) + ", p " + Format.p(best.p()) + "), "
+                    + best.daysFrom(near) + " days from " + near);
         } else {
             failed.add("no change " + dir + " within " + within + " days of " + near
                     + (c.changes.isEmpty() ? " (no change points at all)" : "; change points: " + describe(c.changes)));
         }
     }
 
+    static String span(Change ch) {
+        return ch.date().equals(ch.end()) ? ch.date().toString() : ch.date() + ".." + ch.end();
+    }
+
+    /** "level 0.4 → 5.5 (+1,200%)": the detector's levels either side, and the relative change when defined. */
+    static String level(Change ch) {
+        return Format.number(ch.before()) + " → " + Format.number(ch.after())
+                + (Double.isFinite(ch.relative()) ? " " + Format.signedPercent(ch.relative()) : "");
+    }
+
     static String describe(List<Change> changes) {
         List<String> s = new ArrayList<>();
         for (Change ch : changes) {
-            s.add(ch.date() + " " + (ch.up() ? "up" : "down"));
+            s.add(span(ch) + " " + (ch.up() ? "up" : "down"));
         }
         return String.join(", ", s);
     }

@@ -174,7 +174,7 @@ public final class HtmlBrief {
                 .append("\" data-kind=\"").append(Svg.esc(c.kind())).append("\" data-status=\"").append(c.status().wire()).append("\">");
         b.append("<figcaption><span class=\"badge ").append(c.status().wire()).append("\">").append(c.status().wire())
                 .append("</span> <strong>").append(Svg.esc(c.title() == null ? c.id() : c.title())).append("</strong> <span class=\"meta\">")
-                .append(id).append(" · ").append(Svg.esc(c.kind())).append(" · line ").append(c.line()).append("</span></figcaption>");
+                .append(c.title() == null ? "" : id + " · ").append(Svg.esc(c.kind())).append(" · line ").append(c.line()).append("</span></figcaption>");
         if (c.value() != null) {
             b.append("<p class=\"nw-value\">").append(Svg.esc(Format.value(c.value(), c.unit())));
             if (c.lo() != null && c.hi() != null) {
@@ -204,8 +204,7 @@ public final class HtmlBrief {
             b.append("<p class=\"nw-changes\"><span class=\"lbl\">change points</span> ");
             List<String> parts = new ArrayList<>();
             for (Change ch : c.changes()) {
-                parts.add((ch.up() ? "▲ " : "▼ ") + ch.date() + (ch.end().equals(ch.date()) ? "" : "–" + ch.end()) + " "
-                        + Format.signedPercent(ch.relative()) + " (p " + Format.p(ch.p()) + ")");
+                parts.add((ch.up() ? "▲ " : "▼ ") + Expectation.span(ch) + " " + Expectation.level(ch) + " (p " + Format.p(ch.p()) + ")");
             }
             b.append(Svg.esc(String.join("; ", parts))).append("</p>");
         }

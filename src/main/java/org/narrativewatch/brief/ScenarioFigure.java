@@ -51,7 +51,8 @@ final class ScenarioFigure implements FigureKind {
         Territory t = ctx.territory();
         ScenarioResult r;
         try {
-            r = ctx.cached("scenario|" + file + "|" + date, () -> t.scenario(scenario, date));
+            LocalDate used = t.snapshots().resolve(date);
+            r = ctx.cached("scenario|" + file + "|" + date, () -> t.scenario(scenario, date, used, TerritoryFigure.occupied(ctx, t, used)));
         } catch (UserException e) {
             throw new UserException(k.at("file") + e.getMessage());
         }

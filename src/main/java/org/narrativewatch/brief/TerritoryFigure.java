@@ -91,7 +91,8 @@ final class TerritoryFigure implements FigureKind {
         String regionArgs = regions.isEmpty() ? "all of Ukraine" : regions.stream().map(Region::name).toList().toString();
         c.field("regions", regionArgs).field("figure", figure);
         if (date != null) {
-            DayStats d = ctx.cached("stats|" + date + "|" + bands, () -> t.stats(date, bands));
+            LocalDate used = t.snapshots().resolve(date);
+            DayStats d = ctx.cached("stats|" + date + "|" + bands, () -> t.stats(date, used, occupied(ctx, t, used), bands));
             double v = value(d, figure, regions, k);
             c.value(v, unit(unit)).field("date", date.toString()).field("snapshot_date", d.snapshotDate().toString());
             if (d.note() != null) {
@@ -284,7 +285,7 @@ final class TerritoryFigure implements FigureKind {
                 c.notes.add(note);
             }
             c.commands.add("nwatch territory focus --data " + geo + areaArgs + " --date " + date + " --format json");
-            c.chart = Chart.map(focusShapes(t, area, s.dates().get(0)));
+            c.chart = Chart.map(focusShapes(t, area, occupied(ctx, t, s.dates().get(0)), s.dates().get(0)));
             return c;
         }
         int every = k.integer("every", 1, 1, 366);
@@ -293,14 +294,14 @@ final class TerritoryFigure implements FigureKind {
         c.commands.add("nwatch territory focus --data " + geo + areaArgs + " --from " + from + " --to " + to
                 + (every == 1 ? "" : " --every " + every) + " --shifts " + figure + " --format json");
         Chart lines = c.chart;
-        shapes.addAll(focusShapes(t, area, s.dates().get(s.dates().size() - 1)));
+        LocalDate lastDate = s.dates().get(s.dates().size() - 1);
+        shapes.addAll(focusShapes(t, area, occupied(ctx, t, lastDate), lastDate));
         c.chart = new Chart(lines.yLabel(), lines.lines(), lines.from(), lines.to(), lines.windows(), lines.markers(), shapes);
         return c;
     }
 
     /** The occupied area near the focus area on {@code date}, the area's outline and its centre. */
-    private static List<Chart.Shape> focusShapes(Territory t, FocusArea area, LocalDate date) {
-        Geometry occ = t.projection().toPlane(t.snapshots().load(date));
+    private static List<Chart.Shape> focusShapes(Territory t, FocusArea area, Geometry occ, LocalDate date) {
         org.locationtech.jts.geom.Envelope env = area.area().getEnvelopeInternal().copy();
         env.expandBy(Math.max(env.getWidth(), env.getHeight()) * 0.25);
         Geometry box = area.area().getFactory().toGeometry(env);
@@ -320,11 +321,16 @@ final class TerritoryFigure implements FigureKind {
         List<Chart.Shape> out = new ArrayList<>();
         out.add(ctx.cached("land-shape", () -> new Chart.Shape("land", "Ukraine", lonLat(t, t.land(), 1500))));
         out.add(ctx.cached("occupied-shape|" + date, () -> new Chart.Shape("occupied", "occupied " + date,
-                lonLat(t, t.projection().toPlane(t.snapshots().load(date)), 1500))));
+                lonLat(t, occupied(ctx, t, date), 1500))));
         for (Region r : regions) {
             out.add(new Chart.Shape("area", r.name(), lonLat(t, r.area(), 1500)));
         }
         return out;
+    }
+
+    /** The snapshot of {@code snapshotDate} in the plane, read once per run (each read scans its archive). */
+    static Geometry occupied(BriefContext ctx, Territory t, LocalDate snapshotDate) {
+        return ctx.cached("occupied|" + snapshotDate, () -> t.projection().toPlane(t.snapshots().load(snapshotDate)));
     }
 
     static Geometry lonLat(Territory t, Geometry plane, double toleranceM) {

@@ -117,7 +117,7 @@ public final class BriefCommand implements Runnable {
     }
 
     static String sh(String word) {
-        return word.matches("[A-Za-z0-9_./:=,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+        return word.matches("[\\p{L}\\p{N}_./:=,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     static String version() {
@@ -207,7 +207,8 @@ public final class BriefCommand implements Runnable {
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                Path tmp = Files.createTempFile(parent, ".brief-", ".tmp");
+                // beside the output and renamed over it: a reader never sees half a page (a plain file: the umask's permissions)
+                Path tmp = output.resolveSibling("." + output.getFileName() + ".tmp");
                 try {
                     Files.writeString(tmp, text, StandardCharsets.UTF_8);
                     Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
