@@ -239,8 +239,11 @@ public final class HtmlBrief {
         if (!ch.windows().isEmpty()) {
             b.append("<span class=\"key win\"></span>compared windows ");
         }
-        if (ch.markers().stream().anyMatch(m -> m.kind() == Chart.MarkerKind.CHANGE_UP || m.kind() == Chart.MarkerKind.CHANGE_DOWN)) {
-            b.append("<span class=\"key up\"></span>change up <span class=\"key down\"></span>change down ");
+        if (ch.markers().stream().anyMatch(m -> m.kind() == Chart.MarkerKind.CHANGE_UP)) {
+            b.append("<span class=\"key up\"></span>change up ");
+        }
+        if (ch.markers().stream().anyMatch(m -> m.kind() == Chart.MarkerKind.CHANGE_DOWN)) {
+            b.append("<span class=\"key down\"></span>change down ");
         }
         if (ch.markers().stream().anyMatch(m -> m.kind() == Chart.MarkerKind.EXPECTED)) {
             b.append("<span class=\"key expected\"></span>expected ");

@@ -83,7 +83,11 @@ final class LeadLagFigure implements FigureKind {
                 c.chart = chart(a, b, c);
                 return c;
             }
-            r = LeadLag.analyse(j.a(), j.b(), o);
+            try {
+                r = LeadLag.analyse(j.a(), j.b(), o);
+            } catch (IllegalArgumentException e) {
+                throw new UserException(k.at() + "lead-lag tests cannot run on these series: " + e.getMessage());
+            }
             step = j.step();
             n = j.dates().size();
             c.commands.add("nwatch opinion leadlag A.csv B.csv --max-lag " + maxLag + (o.difference() ? " --difference" : "")

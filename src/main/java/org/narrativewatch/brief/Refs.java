@@ -40,6 +40,9 @@ final class Refs {
             case "expected":
                 return c.expectedText() == null ? "" : c.expectedText();
             default:
+                if (c.fields().isEmpty() && c.status() == Status.UNKNOWN) {
+                    return "n/a"; // the figure could not be computed: its own reason says why
+                }
                 if (!c.fields().containsKey(f)) {
                     return null;
                 }

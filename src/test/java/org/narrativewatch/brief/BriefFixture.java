@@ -85,8 +85,8 @@ final class BriefFixture {
         StringBuilder csv = new StringBuilder("date,value,other\n");
         for (int m = 0; m < 24; m++) {
             LocalDate d = LocalDate.of(2023, 1, 1).plusMonths(m);
-            double v = (m < 12 ? 10 : 15) + ((m % 3) - 1) * 0.2;
-            csv.append(d).append(',').append(v).append(',').append(100 - m).append('\n');
+            double v = (m < 12 ? 10 : 15) + 0.3 * Math.sin(m * 1.7) + 0.2 * Math.cos(m * 0.9);
+            csv.append(d).append(',').append(v).append(',').append(m == 23 ? "78" : String.valueOf(100 - m + 3 * Math.sin(m * 2.3))).append('\n');
         }
         Files.writeString(dir.resolve("series/prices.csv"), csv);
         Files.createDirectories(dir.resolve("scenarios"));
