@@ -33,9 +33,10 @@ public final class BriefContext implements AutoCloseable {
      * @param data          the data folder, or null ({@code noData} says why)
      * @param polls         the poll store beside the index (poll figures without a file read it), or null
      * @param toolVersion   "nwatch 0.1.0", said in the provenance
+     * @param closeEngine   close the engine at the end of the check (false: it belongs to a server)
      */
     public record Sources(Supplier<Engine> engine, String engineArgs, String noEngine, Path data, String noData,
-                          Path polls, String toolVersion) {}
+                          Path polls, String toolVersion, boolean closeEngine) {}
 
     private final Brief brief;
     private final Sources sources;
@@ -212,9 +213,9 @@ public final class BriefContext implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (engine != null) {
+        if (engine != null && sources.closeEngine()) {
             engine.close();
-            engine = null;
         }
+        engine = null;
     }
 }

@@ -112,8 +112,27 @@ public final class BriefCommand implements Runnable {
                 polls = null;
             }
             return new BriefContext(brief, new BriefContext.Sources(noEngine == null ? eo::open : null, engineArgs, noEngine, d,
-                    noData, polls, version()));
+                    noData, polls, version(), true));
         }
+    }
+
+    /**
+     * How {@code nwatch serve --briefs DIR} checks a brief: on the server's own engine (left open), the data folder
+     * from {@code --data} else the brief's front matter, and the poll store beside the index.
+     */
+    public static java.util.function.Function<Brief, BriefContext.Sources> serverSources(org.narrativewatch.index.Engine engine,
+                                                                                         EngineOptions eo, Path data) {
+        return brief -> {
+            Path d = data != null ? data
+                    : brief.front().data() != null ? brief.folder().resolve(brief.front().data()).normalize() : null;
+            String noData = d == null ? "no data folder: start the server with --data DIR (laid out like ../shared/data)"
+                    : Files.isDirectory(d) ? null : "data folder " + d + " does not exist";
+            Path polls = eo.index == null ? null : PollStore.besideIndex(eo.index);
+            boolean lucene = eo.engine == null || eo.engine.equalsIgnoreCase("lucene");
+            return new BriefContext.Sources(() -> engine, lucene ? "--index " + sh(String.valueOf(eo.index))
+                    : "--engine opensearch --url " + eo.url + " --os-index " + eo.osIndex, null, noData == null ? d : null, noData,
+                    polls != null && Files.isRegularFile(polls) ? polls : null, version(), false);
+        };
     }
 
     static String sh(String word) {

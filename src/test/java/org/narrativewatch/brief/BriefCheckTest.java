@@ -48,7 +48,7 @@ class BriefCheckTest {
         Files.writeString(f, markdown);
         Brief b = BriefParser.read(f);
         try (BriefContext ctx = new BriefContext(b, new BriefContext.Sources(() -> LuceneEngine.open(index), "--index " + index,
-                null, data, null, null, "nwatch test"))) {
+                null, data, null, null, "nwatch test", true))) {
             return BriefChecker.check(ctx, null);
         }
     }
@@ -257,7 +257,7 @@ class BriefCheckTest {
         Files.writeString(f, fig("id: m\nmedia: {query: x}") + fig("id: t\nterritory: {date: 2025-01-01}"));
         Brief b = BriefParser.read(f);
         try (BriefContext ctx = new BriefContext(b, new BriefContext.Sources(null, null, "no index at data/index", null,
-                "no data folder: give --data DIR", null, "nwatch test"))) {
+                "no data folder: give --data DIR", null, "nwatch test", true))) {
             var r = BriefChecker.check(ctx, null);
             assertTrue(r.claims().get(0).reason().endsWith("no index at data/index"), r.claims().get(0).reason());
             assertTrue(r.claims().get(1).reason().endsWith("no data folder: give --data DIR"), r.claims().get(1).reason());

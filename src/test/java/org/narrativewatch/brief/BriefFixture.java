@@ -23,7 +23,7 @@ import org.narrativewatch.index.LuceneEngine;
  *     {@code polls/talks.csv} (one long-format series); {@code series/prices.csv} (monthly, 10 in 2023, 15 in 2024).</li>
  * </ul>
  */
-final class BriefFixture {
+public final class BriefFixture {
     static final LocalDate FIRST = LocalDate.of(2024, 1, 1);
     static final LocalDate LAST = LocalDate.of(2024, 6, 30);
     static final LocalDate STEP = LocalDate.of(2024, 4, 1);
@@ -36,7 +36,7 @@ final class BriefFixture {
 
     private BriefFixture() {}
 
-    static Engine index(Path dir) throws IOException {
+    public static Engine index(Path dir) throws IOException {
         Engine e = LuceneEngine.open(dir);
         for (LocalDate d = FIRST; !d.isAfter(LAST); d = d.plusDays(1)) {
             int summit = d.isBefore(STEP) ? SUMMIT_BEFORE : SUMMIT_AFTER;
@@ -57,7 +57,7 @@ final class BriefFixture {
         return e;
     }
 
-    static Path data(Path dir) throws IOException {
+    public static Path data(Path dir) throws IOException {
         Path geo = dir.resolve("geo");
         Files.createDirectories(geo.resolve("regions"));
         Files.createDirectories(geo.resolve("occupied"));
