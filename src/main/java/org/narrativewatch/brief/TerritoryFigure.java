@@ -83,7 +83,12 @@ final class TerritoryFigure implements FigureKind {
         if (!WHOLE.contains(figure) && !near.matches()) {
             throw k.error("figure", "unknown figure '" + figure + "' (one of " + WHOLE + " or near_<N>km_occupied_side / near_<N>km_controlled_side)");
         }
-        List<Integer> bands = near.matches() ? List.of(Integer.parseInt(near.group(1))) : Territory.DEFAULT_BANDS_KM;
+        // the default bands plus the one asked for: every figure of a date then shares one computation
+        List<Integer> bands = new ArrayList<>(Territory.DEFAULT_BANDS_KM);
+        if (near.matches() && !bands.contains(Integer.parseInt(near.group(1)))) {
+            bands.add(Integer.parseInt(near.group(1)));
+            bands.sort(null);
+        }
         String unit = figure.startsWith("population") || near.matches() ? "people" : figure.equals("occupied_share") ? Computed.SHARE : figure;
         if (figure.startsWith("population") || near.matches()) {
             c.notes.add("People: " + Territory.POPULATION_NOTE);
