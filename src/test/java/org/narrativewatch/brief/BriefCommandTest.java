@@ -192,4 +192,25 @@ class BriefCommandTest {
         }
         return n;
     }
+
+    @Test
+    void theFocusFigureIsWhatTerritoryFocusPrints() throws IOException {
+        Path f = write("focus.md", "```figure\nid: focus\nterritory: {figure: occupied_km2, area: {around: Midtown, radius_km: 20},"
+                + " from: 2025-01-01, to: 2025-01-20}\n```\n");
+        Run check = run("brief", "check", f.toString(), "--data", data.toString(), "--format", "json");
+        assertEquals(0, check.code(), check.err());
+        JsonNode claim = BriefReport.JSON.readTree(check.out()).get("claims").get(0);
+        String cmd = claim.get("commands").get(0).asText();
+        assertTrue(cmd.startsWith("nwatch territory focus --data " + data.resolve("geo") + " --around Midtown --radius-km 20"), cmd);
+        Run focus = run("territory", "focus", "--data", data.resolve("geo").toString(), "--around", "Midtown", "--radius-km", "20",
+                "--from", "2025-01-01", "--to", "2025-01-20", "--shifts", "occupied_km2", "--format", "json");
+        assertEquals(0, focus.code(), focus.err());
+        JsonNode cols = BriefReport.JSON.readTree(focus.out()).get("columns").get("occupied_km2");
+        double first = cols.get(0).asDouble();
+        double last = cols.get(cols.size() - 1).asDouble();
+        assertEquals(last - first, claim.get("value").asDouble(), 0.1); // the command rounds to 0.1 km²
+        JsonNode changes = BriefReport.JSON.readTree(focus.out()).get("shifts").get("occupied_km2").get("changes");
+        assertEquals(claim.get("changes").size(), changes.size());
+        assertEquals(claim.get("changes").get(0).get("end").asText(), changes.get(0).get("date").asText());
+    }
 }
