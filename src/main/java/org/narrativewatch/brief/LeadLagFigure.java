@@ -20,7 +20,8 @@ import org.narrativewatch.timeline.Series;
  * {@code leadlag: {a: SIDE, b: SIDE, max_lag, difference, bootstrap}} where a side is {@code {media: {...}}},
  * {@code {poll: {...}}} or {@code {series: {...}}} (the bodies of those kinds). Which leads: the prewhitened
  * cross-correlation and Granger tests of {@code nwatch opinion leadlag}; a poll against a media timeline goes through
- * {@code nwatch opinion compare}'s alignment (the media share over each poll's fieldwork, one poll per bucket).
+ * {@code nwatch opinion compare}'s alignment (the media share over each poll's fieldwork, one poll per bucket);
+ * beside a CSV or another poll, each poll stands for the month of its fieldwork midpoint.
  * Positive lags: A leads B.
  */
 final class LeadLagFigure implements FigureKind {
@@ -51,13 +52,9 @@ final class LeadLagFigure implements FigureKind {
         String step;
         int n;
         List<String> warnings = new ArrayList<>();
-        if (a.poll() != null || b.poll() != null) {
-            Side media = a.media() != null ? a : b.media() != null ? b : null;
+        if ((a.poll() != null || b.poll() != null) && (a.media() != null || b.media() != null)) {
+            Side media = a.media() != null ? a : b;
             Side poll = a.poll() != null ? a : b;
-            if (media == null || (a.poll() != null && b.poll() != null)) {
-                throw new UserException(k.at() + "a poll series is compared with a media timeline (as 'nwatch opinion compare'); "
-                        + "for two other series give series: CSVs");
-            }
             Comparison cmp = Comparison.of(poll.poll().series(), media.media(), Alignment.Window.parse("fieldwork", 4), o);
             warnings.addAll(cmp.warnings());
             c.commands.add("nwatch opinion compare " + BriefContext.sh(poll.poll().series().id()) + " "
@@ -77,7 +74,8 @@ final class LeadLagFigure implements FigureKind {
             step = media.media().by().wire();
             n = r.n();
         } else {
-            DatedValues.Joined j = DatedValues.join(a.values(), b.values());
+            // a poll beside a CSV or another poll: each poll stands for the month of its fieldwork midpoint
+            DatedValues.Joined j = DatedValues.join(monthly(a), monthly(b));
             if (j.dates().size() < 8) {
                 c.noData = "only " + j.dates().size() + " equally spaced dates in common: too few for lead-lag tests (need at least 8)";
                 c.chart = chart(a, b, c);
@@ -117,6 +115,16 @@ final class LeadLagFigure implements FigureKind {
         c.notes.addAll(warnings);
         c.chart = chart(a, b, c);
         return c;
+    }
+
+    /** A poll side keyed by the first day of its midpoint's month (the first poll of a month); other sides as they are. */
+    private static NavigableMap<LocalDate, Double> monthly(Side s) {
+        if (s.poll() == null) {
+            return s.values();
+        }
+        NavigableMap<LocalDate, Double> m = new TreeMap<>();
+        s.values().forEach((d, v) -> m.putIfAbsent(Bucketing.MONTH.start(d), v));
+        return m;
     }
 
     /** B as A: lags change sign, the two Granger directions swap. */

@@ -49,6 +49,12 @@ final class ScenarioFigure implements FigureKind {
             throw new UserException(k.at("file") + e.getMessage());
         }
         Territory t = ctx.territory();
+        String stale = TerritoryFigure.stale(t, date);
+        if (stale != null) {
+            Computed none = new Computed();
+            none.noData = stale;
+            return none;
+        }
         ScenarioResult r;
         try {
             LocalDate used = t.snapshots().resolve(date);

@@ -68,6 +68,11 @@ final class TerritoryFigure implements FigureKind {
         Computed c = new Computed();
         Territory t = ctx.territory();
         String geo = BriefContext.sh(ctx.geo().toString());
+        String stale = stale(t, date != null ? date : to);
+        if (stale != null) {
+            c.noData = stale;
+            return c;
+        }
         c.files.addAll(ctx.hashAll(ctx.geo()));
         if (areaKeys != null) {
             if (!regionNames.isEmpty()) {
@@ -137,6 +142,21 @@ final class TerritoryFigure implements FigureKind {
                 + nearArg(bands) + " --shifts " + BriefContext.sh(regions.isEmpty() ? figure
                         : String.join(",", regions.stream().map(r -> figure + ":" + r.name()).toList())) + " --format json");
         return c;
+    }
+
+    /** Days a date may lie after the last snapshot and still be read from it. */
+    static final int MAX_STALE_DAYS = 7;
+
+    /**
+     * Why a date cannot be answered from the snapshots (after the last one by more than a week: the map of that day is
+     * not in the data), or null. Before the first snapshot is an error of its own (no map at all).
+     */
+    static String stale(Territory t, LocalDate d) {
+        LocalDate last = t.snapshots().last();
+        if (d.isAfter(last.plusDays(MAX_STALE_DAYS))) {
+            return "no control map for " + d + ": the snapshots run " + t.snapshots().first() + " to " + last;
+        }
+        return null;
     }
 
     private static String nearArg(List<Integer> bands) {

@@ -183,10 +183,11 @@ class BriefCheckTest {
     @Test
     void territoryValuesAreTheStatsCommandsAndFocusAreasFollowTheLine() throws IOException {
         var r = check(fig("id: people\nterritory: {figure: population_occupied, date: 2025-01-05, region: East}\nexpect: {value: 50000, tolerance: 0}")
-                + fig("id: area\nterritory: {figure: occupied_km2, date: 2025-01-30}")
+                + fig("id: area\nterritory: {figure: occupied_km2, date: 2025-01-25}")
                 + fig("id: focus\nterritory: {figure: occupied_km2, area: {around: Midtown, radius_km: 20}, from: 2025-01-01, to: 2025-01-20}\n"
                 + "expect: {change: up, near: 2025-01-11, within_days: 2}")
                 + fig("id: focus-people\nterritory: {figure: population_occupied, area: {around: midtown, radius_km: 20}, date: 2025-01-19}")
+                + fig("id: future\nterritory: {figure: occupied_km2, date: 2025-03-01}\nexpect: {min: 0}")
                 + fig("id: focus-boundary\nterritory: {figure: population_occupied, area: {around: midtown, radius_km: 20}, date: 2025-01-20}"));
         Territory t = Territory.load(data.resolve("geo"));
         DayStats d = t.stats(LocalDate.of(2025, 1, 20), Territory.DEFAULT_BANDS_KM);
@@ -206,7 +207,10 @@ class BriefCheckTest {
         assertEquals(before, (Double) focus.fields().get("from_value"), 0.02 * before);
         Claim fp = r.claims().get(3);
         assertEquals(0.0, fp.value()); // Midtown (32.8) is west of the line (32.82 on 19 January)
-        assertEquals(20000.0, r.claims().get(4).value()); // on 20 January the line runs through it: on the boundary counts as occupied
+        Claim future = r.claims().get(4);
+        assertEquals(Status.UNKNOWN, future.status(), "a map weeks after the last snapshot is not in the data");
+        assertTrue(future.reason().contains("the snapshots run 2025-01-01 to 2025-01-20"), future.reason());
+        assertEquals(20000.0, r.claims().get(5).value()); // on 20 January the line runs through it: on the boundary counts as occupied
     }
 
     static double segment(double r, double h) {
@@ -262,5 +266,14 @@ class BriefCheckTest {
             assertTrue(r.claims().get(0).reason().endsWith("no index at data/index"), r.claims().get(0).reason());
             assertTrue(r.claims().get(1).reason().endsWith("no data folder: give --data DIR"), r.claims().get(1).reason());
         }
+    }
+
+    @Test
+    void leadLagOfAPollAndACsvNeedsEnoughCommonMonths() throws IOException {
+        var r = check(fig("id: ll\nleadlag:\n  a: {poll: {file: polls/talks.csv, series: support-talks}}\n"
+                + "  b: {series: {file: series/prices.csv}}\n  bootstrap: 0\nexpect: {leads: a}"));
+        Claim c = only(r);
+        assertEquals(Status.UNKNOWN, c.status());
+        assertTrue(c.reason().contains("only 3 equally spaced dates in common") || c.reason().contains("equally spaced"), c.reason());
     }
 }
