@@ -72,8 +72,9 @@ final class Svg {
             lo = 0; // counts and shares read against zero
         }
         if (hi - lo < 1e-12) {
+            // a flat series: an axis from zero (all zeros: 0..1), or a band around its value
             hi = lo + Math.max(1, Math.abs(lo) * 0.1);
-            lo = lo - (hi - lo) * 0.1;
+            lo = lo == 0 ? 0 : lo - (hi - lo) * 0.1;
         }
         double[] ticks = ticks(lo, hi);
         lo = Math.min(lo, ticks[0]);
@@ -151,6 +152,7 @@ final class Svg {
                         .append(esc(l.label())).append("</title></path>");
             }
         }
+        int events = 0;
         for (Chart.Marker m : c.markers()) {
             long d = m.date().toEpochDay();
             if (d < x0 || d > x1) {
@@ -167,7 +169,9 @@ final class Svg {
                     .append("\" y1=\"").append(TOP).append("\" y2=\"").append(TOP + ph).append("\"><title>")
                     .append(esc(m.label())).append("</title></line>");
             if (m.kind() == Chart.MarkerKind.EVENT) {
-                b.append("<text class=\"evlabel\" x=\"").append(f(x + 3)).append("\" y=\"").append(TOP + ph - 4).append("\">")
+                // labels of events close together are stacked, not printed over each other
+                int row = events++ % 3;
+                b.append("<text class=\"evlabel\" x=\"").append(f(x + 3)).append("\" y=\"").append(TOP + ph - 4 - 11 * row).append("\">")
                         .append(esc(shorten(m.label(), 28))).append("</text>");
             }
         }
