@@ -69,6 +69,7 @@ public final class DashboardServer implements AutoCloseable {
     private final List<Route> routes;
     /** Territory calls are serialised and can take seconds (a snapshot is read from its archive): own pool. */
     private final QueryRunner mapRunner;
+    private final BriefRoutes briefs;
     private TerritoryLayers territory;
     private Path pollsFile;
     private Javalin app;
@@ -86,7 +87,8 @@ public final class DashboardServer implements AutoCloseable {
         this.shifts = shifts;
         this.runner = new QueryRunner(options.queryThreads(), 256, options.queryTimeout());
         this.mapRunner = new QueryRunner(1, 8, MAP_TIMEOUT);
-        this.routes = List.of(
+        this.briefs = new BriefRoutes(engine);
+        this.routes = concat(briefs.routes(),
                 new Route(HandlerType.GET, "/api/stats", false, this::stats),
                 new Route(HandlerType.GET, "/api/outlets", false, this::outlets),
                 new Route(HandlerType.GET, "/api/groups", false, this::groups),
@@ -112,6 +114,22 @@ public final class DashboardServer implements AutoCloseable {
 
     List<Route> routes() {
         return routes;
+    }
+
+    private static List<Route> concat(List<Route> more, Route... routes) {
+        List<Route> all = new ArrayList<>(List.of(routes));
+        all.addAll(more);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Lists and renders the briefs of {@code dir} live ({@code nwatch serve --briefs DIR}); {@code sources} says where a
+     * check finds the index (this server's engine), the data folder and the poll store.
+     */
+    public DashboardServer withBriefs(Path dir, java.util.function.Function<org.narrativewatch.brief.Brief,
+            org.narrativewatch.brief.BriefContext.Sources> sources) {
+        briefs.configure(new BriefRoutes.Setup(dir, sources));
+        return this;
     }
 
     /** Serves the map endpoints from these layers (without them they answer 501 saying how to enable them). */
@@ -188,6 +206,7 @@ public final class DashboardServer implements AutoCloseable {
         }
         runner.close();
         mapRunner.close();
+        briefs.close();
     }
 
     // ---- security ----------------------------------------------------------------------------
