@@ -49,7 +49,15 @@ public final class Main implements Runnable {
                 err.flush();
                 return 1;
             }
-            throw ex;
+            // Not the user's fault, but still one line: the trace is for a bug report, on request.
+            if (System.getenv("NWATCH_DEBUG") != null) {
+                throw ex;
+            }
+            String m = ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("");
+            err.println("nwatch: internal error: " + ex.getClass().getSimpleName() + m
+                    + " (run with NWATCH_DEBUG=1 for the stack trace, and report it)");
+            err.flush();
+            return 1;
         });
         return cl;
     }
