@@ -67,7 +67,17 @@ public final class CsvSource implements Source {
         }
         long line = rows.getCurrentLocation() == null ? 0 : rows.getCurrentLocation().getLineNr();
         try {
-            if (!rows.hasNextValue()) {
+            boolean more = rows.hasNextValue();
+            if (record == 0 && rows.getParser() instanceof CsvParser p) {
+                for (CsvSchema.Column c : p.getSchema()) {
+                    if (c.getName().contains(BAD)) {
+                        broken = true;
+                        return new SourceRecord.Rejected(name + ":1", "not valid UTF-8 in the header row; nothing of"
+                                + " the file can be read (convert it to UTF-8)", 1, true);
+                    }
+                }
+            }
+            if (!more) {
                 return null;
             }
             line = rows.getCurrentLocation().getLineNr();

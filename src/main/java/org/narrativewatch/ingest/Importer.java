@@ -168,6 +168,12 @@ public final class Importer {
                 progress.flush();
             }
         }
+        long considered = read - skipped;
+        if (failure == null && considered > 0 && rejected == considered) {
+            // every record refused: most likely the wrong file or the wrong format, which a user must hear
+            failure = source.name() + ": none of its " + considered + " records could be imported (first: "
+                    + (examples.isEmpty() ? "?" : examples.get(0)) + ")";
+        }
         // An incomplete file is not checkpointed at its end: a re-run after the file is repaired or
         // completed reads it again (what is stored already is counted present, not added twice).
         if (failure == null) {

@@ -113,11 +113,12 @@ class HostileRecordsTest {
         String export = "{\n \"name\": \"Канал\",\n \"type\": \"public_channel\",\n \"id\": 1,\n \"messages\": [\n"
                 + "  {\"id\": 2, \"type\": \"message\", \"date\": \"2099-01-01T00:00:00\", \"date_unixtime\": \"4070908800\", \"text\": \"Будущее\"},\n"
                 + "  {\"id\": 3, \"type\": \"message\", \"date_unixtime\": \"-99999999999\", \"text\": \"Давно\"},\n"
-                + "  {\"id\": 4, \"type\": \"message\", \"date_unixtime\": \"999999999999999999\", \"text\": \"Вне\"}\n ]\n}\n";
+                + "  {\"id\": 4, \"type\": \"message\", \"date_unixtime\": \"999999999999999999\", \"text\": \"Вне\"},\n"
+                + "  {\"id\": 5, \"type\": \"message\", \"date_unixtime\": \"1645696800\", \"text\": \"Норма\"}\n ]\n}\n";
         Path tg = tmp.resolve("result.json");
         Files.writeString(tg, export);
         ImportReport t = importFile(tmp.resolve("idx"), tg, null);
-        assertEquals(0, t.added(), t.toString());
+        assertEquals(1, t.added(), t.toString());
         assertEquals(3, t.rejected(), t.toString());
         assertNull(t.failure(), "odd dates are refused per message, the file goes on");
 
