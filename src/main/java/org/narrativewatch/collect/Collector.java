@@ -277,7 +277,6 @@ public final class Collector implements AutoCloseable {
                 }
                 FeedParser.ParsedFeed parsed = FeedParser.parse(r.body(), r.charset(), feed.toString(),
                         FeedContext.of(outlet), r.fetchedAt());
-                answered++;
                 Set<String> seen = new LinkedHashSet<>(fs.seen());
                 List<Article> fresh = new ArrayList<>();
                 for (SourceRecord rec : parsed.records()) {
@@ -300,6 +299,7 @@ public final class Collector implements AutoCloseable {
                     }
                 }
                 long[] counts = store(fresh, perDay);
+                answered++; // counted once its articles are stored: a failure after the fetch is a failure
                 added += counts[0];
                 present += counts[1];
                 // only full-text outlets need to remember items (to fetch each page once); the
