@@ -360,18 +360,13 @@ public final class LuceneEngine implements Engine {
                             CountUnit unit) throws IOException {
         LocalDate from = sel.from();
         LocalDate to = sel.to();
-        if (from == null || to == null) {
-            int[] range = dayRange(s);
-            if (range == null) {
-                return new Series(query.text(), by, from, to, unit.name().toLowerCase(), List.of());
-            }
-            if (from == null) {
-                from = LocalDate.ofEpochDay(range[0]);
-            }
-            if (to == null) {
-                to = LocalDate.ofEpochDay(range[1]);
-            }
+        int[] range = dayRange(s);
+        if (range == null) {
+            return new Series(query.text(), by, from, to, unit.name().toLowerCase(), List.of());
         }
+        LocalDate[] bounded = RangeBounds.bound(from, to, range[0], range[1], by);
+        from = bounded[0];
+        to = bounded[1];
         if (to.isBefore(from)) {
             return new Series(query.text(), by, from, to, unit.name().toLowerCase(), List.of());
         }

@@ -112,6 +112,24 @@ class ServerHardeningTest {
     }
 
     @Test
+    void everyRangeIsBoundedByTheCorpus() throws Exception {
+        var stats = engine.stats();
+        long corpusDays = java.time.temporal.ChronoUnit.DAYS.between(stats.from(), stats.to()) + 1;
+        var r = http.get("/api/timeline?q=" + Http.enc("переговоры") + "&from=0001-01-01&to=9999-12-31&by=day");
+        assertEquals(200, r.statusCode(), r.body());
+        var json = Views.MAPPER.readTree(r.body());
+        assertEquals(corpusDays, json.path("buckets").size(), "buckets of the corpus range only");
+        assertTrue(r.body().length() < 100_000, "a small answer: " + r.body().length() + " chars");
+        for (String bad : new String[] {"-999999999-01-01", "+999999999-12-31", "0000-01-01"}) {
+            var e = http.get("/api/timeline?q=x&from=" + Http.enc(bad) + "&by=day");
+            assertEquals(400, e.statusCode(), bad + ": " + e.body());
+            assertTrue(e.body().contains("parameter from"), e.body());
+        }
+        var s = http.get("/api/search?q=x&from=" + Http.enc("-999999999-01-01"));
+        assertEquals(400, s.statusCode(), s.body());
+    }
+
+    @Test
     void refusalsCarryTheSecurityHeaders() throws Exception {
         String r = http.raw("/api/stats", "evil.example:" + http.port);
         assertTrue(r.startsWith("HTTP/1.1 403"), r);

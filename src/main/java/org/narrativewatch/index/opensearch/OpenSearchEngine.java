@@ -509,14 +509,13 @@ public final class OpenSearchEngine implements Engine {
         LocalDate from = sel.from();
         LocalDate to = sel.to();
         String unitName = unit.name().toLowerCase(java.util.Locale.ROOT);
-        if (from == null || to == null) {
-            int[] range = dayRange();
-            if (range == null) {
-                return facetField == null ? Map.of("", new Series(query.text(), by, from, to, unitName, List.of())) : Map.of();
-            }
-            from = from == null ? LocalDate.ofEpochDay(range[0]) : from;
-            to = to == null ? LocalDate.ofEpochDay(range[1]) : to;
+        int[] range = dayRange();
+        if (range == null) {
+            return facetField == null ? Map.of("", new Series(query.text(), by, from, to, unitName, List.of())) : Map.of();
         }
+        LocalDate[] bounded = org.narrativewatch.index.RangeBounds.bound(from, to, range[0], range[1], by);
+        from = bounded[0];
+        to = bounded[1];
         if (to.isBefore(from)) {
             return facetField == null ? Map.of("", new Series(query.text(), by, from, to, unitName, List.of())) : Map.of();
         }
