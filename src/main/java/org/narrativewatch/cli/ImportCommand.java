@@ -31,6 +31,9 @@ import picocli.CommandLine.Parameters;
                 "when any file could not be read to its end."})
 public final class ImportCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -87,9 +90,10 @@ public final class ImportCommand implements Callable<Integer> {
         }
         long failed = reports.stream().filter(r -> r.failure() != null).count();
         if (failed > 0) {
-            System.err.println("nwatch: " + failed + " of " + reports.size() + " files could not be read to the end: "
+            spec.commandLine().getErr().println("nwatch: " + failed + " of " + reports.size() + " files could not be read to the end: "
                     + TerminalText.escape(reports.stream().filter(r -> r.failure() != null)
                     .map(ImportReport::failure).findFirst().orElse("")) + (failed > 1 ? " (and more above)" : ""));
+            spec.commandLine().getErr().flush();
             return 1;
         }
         return 0;
