@@ -59,7 +59,7 @@ import picocli.CommandLine;
 class HostileFuzzTest {
 
     static final long SEED = Long.getLong("fuzz.seed", 19_2026L);
-    static final int FILES = Integer.getInteger("fuzz.files", 150);
+    static final int FILES = Integer.getInteger("fuzz.files", 100);
     static final int QUERIES = Integer.getInteger("fuzz.queries", 160);
     static final int BASE = 60;
 
