@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.narrativewatch.UserException;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
@@ -28,7 +29,8 @@ import org.narrativewatch.timeline.SeriesFormat;
  * <ul>
  *   <li>json: JSON Lines, one compact object per query in the shape of {@code nwatch timeline --format json};
  *       a query that cannot be parsed gives {@code {"query", "line", "error"}} on its line</li>
- *   <li>csv: one long table, {@code query,start,count,total,share,gap}, the provenance comment once at the top</li>
+ *   <li>csv: one long table, a {@code query} column before the columns of {@code --format csv}, the provenance comment
+ *       once at the top</li>
  *   <li>table: each query's table under a {@code # query} line</li>
  * </ul>
  * A bad query is reported on stderr as FILE line N and does not stop the others; the exit code is then 1.
@@ -52,12 +54,13 @@ final class TimelineBatch {
     /** Answers every query of {@code file}; returns how many could not be answered. */
     int run(String file) throws IOException {
         Map<String, Object> prov = TimelineCommand.provenance(engine, selection);
+        Corpus corpus = Corpus.of(engine);
         boolean csv = format.equals("csv");
         if (csv) {
             StringBuilder head = new StringBuilder();
             prov.forEach((k, v) -> head.append("# ").append(k).append(": ").append(String.valueOf(v).replace('\n', ' '))
                     .append('\n'));
-            head.append("query,start,count,total,share,gap\n");
+            head.append("query,").append(SeriesFormat.CSV_HEADER).append('\n');
             Output.OUT.print(head);
         }
         int failed = 0;
@@ -74,7 +77,7 @@ final class TimelineBatch {
                 }
                 Series s;
                 try {
-                    s = engine.timeline(Query.parse(text), selection, by, unit);
+                    s = corpus.timeline(Query.parse(text), selection, by, unit);
                 } catch (UserException e) {
                     failed++;
                     String where = ("-".equals(file) ? "stdin" : file) + " line " + lineNo;
@@ -119,9 +122,8 @@ final class TimelineBatch {
         String q = csvField(query);
         StringBuilder sb = new StringBuilder();
         for (Bucket b : s.buckets()) {
-            sb.append(q).append(',').append(b.start()).append(',').append(b.count()).append(',').append(b.total())
-                    .append(',').append(b.gap() ? "" : String.format(Locale.ROOT, "%.6f", b.share())).append(',')
-                    .append(b.gap()).append('\n');
+            sb.append(q).append(',');
+            SeriesFormat.csvRow(sb, b);
         }
         return sb.toString();
     }

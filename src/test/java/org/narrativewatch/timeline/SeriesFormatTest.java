@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The streamed JSON of a series is the tree JSON, byte for byte, gaps and provenance included. */
+/** The streamed JSON of a series is the tree JSON, byte for byte, gaps, partial buckets and provenance included. */
 class SeriesFormatTest {
 
     @Test
     void streamedJsonEqualsTreeJson() throws Exception {
         Series s = new Series("путин AND \"a \\\" b\"", Bucketing.WEEK, LocalDate.of(2022, 2, 21), LocalDate.of(2022, 3, 13),
-                "articles", List.of(new Bucket(LocalDate.of(2022, 2, 21), 1, 3), new Bucket(LocalDate.of(2022, 2, 28), 0, 0),
-                        new Bucket(LocalDate.of(2022, 3, 7), 2, 7)));
+                "articles", List.of(new Bucket(LocalDate.of(2022, 2, 21), 1, 3, 7, false), new Bucket(LocalDate.of(2022, 2, 28), 0, 0, 7, false),
+                        new Bucket(LocalDate.of(2022, 3, 7), 2, 7, 5, true)));
         Map<String, Object> prov = new LinkedHashMap<>();
         prov.put("selection", Map.of("outlets", List.of("a"), "langs", List.of()));
         prov.put("engine", "lucene");

@@ -96,12 +96,12 @@ public final class EngineBench implements Callable<Integer> {
                     r.read(), r.added(), r.seconds(), r.added() / r.seconds());
             for (String q : QUERIES) {
                 Query query = Query.parse(q);
-                long matches = Arrays.stream(e.timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES)
+                long matches = Arrays.stream(org.narrativewatch.index.Corpus.of(e).timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES)
                         .counts()).sum();
                 double[] ms = new double[5];
                 for (int i = 0; i < ms.length; i++) {
                     long t0 = System.nanoTime();
-                    e.timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES);
+                    org.narrativewatch.index.Corpus.of(e).timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES);
                     ms[i] = (System.nanoTime() - t0) / 1e6;
                 }
                 Arrays.sort(ms);
@@ -109,7 +109,7 @@ public final class EngineBench implements Callable<Integer> {
                         e.name(), "'" + q + "'", matches, ms[2]);
                 // the same series from the other engine must be equal, bucket by bucket
                 for (Bucketing by : Bucketing.values()) {
-                    Series mine = e.timeline(query, Selection.ALL, by, Engine.CountUnit.ARTICLES);
+                    Series mine = org.narrativewatch.index.Corpus.of(e).timeline(query, Selection.ALL, by, Engine.CountUnit.ARTICLES);
                     Series other = seen.put(q + "|" + by, mine);
                     if (other != null) {
                         compared++;
