@@ -15,10 +15,28 @@ import org.narrativewatch.timeline.Series;
  * @param dates  bucket start dates, or null for a plain index series (e.g. benchmark data)
  * @param values the count or value per bucket; NaN = missing
  * @param totals for the binomial model: the number of trials per bucket (0 = missing); else null
+ * @param exposure how much of a full bucket each bucket covers (a partial first or last week of 3 days:
+ *                 3/7), or null when every bucket is whole. Count and Gaussian costs weigh a bucket by it
+ *                 (a rate per full bucket); the binomial model is weighed by its totals instead.
  */
-public record Observations(List<LocalDate> dates, double[] values, double[] totals) {
+public record Observations(List<LocalDate> dates, double[] values, double[] totals, double[] exposure) {
+
+    public Observations(List<LocalDate> dates, double[] values, double[] totals) {
+        this(dates, values, totals, null);
+    }
 
     public Observations {
+        if (exposure != null) {
+            if (exposure.length != values.length) {
+                throw new IllegalArgumentException(exposure.length + " exposures for " + values.length + " values");
+            }
+            for (int i = 0; i < exposure.length; i++) {
+                if (!(exposure[i] > 0) || Double.isInfinite(exposure[i])) {
+                    throw new IllegalArgumentException("exposure of bucket " + i + " must be positive, not " + exposure[i]);
+                }
+            }
+            exposure = exposure.clone();
+        }
         if (dates != null && dates.size() != values.length) {
             throw new IllegalArgumentException(dates.size() + " dates for " + values.length + " values");
         }
@@ -60,6 +78,19 @@ public record Observations(List<LocalDate> dates, double[] values, double[] tota
         return new Observations(s.starts(), k, n);
     }
 
+    /**
+     * The same series with each bucket's exposure (its share of a full bucket, e.g. days / 7 by week);
+     * null = every bucket whole.
+     */
+    public Observations withExposure(double[] exposure) {
+        return new Observations(dates, values, totals, exposure);
+    }
+
+    /** The exposure of bucket i (1 when none was given). */
+    public double exposure(int i) {
+        return exposure == null ? 1 : exposure[i];
+    }
+
     public int size() {
         return values.length;
     }
@@ -91,6 +122,6 @@ public record Observations(List<LocalDate> dates, double[] values, double[] tota
         for (int i : indices) {
             v[i] = Double.NaN;
         }
-        return new Observations(dates == null ? null : new ArrayList<>(dates), v, totals == null ? null : totals.clone());
+        return new Observations(dates == null ? null : new ArrayList<>(dates), v, totals == null ? null : totals.clone(), exposure);
     }
 }

@@ -58,7 +58,7 @@ public final class ShiftDetector {
         List<Integer> outliers = options.robust() ? outliers(input, model) : List.of();
         Observations obs = input.withMissing(outliers);
         int observed = obs.observedCount();
-        double scale = isGaussian(model) ? nullScale(obs, model == Model.NORMAL_TREND) : 1;
+        double scale = scale(obs, model);
         double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
         double pen = options.penalty().value(model, observed);
@@ -93,7 +93,7 @@ public final class ShiftDetector {
         Model model = options.model() != null ? options.model() : autoModel(input);
         int minSeg = Math.max(options.minSegment(), model.minimumSegment());
         Observations obs = input.withMissing(options.robust() ? outliers(input, model) : List.of());
-        double scale = isGaussian(model) ? nullScale(obs, model == Model.NORMAL_TREND) : 1;
+        double scale = scale(obs, model);
         double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
         return Crops.sweep(SegmentCosts.of(model, obs, scale, dispersion), minPenalty, maxPenalty, minSeg);
     }
@@ -125,6 +125,11 @@ public final class ShiftDetector {
             b.update((x - mean) / sd);
         }
         return b;
+    }
+
+    /** What Gaussian data are divided by: σ̂ for the common-variance models; 1 for the others (meanvar is scale-free). */
+    static double scale(Observations obs, Model model) {
+        return model == Model.NORMAL_MEAN || model == Model.NORMAL_TREND ? nullScale(obs, model == Model.NORMAL_TREND) : 1;
     }
 
     static boolean isGaussian(Model m) {
@@ -226,36 +231,66 @@ public final class ShiftDetector {
 
     /**
      * The standard deviation of the observed values around the no-change fit (their mean, or their
-     * least-squares line). A change must stand out against the whole series' spread: conservative,
-     * and it needs no assumption about autocorrelation. 1 when the series is constant or too short.
+     * least-squares line), divisor n. A change must stand out against the whole series' spread:
+     * conservative, and it needs no assumption about autocorrelation. 1 when the series is constant or
+     * too short. Around the mean it is computed as R computes {@code sqrt(sum((x - mean(x))^2) / length(x))}
+     * (two passes, sums accumulated beyond double precision), so that {@code cpt.mean(x / σ̂)} sees the
+     * same numbers.
      */
     static double nullScale(Observations obs, boolean trend) {
-        double n = 0, sx = 0, st = 0, sxx = 0, stt = 0, sxt = 0;
+        // With exposures e (partial buckets) the values are rates x/e of variance σ²/e: weighted moments.
+        int n = 0;
+        SegmentCosts.Sum sum = new SegmentCosts.Sum();
+        SegmentCosts.Sum wsum = new SegmentCosts.Sum();
         for (int i = 0; i < obs.size(); i++) {
-            if (obs.missing(i)) {
-                continue;
+            if (!obs.missing(i)) {
+                sum.add(obs.values()[i]);
+                wsum.add(obs.exposure(i));
+                n++;
             }
-            double x = obs.values()[i];
-            n++;
-            sx += x;
-            st += i;
-            sxx += x * x;
-            stt += (double) i * i;
-            sxt += x * i;
         }
         if (n < 2) {
             return 1;
         }
-        double ss = sxx - sx * sx / n;
-        if (trend && n >= 3) {
-            double vt = stt - st * st / n;
-            double cxt = sxt - sx * st / n;
-            if (vt > 0) {
-                ss -= cxt * cxt / vt;
+        double w = wsum.value();
+        double mean = sum.value() / w;
+        SegmentCosts.Sum dev = new SegmentCosts.Sum();
+        for (int i = 0; i < obs.size(); i++) {
+            if (!obs.missing(i)) {
+                dev.add(obs.values()[i] - obs.exposure(i) * mean);
             }
         }
-        double sd = Math.sqrt(Math.max(ss, 0) / n);
-        return sd > 1e-12 * Math.max(1, Math.abs(sx / n)) ? sd : 1;
+        mean += dev.value() / w; // R's mean(): a second pass corrects the first
+        double slope = 0;
+        double tbar = 0;
+        if (trend && n >= 3) {
+            for (int i = 0; i < obs.size(); i++) {
+                if (!obs.missing(i)) {
+                    tbar += obs.exposure(i) * i;
+                }
+            }
+            tbar /= w;
+            double stt = 0;
+            double sxt = 0;
+            for (int i = 0; i < obs.size(); i++) {
+                if (!obs.missing(i)) {
+                    double e = obs.exposure(i);
+                    stt += e * (i - tbar) * (i - tbar);
+                    sxt += e * (i - tbar) * (obs.values()[i] / e - mean);
+                }
+            }
+            slope = stt > 0 ? sxt / stt : 0;
+        }
+        SegmentCosts.Sum r = new SegmentCosts.Sum();
+        for (int i = 0; i < obs.size(); i++) {
+            if (!obs.missing(i)) {
+                double e = obs.exposure(i);
+                double d = obs.values()[i] / e - mean - slope * (i - tbar);
+                r.add(e * d * d);
+            }
+        }
+        double sd = Math.sqrt(Math.max(r.value(), 0) / n);
+        return sd > 1e-12 * Math.max(1, Math.abs(mean)) ? sd : 1;
     }
 
     /**
