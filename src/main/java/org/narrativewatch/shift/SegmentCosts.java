@@ -79,7 +79,7 @@ public final class SegmentCosts {
      * Prefix sums over observed buckets: count, Σe (exposure), Σx, Σx²/e (for Gaussian data, x divided
      * by the scale; Σx²/e is the weighted Σ e (x/e)²).
      */
-    private abstract static class Prefix implements SegmentCost {
+    abstract static class Prefix implements SegmentCost {
         final int n;
         final long[] cnt;
         /** Σ exposure; null when every bucket is whole (then it equals cnt). */

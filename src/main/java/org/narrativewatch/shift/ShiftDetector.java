@@ -80,7 +80,7 @@ public final class ShiftDetector {
                 cps = kept.stream().mapToInt(Integer::intValue).toArray();
                 posterior = probs.stream().mapToDouble(Double::doubleValue).toArray();
             }
-            default -> cps = Pelt.run(cost, pen, minSeg, options.penalty().chargesSegmentLength()).changes();
+            default -> cps = Fpop.optimal(cost, pen, minSeg, options.penalty().chargesSegmentLength()).changes();
         }
         return describe(obs, model, options.penalty(), pen, minSeg, scale, dispersion, cost, cps, posterior, outliers);
     }
@@ -168,8 +168,10 @@ public final class ShiftDetector {
             int a = bounds[i - 1];
             int c = bounds[i];
             int b = bounds[i + 1];
-            Estimate before = widen(cost.estimate(a, c, lastObserved(cost, a, c), sigma), dispersion);
-            Estimate after = widen(cost.estimate(c, b, c, sigma), dispersion);
+            // a level model's estimate is the segment's own (computed once); a line's is read at the boundary
+            boolean trend = model == Model.NORMAL_TREND;
+            Estimate before = trend ? widen(cost.estimate(a, c, lastObserved(cost, a, c), sigma), dispersion) : segments.get(i - 1).level();
+            Estimate after = trend ? widen(cost.estimate(c, b, c, sigma), dispersion) : segments.get(i).level();
             double stat;
             if (!Double.isNaN(sigma)) {
                 stat = (cost.residualSumOfSquares(a, b) - cost.residualSumOfSquares(a, c) - cost.residualSumOfSquares(c, b))
