@@ -194,6 +194,7 @@ public final class ShiftsCommand implements Callable<Integer> {
             segs.add(x);
         }
         m.put("segments", segs);
+        m.put("pulses", org.narrativewatch.shift.Pulse.of(r).stream().map(EvalEventsCommand::pulse).toList());
         m.put("outliers", r.outliers());
         return m;
     }
