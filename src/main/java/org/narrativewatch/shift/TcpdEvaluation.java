@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,12 +24,11 @@ public final class TcpdEvaluation {
     private TcpdEvaluation() {}
 
     /**
-     * The one configuration used for every series: a line per segment (trends, not only levels, change
-     * in real series), the data divided by their spread around one global line, the BIC penalty
-     * (3 log n for level + slope), and the model's minimum segment of 3. Chosen on the development
-     * series; see docs/shifts.md for how it compares and how flat the choice is.
+     * The one configuration used for every series: {@code nwatch shifts}' own default for a date,value
+     * series ({@link ShiftOptions#DEFAULT}: a line per segment, BIC, outlying runs set aside, calendar
+     * cycles removed, the long-run scale). See docs/shifts.md for how it compares and how flat the choice is.
      */
-    public static final ShiftOptions DEFAULT = ShiftOptions.DEFAULT.withModel(Model.NORMAL_TREND).withPenalty(Penalty.BIC);
+    public static final ShiftOptions DEFAULT = ShiftOptions.DEFAULT;
 
     public record SeriesScore(String name, int n, int dims, boolean qualityControl, ChangepointMetrics.Scores scores,
                               int[] predicted, int annotators) {
@@ -38,8 +40,12 @@ public final class TcpdEvaluation {
     public record Report(List<SeriesScore> series, double meanF1, double meanCover, double qcMeanF1, double qcMeanCover,
                          ShiftOptions options) {}
 
-    /** One dataset file: its name, the time index length and its dimensions (NaN = missing). */
-    public record Dataset(String name, int n, double[][] dims) {}
+    /** One dataset file: its name, the time index length, its dimensions (NaN = missing), dates or null. */
+    public record Dataset(String name, int n, double[][] dims, List<LocalDate> dates) {
+        public Dataset(String name, int n, double[][] dims) {
+            this(name, n, dims, null);
+        }
+    }
 
     public static Report evaluate(Path dir, ShiftOptions options) {
         Path datasets = dir.resolve("datasets");
@@ -96,7 +102,7 @@ public final class TcpdEvaluation {
     /** Change points of a dataset: one series directly, several by summing their scaled costs. */
     public static int[] detect(Dataset d, ShiftOptions options) {
         if (d.dims.length == 1) {
-            return ShiftDetector.detect(Observations.of(null, d.dims[0]), options).changeIndices();
+            return ShiftDetector.detect(Observations.of(d.dates, d.dims[0]), options).changeIndices();
         }
         Model model = options.model() != null ? options.model() : Model.NORMAL_TREND;
         List<SegmentCost> costs = new ArrayList<>();
@@ -179,7 +185,33 @@ public final class TcpdEvaluation {
             }
             dims[k] = v;
         }
-        return new Dataset(name, n, dims);
+        return new Dataset(name, n, dims, dates(root.get("time"), n));
+    }
+
+    /**
+     * The dates of the time axis when it has them ({@code time.format} %Y-%m-%d, %Y-%m or %Y and
+     * {@code time.raw}); null otherwise (an index only), which leaves calendar cycles untested.
+     */
+    static List<LocalDate> dates(JsonNode time, int n) {
+        if (time == null || time.get("format") == null || time.get("raw") == null || time.get("raw").size() != n) {
+            return null;
+        }
+        String fmt = time.get("format").asText();
+        List<LocalDate> out = new ArrayList<>();
+        try {
+            for (JsonNode r : time.get("raw")) {
+                String t = r.asText();
+                out.add(switch (fmt) {
+                    case "%Y-%m-%d" -> LocalDate.parse(t);
+                    case "%Y-%m" -> YearMonth.parse(t).atDay(1);
+                    case "%Y" -> LocalDate.of(Integer.parseInt(t), 1, 1);
+                    default -> throw new DateTimeException("format " + fmt);
+                });
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+        return out;
     }
 
     private static String text(JsonNode root, String field, Path f) {
