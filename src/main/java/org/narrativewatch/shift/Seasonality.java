@@ -53,7 +53,7 @@ public record Seasonality(Cycle cycle, double[] profile, double f, double p, boo
         int key(LocalDate d) {
             return switch (this) {
                 case DAY_OF_WEEK -> d.getDayOfWeek().getValue() - 1;
-                case DAY_OF_MONTH -> d.getDayOfMonth() - 1;
+                case DAY_OF_MONTH -> (int) ((long) (d.getDayOfMonth() - 1) * 31 / d.lengthOfMonth());
                 case MONTH_OF_YEAR -> d.getMonthValue() - 1;
                 case QUARTER_OF_YEAR -> (d.getMonthValue() - 1) / 3;
             };

@@ -47,6 +47,81 @@ public final class TcpdEvaluation {
         }
     }
 
+    /** A named configuration of the detector, one candidate of the model selection. */
+    public record Config(String name, ShiftOptions options) {}
+
+    /**
+     * The configurations model selection chooses among: the default, each of its parts switched off, other
+     * penalties, and the plain models (as R defines them). Fixed before any scoring; the same list for
+     * every fold of {@link #leaveOneOut}.
+     */
+    public static List<Config> grid() {
+        ShiftOptions d = DEFAULT;
+        List<Config> g = new ArrayList<>();
+        g.add(new Config("default", d));
+        g.add(new Config("default without calendar cycles", d.withSeasonal(false)));
+        g.add(new Config("default without the long-run scale", d.withLongRunScale(false)));
+        g.add(new Config("default without the outlier guard", d.withRobust(false)));
+        for (double k : new double[] {2, 4, 6}) {
+            g.add(new Config("default, penalty " + (int) k + "*log(n)", d.withPenalty(Penalty.timesLogN(k))));
+        }
+        g.add(new Config("default, min segment 10", d.withMinSegment(10)));
+        g.add(new Config("normal-trend, bic (plain)", d.withModel(Model.NORMAL_TREND)));
+        g.add(new Config("normal-mean, bic (plain)", d.withModel(Model.NORMAL_MEAN)));
+        g.add(new Config("normal-mean, mbic (R cpt.mean default)", d.withModel(Model.NORMAL_MEAN).withPenalty(Penalty.MBIC)));
+        g.add(new Config("normal-meanvar, mbic (R cpt.meanvar default)", d.withModel(Model.NORMAL_MEANVAR).withPenalty(Penalty.MBIC)));
+        g.add(new Config("binseg, default", d.withMethod(ShiftOptions.Method.BINSEG)));
+        return g;
+    }
+
+    /** One fold: the held-out series, the configuration chosen on the others, its scores on the held-out one. */
+    public record Fold(String heldOut, String chosen, double f1, double cover) {}
+
+    /**
+     * Leave-one-out model selection: for each counted series, the configuration with the best mean of F1
+     * and cover over the other counted series (ties to the earlier one in the grid) scores the held-out
+     * series; the means of those scores estimate how a configuration chosen on development series does on
+     * a series it was not chosen on.
+     *
+     * @param inSample the report of every configuration on every series
+     */
+    public record Loo(List<Config> grid, List<Report> inSample, List<Fold> folds, double meanF1, double meanCover) {}
+
+    public static Loo leaveOneOut(Path dir, List<Config> grid) {
+        List<Report> reports = new ArrayList<>();
+        for (Config c : grid) {
+            reports.add(evaluate(dir, c.options()));
+        }
+        List<String> names = reports.get(0).series().stream().filter(SeriesScore::counted).map(SeriesScore::name).toList();
+        if (names.size() < 2) {
+            throw new UserException(dir + ": leave-one-out needs at least 2 univariate series, found " + names.size());
+        }
+        List<Fold> folds = new ArrayList<>();
+        double f1 = 0;
+        double cover = 0;
+        for (String held : names) {
+            int best = -1;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < grid.size(); i++) {
+                double sum = 0;
+                for (SeriesScore s : reports.get(i).series()) {
+                    if (s.counted() && !s.name().equals(held)) {
+                        sum += s.scores().f1() + s.scores().cover();
+                    }
+                }
+                if (sum > bestScore + 1e-12) {
+                    bestScore = sum;
+                    best = i;
+                }
+            }
+            SeriesScore s = reports.get(best).series().stream().filter(x -> x.name().equals(held)).findFirst().orElseThrow();
+            folds.add(new Fold(held, grid.get(best).name(), s.scores().f1(), s.scores().cover()));
+            f1 += s.scores().f1();
+            cover += s.scores().cover();
+        }
+        return new Loo(grid, reports, folds, f1 / names.size(), cover / names.size());
+    }
+
     public static Report evaluate(Path dir, ShiftOptions options) {
         Path datasets = dir.resolve("datasets");
         Path annotations = dir.resolve("annotations.json");
