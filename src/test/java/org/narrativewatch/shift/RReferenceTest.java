@@ -70,6 +70,7 @@ class RReferenceTest {
         List<String> notR = new ArrayList<>();
         List<String> ties = new ArrayList<>();
         int rExact = 0;
+        int sameAsR = 0;
         for (Map<String, String> run : runs) {
             double[] x = series.computeIfAbsent(run.get("series"), id -> {
                 try {
@@ -102,6 +103,9 @@ class RReferenceTest {
                     notExact.add(id + ": objective " + o + " above the optimum's " + exactObjective + "; " + diff(ours, exact));
                 }
             }
+            if (Arrays.equals(ints(run.get("R_cpts")), ours)) {
+                sameAsR++;
+            }
             if (run.get("R_is_exact").equals("TRUE")) {
                 rExact++;
                 if (!Arrays.equals(ints(run.get("R_cpts")), ours)) {
@@ -110,7 +114,8 @@ class RReferenceTest {
             }
         }
         System.out.println("r-reference PELT: " + (runs.size() - notExact.size()) + "/" + runs.size() + " at the exhaustive optimum ("
-                + ties.size() + " exact ties with other locations), " + (rExact - notR.size()) + "/" + rExact + " identical to R where R is exact");
+                + ties.size() + " exact ties with other locations), " + (rExact - notR.size()) + "/" + rExact + " identical to R where R is exact, "
+                + sameAsR + "/" + runs.size() + " identical to R in all");
         ties.forEach(System.out::println);
         assertEquals(266, runs.size(), "runs in the reference");
         assertTrue(notExact.isEmpty(), notExact.size() + " of " + runs.size() + " runs miss the exhaustive optimum:\n"
