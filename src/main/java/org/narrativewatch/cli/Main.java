@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 EvalEventsCommand.class,
                 ShiftsCommand.class,
                 TerritoryCommand.class,
+                BriefCommand.class,
                 ServeCommand.class,
         })
 public final class Main implements Runnable {
