@@ -93,7 +93,7 @@ public final class BriefContext implements AutoCloseable {
     CorpusStats corpus() {
         if (corpus == null) {
             try {
-                corpus = engine().stats();
+                corpus = org.narrativewatch.index.Corpus.of(engine()).stats();
             } catch (IOException e) {
                 throw new UserException("cannot read the corpus statistics: " + e.getMessage(), e);
             }

@@ -152,7 +152,7 @@ final class MediaFigure implements FigureKind {
 
     static Series timeline(Engine engine, Query q, Selection sel, Bucketing by, Engine.CountUnit unit) {
         try {
-            return engine.timeline(q, sel, by, unit);
+            return org.narrativewatch.index.Corpus.of(engine).timeline(q, sel, by, unit);
         } catch (IOException e) {
             throw new UserException("index error: " + e.getMessage(), e);
         }

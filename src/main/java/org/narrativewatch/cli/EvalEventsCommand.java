@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.narrativewatch.UserException;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
@@ -60,10 +61,11 @@ public final class EvalEventsCommand implements Callable<Integer> {
         }
         EventEvaluation.Report r;
         try (Engine engine = engineOptions.open()) {
+            Corpus corpus = Corpus.of(engine);
             r = EventEvaluation.evaluate(events,
                     (q, from, to, bucketing) -> {
                         try {
-                            return engine.timeline(Query.parse(q), Selection.ALL.withDates(from, to), bucketing, Engine.CountUnit.ARTICLES);
+                            return corpus.timeline(Query.parse(q), Selection.ALL.withDates(from, to), bucketing, Engine.CountUnit.ARTICLES);
                         } catch (java.io.IOException e) {
                             throw new UserException(engineOptions.index + ": cannot read the index: " + e.getMessage(), e);
                         }

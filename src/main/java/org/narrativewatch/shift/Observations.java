@@ -51,14 +51,35 @@ public record Observations(List<LocalDate> dates, double[] values, double[] tota
         return new Observations(dates, values.clone(), null);
     }
 
-    /** Counts from a timeline; gap buckets (no articles at all in the selection) become missing. */
+    /**
+     * Counts from a timeline; gap buckets (no articles at all in the selection, or no covered day) become
+     * missing, and partial buckets carry their exposure ({@link #exposure(Series)}).
+     */
     public static Observations counts(Series s) {
         List<Bucket> b = s.buckets();
         double[] v = new double[b.size()];
         for (int i = 0; i < v.length; i++) {
-            v[i] = b.get(i).gap() ? Double.NaN : b.get(i).count();
+            v[i] = b.get(i).gap() || b.get(i).days() <= 0 ? Double.NaN : b.get(i).count();
         }
-        return new Observations(s.starts(), v, null);
+        return new Observations(s.starts(), v, null, exposure(s));
+    }
+
+    /**
+     * Each bucket's share of its calendar length that the numbers cover (days / 7 for a week cut by the
+     * range or the corpus; days / the month's length by month), or null when every bucket is whole. A
+     * bucket with no covered day gets 1 and is missing anyway.
+     */
+    public static double[] exposure(Series s) {
+        List<Bucket> b = s.buckets();
+        double[] e = new double[b.size()];
+        boolean any = false;
+        for (int i = 0; i < e.length; i++) {
+            Bucket x = b.get(i);
+            int full = s.by().length(x.start());
+            e[i] = x.days() > 0 && x.days() < full ? (double) x.days() / full : 1;
+            any |= e[i] < 1;
+        }
+        return any ? e : null;
     }
 
     /** k of n from a timeline: the share model's input. Gap buckets have n = 0 and carry no weight. */
@@ -72,10 +93,11 @@ public record Observations(List<LocalDate> dates, double[] values, double[] tota
                 throw new UserException("bucket " + x.start() + " of '" + s.label() + "' has count " + x.count()
                         + " above its total " + x.total());
             }
-            k[i] = x.gap() ? Double.NaN : x.count();
+            k[i] = x.gap() || x.days() <= 0 ? Double.NaN : x.count();
             n[i] = x.total();
         }
-        return new Observations(s.starts(), k, n);
+        // the binomial cost is weighed by the totals; the exposure marks the cut buckets for the detector's rule
+        return new Observations(s.starts(), k, n, exposure(s));
     }
 
     /**

@@ -22,7 +22,7 @@ class CountSeriesTest {
     static Series weekly(long[] counts, long total) {
         List<Bucket> b = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
-            b.add(new Bucket(MONDAY.plusWeeks(i), counts[i], total));
+            b.add(Bucket.whole(Bucketing.WEEK, MONDAY.plusWeeks(i), counts[i], total));
         }
         return new Series("test", Bucketing.WEEK, MONDAY, MONDAY.plusWeeks(counts.length).minusDays(1), "articles", b);
     }
@@ -161,7 +161,7 @@ class CountSeriesTest {
     static Series weeklyShares(long[] k, long[] t) {
         List<Bucket> b = new ArrayList<>();
         for (int i = 0; i < k.length; i++) {
-            b.add(new Bucket(MONDAY.plusWeeks(i), k[i], t[i]));
+            b.add(Bucket.whole(Bucketing.WEEK, MONDAY.plusWeeks(i), k[i], t[i]));
         }
         return new Series("test", Bucketing.WEEK, MONDAY, MONDAY.plusWeeks(k.length).minusDays(1), "articles", b);
     }

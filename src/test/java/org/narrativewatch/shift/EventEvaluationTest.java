@@ -42,7 +42,7 @@ class EventEvaluationTest {
         for (LocalDate d = Bucketing.WEEK.start(from); !d.isAfter(to); d = d.plusWeeks(1)) {
             long total = 100 + r.nextInt(10);
             double p = jump != null && !d.isBefore(jump) && d.isBefore(jump.plusWeeks(5)) ? 0.08 : 0.01;
-            b.add(new Bucket(d, Synthetic.binomial((int) total, p, r), total));
+            b.add(Bucket.whole(Bucketing.WEEK, d, Synthetic.binomial((int) total, p, r), total));
         }
         return new Series("q", Bucketing.WEEK, from, to, "articles", b);
     }
