@@ -7,13 +7,13 @@ import java.util.Locale;
 
 /**
  * The change-point detector on synthetic series of 10^3 … 10^6 points, through the shift package's own
- * timing harness ({@code org.narrativewatch.shift.bench.PeltBenchmark}: seeded piecewise series, a new
+ * timing harness ({@code org.narrativewatch.bench.pelt.PeltBenchmark}: seeded piecewise series, a new
  * level every 10–100 points, {@code ShiftDetector.detect} timed, best of the repeats). One JVM per model
  * and size, so that GNU time's peak RSS shows how memory grows with n as well as time.
  */
 final class ShiftSuite implements Suite {
 
-    static final String HARNESS = "org.narrativewatch.shift.bench.PeltBenchmark";
+    static final String HARNESS = "org.narrativewatch.bench.pelt.PeltBenchmark";
 
     private final String classPath;
 

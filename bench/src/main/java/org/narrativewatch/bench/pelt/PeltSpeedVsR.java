@@ -1,4 +1,4 @@
-package org.narrativewatch.shift.bench;
+package org.narrativewatch.bench.pelt;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,7 +39,7 @@ import org.narrativewatch.shift.ShiftResult;
  * it ("R adj."). Ratios are R's CPU time over ours (above 1: we are faster). Every run's change points
  * are compared with R's.
  * <p>
- * Usage: {@code java -cp target/nwatch.jar org.narrativewatch.shift.bench.PeltSpeedVsR [DIR] [--rounds N] [--no-pelt]}
+ * Usage: {@code java -cp target/nwatch.jar org.narrativewatch.bench.pelt.PeltSpeedVsR [DIR] [--rounds N] [--no-pelt]}
  * (DIR defaults to ../shared/data/changepoints/r-reference). Kept self-contained: it depends only on the
  * shift package's public API.
  */

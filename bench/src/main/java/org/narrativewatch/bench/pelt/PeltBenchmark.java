@@ -1,4 +1,4 @@
-package org.narrativewatch.shift.bench;
+package org.narrativewatch.bench.pelt;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -16,7 +16,7 @@ import org.narrativewatch.shift.ShiftResult;
  * Killick et al.: a new level every SHORT to LONG points. PELT's candidate list holds roughly the
  * current segment, so time ≈ n × mean segment length × cost of one evaluation. Reports the thread's
  * CPU time (what the algorithm costs, robust to a busy machine) and the wall time, best of repeats.
- * Usage: {@code java -cp target/nwatch.jar org.narrativewatch.shift.bench.PeltBenchmark [maxExponent] [repeats] [short] [long] [model]}.
+ * Usage: {@code java -cp target/nwatch.jar org.narrativewatch.bench.pelt.PeltBenchmark [maxExponent] [repeats] [short] [long] [model]}.
  * One model per JVM gives the timings a single CLI run sees (PELT's loop is then compiled for one cost).
  */
 public final class PeltBenchmark {
