@@ -183,10 +183,7 @@ final class LuceneQueryCompiler {
     List<BytesRef> terms(QueryNode n) {
         Set<String> out = new LinkedHashSet<>();
         if (n instanceof Word w) {
-            out.add(Analyzers.exactTerm(w.text()));
-            for (String lang : Analyzers.queryLanguages(w.text())) {
-                out.addAll(Analyzers.queryTerms(lang, w.text()));
-            }
+            out.addAll(Analyzers.wordTerms(w.text()));
         } else if (n instanceof Exact e) {
             out.add(Analyzers.exactTerm(e.text()));
         } else if (n instanceof Prefix p) {
