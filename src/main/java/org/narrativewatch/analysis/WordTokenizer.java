@@ -106,7 +106,8 @@ public final class WordTokenizer extends Tokenizer {
         return true;
     }
 
-    static boolean isWordChar(int cp) {
+    /** A letter, digit or combining mark (not an emoji variation selector): what words are made of. */
+    public static boolean isWordChar(int cp) {
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }

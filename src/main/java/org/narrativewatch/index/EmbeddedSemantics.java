@@ -48,7 +48,7 @@ public final class EmbeddedSemantics {
         if (!(wordOrExact instanceof QueryNode.Word || wordOrExact instanceof QueryNode.Exact)) {
             throw new IllegalArgumentException("not a word: " + wordOrExact);
         }
-        return new LuceneQueryCompiler(null).terms(wordOrExact).stream().map(BytesRef::utf8ToString).toList();
+        return new LuceneQueryCompiler(null).terms(wordOrExact, false).stream().map(BytesRef::utf8ToString).toList();
     }
 
     /** The term every expansion of {@code prefix*} starts with. */

@@ -92,7 +92,7 @@ class QueryParserTest {
         assertError("a b)", 4, "unmatched ')'");
         assertError("\"open phrase", 1, "unclosed quote");
         assertError("a NEAR/x b", 3, "NEAR/ needs a number");
-        assertError("a NEAR/3 outlet:x", 3, "not a outlet: filter");
+        assertError("a NEAR/3 outlet:x", 10, "not a outlet: filter");
         assertError("п*", 1, "at least 2 letters");
         assertError("date:2022-13-01", 6, "YYYY-MM-DD");
         assertError("  ", 1, "empty");
@@ -109,8 +109,13 @@ class QueryParserTest {
     }
 
     @Test
-    void unknownFieldLikeTextIsAWord() {
-        // "foo:bar" is not a field we know: it is one word, analysed as such
-        assertEquals(w("foo:bar"), QueryParser.parse("foo:bar"));
+    void unknownFieldIsAnErrorNotAWord() {
+        // "foo:bar" used to become the words foo OR bar: now the column of the field is named
+        assertError("foo:bar", 1, "unknown field 'foo:'");
+        assertError("путин text:трамп", 7, "unknown field 'text:'");
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> QueryParser.parse("путин text:трамп"));
+        assertEquals(7, e.column());
+        assertEquals(6, e.offset());
+        assertEquals("text", e.token());
     }
 }
