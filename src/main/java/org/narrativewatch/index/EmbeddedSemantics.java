@@ -40,6 +40,19 @@ public final class EmbeddedSemantics {
     /** A prefix may expand to at most this many word forms, in every engine. */
     public static final int MAX_PREFIX_EXPANSIONS = LuceneQueryCompiler.MAX_PREFIX_EXPANSIONS;
 
+    /** Inside a phrase or NEAR a prefix may expand to at most this many word forms, in every engine. */
+    public static final int MAX_PREFIX_EXPANSIONS_IN_NEAR = LuceneQueryCompiler.MAX_PREFIX_EXPANSIONS_IN_NEAR;
+
+    /** Refuses a query over the embedded compiler's clause limit, with the same message in every engine. */
+    public static void checkLimits(QueryNode n) {
+        LuceneQueryCompiler.checkClauses(n);
+    }
+
+    /** The message for a prefix with too many word forms. */
+    public static String prefixTooBroad(String prefix, boolean positional) {
+        return LuceneQueryCompiler.prefixTooBroad(prefix, positional);
+    }
+
     /** Positions between title and text in the body field. */
     public static final int TITLE_TEXT_GAP = Schema.TITLE_TEXT_GAP;
 

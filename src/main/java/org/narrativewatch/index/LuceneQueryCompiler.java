@@ -244,9 +244,7 @@ final class LuceneQueryCompiler {
             }
             for (BytesRef t = te.term(); t != null && startsWith(t, p); t = te.next()) {
                 if (out.size() == cap) {
-                    throw new UserException("query error: '" + node.prefix() + "*' matches more than " + cap
-                            + " word forms" + (positional ? " (the limit inside a phrase or NEAR)" : "")
-                            + "; use a longer prefix");
+                    throw new UserException(prefixTooBroad(node.prefix(), positional));
                 }
                 out.add(BytesRef.deepCopyOf(t));
             }
@@ -254,6 +252,12 @@ final class LuceneQueryCompiler {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    static String prefixTooBroad(String prefix, boolean positional) {
+        int cap = positional ? MAX_PREFIX_EXPANSIONS_IN_NEAR : MAX_PREFIX_EXPANSIONS;
+        return "query error: '" + prefix + "*' matches more than " + cap + " word forms"
+                + (positional ? " (the limit inside a phrase or NEAR)" : "") + "; use a longer prefix";
     }
 
     private static boolean startsWith(BytesRef t, BytesRef p) {
