@@ -38,6 +38,8 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // a query such as -путин (NOT путин) is not an option: nwatch timeline -путин needs no "--"
+        cl.setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Throwable t = ex;
             while (!(t instanceof UserException) && t.getCause() != null && t.getCause() != t) {

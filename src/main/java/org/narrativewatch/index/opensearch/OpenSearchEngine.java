@@ -29,6 +29,7 @@ import org.narrativewatch.article.Article;
 import org.narrativewatch.article.DateQuality;
 import org.narrativewatch.index.CorpusStats;
 import org.narrativewatch.index.EmbeddedSemantics;
+import org.narrativewatch.index.IndexFormat;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.OutletInfo;
@@ -137,6 +138,7 @@ public final class OpenSearchEngine implements Engine {
         create(metaIndex, IndexLayout.meta(replicas));
         client.call("GET", "/_cluster/health/" + index + "," + vocabIndex + "," + metaIndex
                 + "?wait_for_status=yellow&timeout=60s", null);
+        checkFormat();
         indicesReady = true;
     }
 
@@ -357,7 +359,7 @@ public final class OpenSearchEngine implements Engine {
         client.call("POST", "/" + index + "," + vocabIndex + "/_refresh", null);
         ObjectNode doc = F.objectNode();
         ArrayNode entries = doc.putObject("checkpoint").putArray("entries");
-        new TreeMap<>(checkpoint).forEach((k, v) -> entries.addObject().put("k", k).put("v", v));
+        new TreeMap<>(IndexFormat.stamp(checkpoint)).forEach((k, v) -> entries.addObject().put("k", k).put("v", v));
         client.call("PUT", "/" + metaIndex + "/_doc/state?refresh=true", doc);
         layerCache.clear();
     }
@@ -379,6 +381,16 @@ public final class OpenSearchEngine implements Engine {
     }
 
     // ---- reading -------------------------------------------------------------------------------
+
+    private volatile boolean formatChecked;
+
+    /** Refuses (once checked, for good) an index written with another analysis: its counts would be wrong. */
+    private void checkFormat() throws IOException {
+        if (!formatChecked) {
+            IndexFormat.check(checkpoint(), index);
+            formatChecked = true;
+        }
+    }
 
     private final OpenSearchQueryCompiler.IndexView view = new OpenSearchQueryCompiler.IndexView() {
         @Override
@@ -521,6 +533,7 @@ public final class OpenSearchEngine implements Engine {
             return facetField == null ? Map.of("", new Series(query.text(), by, from, to, unitName, List.of())) : Map.of();
         }
         ObjectNode filter = selectionFilter(sel, from, to);
+        checkFormat();
         ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
         int first = (int) from.toEpochDay();
         int days = (int) (to.toEpochDay() - first + 1);
@@ -583,6 +596,7 @@ public final class OpenSearchEngine implements Engine {
         if (limit > PAGE) {
             throw new UserException("--limit " + limit + " is more than OpenSearch returns in one page (" + PAGE + ")");
         }
+        checkFormat();
         ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
         ObjectNode q = F.objectNode();
         q.set("query", and(compiled, selectionFilter(sel, sel.from(), sel.to())));
