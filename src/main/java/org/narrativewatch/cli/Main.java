@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 StatsCommand.class,
                 EvalMorphologyCommand.class,
+                EvalWordsCommand.class,
                 OpinionCommand.class,
                 CollectCommand.class,
                 StatusCommand.class,

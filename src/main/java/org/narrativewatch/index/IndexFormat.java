@@ -26,6 +26,16 @@ public final class IndexFormat {
         return out;
     }
 
+    /** {@code committed} without the analysis version: the checkpoint as its writer recorded it. */
+    public static Map<String, String> strip(Map<String, String> committed) {
+        if (!committed.containsKey(KEY)) {
+            return committed;
+        }
+        Map<String, String> out = new HashMap<>(committed);
+        out.remove(KEY);
+        return out;
+    }
+
     /**
      * Refuses an index whose last commit ({@code committed}, empty for a new index) was written with
      * another analysis; {@code where} names it for the message.

@@ -256,13 +256,13 @@ public final class LuceneEngine implements Engine {
             if (live != null) {
                 live.forEach(e -> m.put(e.getKey(), e.getValue()));
             }
-            return m;
+            return IndexFormat.strip(m);
         }
         if (!DirectoryReader.indexExists(directory)) {
             return Map.of();
         }
         try (DirectoryReader r = DirectoryReader.open(directory)) {
-            return new HashMap<>(r.getIndexCommit().getUserData());
+            return new HashMap<>(IndexFormat.strip(r.getIndexCommit().getUserData()));
         }
     }
 

@@ -366,6 +366,11 @@ public final class OpenSearchEngine implements Engine {
 
     @Override
     public synchronized Map<String, String> checkpoint() throws IOException {
+        return IndexFormat.strip(storedCheckpoint());
+    }
+
+    /** The checkpoint as stored, with the analysis version it was written with. */
+    private Map<String, String> storedCheckpoint() throws IOException {
         OpenSearchClient.Response r = client.send("GET", "/" + metaIndex + "/_doc/state", null);
         if (r.status() == 404) {
             return Map.of();
@@ -387,7 +392,7 @@ public final class OpenSearchEngine implements Engine {
     /** Refuses (once checked, for good) an index written with another analysis: its counts would be wrong. */
     private void checkFormat() throws IOException {
         if (!formatChecked) {
-            IndexFormat.check(checkpoint(), index);
+            IndexFormat.check(storedCheckpoint(), index);
             formatChecked = true;
         }
     }
