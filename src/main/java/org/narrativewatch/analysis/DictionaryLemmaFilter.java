@@ -17,7 +17,9 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  *       know as an ordinary word is an acronym: its lemma term is dropped, its exact form stays;
  *   <li>a word the dictionary knows: its lemmas. When all its readings are function words, adverbs
  *       or pronouns (по-прежнему, из-за, кто-то), the parts {@link CompoundPartsFilter} added after
- *       it are dropped: they are not words the text mentions;
+ *       it are dropped: they are not words the text mentions; so is a leading part that the
+ *       dictionary reads only as an adverb or a short neuter adjective, the combining form of a
+ *       compound adjective (научно- in научно-технический, чёрно- in чёрно-белый);
  *   <li>an unknown word passes through, unmarked when the stemmer that follows may guess its stem:
  *       longer than {@value Lemmatizer#SHORT_WORD} letters (a short unknown name stemmed collides with
  *       function words: Тао → та), and not a word of the other language's dictionary (in a
@@ -39,6 +41,8 @@ public final class DictionaryLemmaFilter extends TokenFilter {
     private int next;
     /** The word being read is a function word, adverb or pronoun: its hyphen parts are dropped. */
     private boolean skipParts;
+    /** The part being read is a combining form (its exact form was dropped): drop its word too. */
+    private boolean skipCombining;
 
     DictionaryLemmaFilter(TokenStream input, MorphDictionary dictionary) {
         super(input);
@@ -62,8 +66,21 @@ public final class DictionaryLemmaFilter extends TokenFilter {
             if (keywordAtt.isKeyword()) {
                 if (!part) {
                     skipParts = false; // the exact form of the next word
+                    skipCombining = false;
+                } else if ((flagsAtt.getFlags() & CompoundPartsFilter.LEADING_PART) != 0 && isExact()) {
+                    // научно- in научно-технический: a combining form, not a word of the text (its exact form goes too)
+                    skipCombining = lemmatizer.reading(termAtt.buffer(), 1, termAtt.length() - 1).combining();
+                    if (skipCombining) {
+                        continue;
+                    }
+                } else {
+                    skipCombining = false;
                 }
                 return true;
+            }
+            if (part && skipCombining) {
+                skipCombining = false;
+                continue;
             }
             char[] buf = termAtt.buffer();
             int len = termAtt.length();
@@ -73,9 +90,6 @@ public final class DictionaryLemmaFilter extends TokenFilter {
             }
             if ((flagsAtt.getFlags() & ProtectedWordFilter.CAPITALS) != 0 && !r.ordinary()) {
                 continue; // an acronym: the exact form before this token is all it has
-            }
-            if (part && r.combining() && (flagsAtt.getFlags() & CompoundPartsFilter.LEADING_PART) != 0) {
-                continue; // чёрно- in чёрно-белый: a combining form, not the word чёрный (its exact form stays)
             }
             if (r.known()) {
                 lemmas = r.lemmas();
@@ -99,5 +113,10 @@ public final class DictionaryLemmaFilter extends TokenFilter {
         lemmas = Lemmatizer.NONE;
         next = 0;
         skipParts = false;
+        skipCombining = false;
+    }
+
+    private boolean isExact() {
+        return termAtt.length() > 1 && termAtt.charAt(0) == ExactFormFilter.PREFIX;
     }
 }

@@ -68,12 +68,17 @@ final class Lemmatizer {
 
     /** Readings of {@code form[0..len)} (lower case, folded). */
     Reading reading(char[] form, int len) {
+        return reading(form, 0, len);
+    }
+
+    /** Readings of {@code form[offset..offset+len)} (lower case, folded). */
+    Reading reading(char[] form, int offset, int len) {
         CharArrayMap<Reading> c = cache;
-        Reading hit = c.get(form, 0, len);
+        Reading hit = c.get(form, offset, len);
         if (hit != null) {
             return hit;
         }
-        String word = new String(form, 0, len);
+        String word = new String(form, offset, len);
         Reading result = compute(word);
         if (c.size() >= CACHE_LIMIT) {
             c.clear();
@@ -134,28 +139,38 @@ final class Lemmatizer {
         return new Reading(combos.toArray(NONE), true, false, false);
     }
 
-    /** Case endings of Russian and Ukrainian nouns, longest first. */
-    private static final String[] NOUN_ENDINGS = {
-        "ами", "ями", "ом", "ем", "ём", "ою", "ею", "ой", "ей", "ов", "ев", "ів", "їв", "ам", "ям", "ах", "ях",
-        "а", "я", "у", "ю", "е", "є", "и", "і", "ї", "ы"
-    };
+    /**
+     * Case endings a masculine noun whose dictionary form ends in a hard consonant takes directly
+     * (раз: раза, разу, разом, разе, разы, разов, разам, разами, разах), longest first; Russian и
+     * only after г к х ж ш ч щ (where it replaces ы), Ukrainian и after any (етер: етери).
+     */
+    private static final String[] RU_ENDINGS = {"ами", "ом", "ов", "ам", "ах", "а", "у", "е", "ы", "и"};
+    private static final String[] UK_ENDINGS = {"ами", "ові", "ом", "ів", "ам", "ах", "а", "у", "і", "и", "е"};
+    private static final String RU_I_AFTER = "гкхжшчщ";
+    private static final String CONSONANTS = "бвгджзклмнпрстфхцчшщ";
     static final int MIN_GUESSED_STEM = 3;
-
     /**
      * An unknown word that is a known noun plus one of its case endings (раза, Аничкином, етери,
-     * лейблом: forms the dictionary lacks of nouns it has) reads as that noun. Only a noun's case
-     * ending, and a remaining stem of at least {@value #MIN_GUESSED_STEM} letters that the dictionary
-     * has as a noun lemma: the typo ударось (удар + ось) is not read as удар.
+     * лейблом, Шольцом: forms the dictionary lacks of nouns it has) reads as that noun. Only the
+     * endings of a hard-consonant noun, and a remaining stem of at least {@value #MIN_GUESSED_STEM}
+     * letters that the dictionary has as a noun lemma: the typo ударось (удар + ось) is not read as
+     * удар, nor Гайдая as гайда, Кейси as кейс or Уходем as уход.
      */
     private Reading nounWithEnding(String word) {
-        for (String e : NOUN_ENDINGS) {
+        boolean ukrainian = "uk".equals(dictionary.language);
+        for (String e : ukrainian ? UK_ENDINGS : RU_ENDINGS) {
             int n = word.length() - e.length();
-            if (n >= MIN_GUESSED_STEM && word.endsWith(e)) {
-                String base = word.substring(0, n);
-                for (WordData w : lookup.lookup(base)) {
-                    if (dictionary.isNounLemma(w, base)) {
-                        return new Reading(new String[] {Folding.fold(base)}, true, false, false);
-                    }
+            if (n < MIN_GUESSED_STEM || !word.endsWith(e) || CONSONANTS.indexOf(word.charAt(n - 1)) < 0) {
+                continue;
+            }
+            if (!ukrainian && e.equals("и") && RU_I_AFTER.indexOf(word.charAt(n - 1)) < 0) {
+                continue;
+            }
+            String base = word.substring(0, n);
+            for (WordData w : lookup.lookup(base)) {
+                if (dictionary.isNounLemma(w, base)) {
+                    // a guess: not "ordinary" for deciding words in capitals (МИФИ is not a form of миф)
+                    return new Reading(new String[] {Folding.fold(base)}, false, false, false);
                 }
             }
         }

@@ -28,8 +28,10 @@ import org.narrativewatch.article.Article;
  *       invisible format characters are removed first, stress marks dropped, ё read as е, and a word
  *       mixing Latin and Cyrillic letters written in the script most of its letters use;
  *   <li>a word's lower-cased form and, for a hyphenated word, each of its parts are looked up; a
- *       hyphenated word is not split when it starts with a number or when the dictionary reads it
- *       only as an adverb, a function word or a pronoun (по-прежнему, из-за, кто-то);
+ *       hyphenated word is not split when its first part is a number or when the dictionary reads it
+ *       only as an adverb, a function word or a pronoun (по-прежнему, из-за, кто-то), and a leading
+ *       part that the dictionary reads only as an adverb or a short neuter adjective is the combining
+ *       form of a compound adjective, not a word (научно- in научно-технический);
  *   <li>every lemma of every reading counts, except the given name the dictionary puts on a
  *       patronymic (Ивановича → иван), which the index does not use either.
  * </ul>
@@ -59,8 +61,11 @@ public final class WordQueryEvaluation {
         }
     }
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+(?:[-\\u2010\\u2011'\\u2019\\u02BC`][\\p{L}\\p{M}\\p{N}]+)*");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+(?:[-\\u2010\\u2011'\\u2019\\u02BC`][\\p{L}\\p{M}\\p{Nd}]+)*");
+    /** Invisible format characters: removed, so a word they split is whole again. */
     private static final Pattern INVISIBLE = Pattern.compile("\\p{Cf}");
+    /** The variation selectors and enclosing marks of an emoji glued to a word (❗️Путин, 2️⃣Получение): a separator. */
+    private static final Pattern EMOJI_MARKS = Pattern.compile("[\\uFE00-\\uFE0F\\p{Me}]");
     private static final int EXAMPLES = 3;
 
     private final String lang;
@@ -152,7 +157,7 @@ public final class WordQueryEvaluation {
 
     /** The reference's words of a text: normalised, each hyphenated word followed by its parts. */
     List<String> referenceForms(String text) {
-        String clean = Normalizer.normalize(INVISIBLE.matcher(text).replaceAll(""), Normalizer.Form.NFD)
+        String clean = Normalizer.normalize(INVISIBLE.matcher(EMOJI_MARKS.matcher(text).replaceAll(" ")).replaceAll(""), Normalizer.Form.NFD)
                 .replace("\u0301", "").replace("\u0300", "");
         clean = Normalizer.normalize(clean, Normalizer.Form.NFC);
         List<String> out = new ArrayList<>();
@@ -170,9 +175,11 @@ public final class WordQueryEvaluation {
                 whole.append(i > 0 ? "-" : "").append(parts[i]);
             }
             out.add(whole.toString());
-            if (parts.length > 1 && !Character.isDigit(parts[0].charAt(0)) && !onlyFunctionWord(whole.toString())) {
-                for (String p : parts) {
-                    out.add(p);
+            if (parts.length > 1 && !parts[0].chars().allMatch(Character::isDigit) && !onlyFunctionWord(whole.toString())) {
+                for (int i = 0; i < parts.length; i++) {
+                    if (i == parts.length - 1 || !combiningForm(parts[i])) {
+                        out.add(parts[i]);
+                    }
                 }
             }
         }
@@ -182,28 +189,53 @@ public final class WordQueryEvaluation {
     private static final String LATIN = "abcehikmoptxy";
     private static final String CYRILLIC = "авсенікмортху";
 
-    /** A word mixing Latin and Cyrillic letters, written in the script most of its letters use. */
+    /**
+     * A word mixing Latin and Cyrillic letters, written in one script: the one that has letters
+     * without a look-alike in the other, else the one most of its letters belong to.
+     */
     static String oneScript(String w) {
         int latin = 0;
         int cyrillic = 0;
+        boolean latinOwn = false;
+        boolean cyrillicOwn = false;
         for (char c : w.toCharArray()) {
             if (c >= 'a' && c <= 'z') {
                 latin++;
-            } else if (c >= 'а' && c <= 'я' || c == 'і' || c == 'ї' || c == 'є') {
+                latinOwn |= LATIN.indexOf(c) < 0;
+            } else if (Character.UnicodeBlock.of(c) == Character.UnicodeBlock.CYRILLIC && Character.isLetter(c)) {
                 cyrillic++;
+                cyrillicOwn |= CYRILLIC.indexOf(c) < 0;
             }
         }
-        if (latin == 0 || cyrillic == 0 || latin == cyrillic) {
+        if (latin == 0 || cyrillic == 0 || (latinOwn && cyrillicOwn)) {
             return w;
         }
-        String from = cyrillic > latin ? LATIN : CYRILLIC;
-        String to = cyrillic > latin ? CYRILLIC : LATIN;
+        boolean toCyrillic = cyrillicOwn || (!latinOwn && cyrillic > latin);
+        if (!cyrillicOwn && !latinOwn && cyrillic == latin) {
+            return w;
+        }
+        String from = toCyrillic ? LATIN : CYRILLIC;
+        String to = toCyrillic ? CYRILLIC : LATIN;
         StringBuilder sb = new StringBuilder(w.length());
         for (char c : w.toCharArray()) {
             int k = from.indexOf(c);
             sb.append(k >= 0 ? to.charAt(k) : c);
         }
         return sb.toString();
+    }
+
+    /** A leading part the dictionary reads only as an adverb or a short neuter adjective: научно- in научно-технический. */
+    private boolean combiningForm(String part) {
+        List<WordData> rs = lookup.lookup(part);
+        if (rs.isEmpty()) {
+            return false;
+        }
+        for (WordData r : rs) {
+            if (!dictionary.isAdverb(r) && !dictionary.isShortNeuter(r)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean onlyFunctionWord(String w) {
