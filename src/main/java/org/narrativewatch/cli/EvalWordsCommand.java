@@ -16,6 +16,7 @@ import org.narrativewatch.UserException;
 import org.narrativewatch.analysis.WordQueryEvaluation;
 import org.narrativewatch.analysis.WordQueryEvaluation.LemmaScore;
 import org.narrativewatch.article.Article;
+import org.narrativewatch.index.DayCounts;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.LuceneEngine;
 import org.narrativewatch.index.Selection;
@@ -24,8 +25,6 @@ import org.narrativewatch.ingest.Source;
 import org.narrativewatch.ingest.SourceRecord;
 import org.narrativewatch.ingest.Sources;
 import org.narrativewatch.query.Query;
-import org.narrativewatch.timeline.Bucket;
-import org.narrativewatch.timeline.Bucketing;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -108,8 +107,9 @@ public final class EvalWordsCommand implements Callable<Integer> {
             for (LemmaScore l : r.lemmas()) {
                 long count;
                 try {
-                    count = engine.timeline(Query.parse(l.lemma()), sel, Bucketing.MONTH, Engine.CountUnit.ARTICLES)
-                            .buckets().stream().mapToLong(Bucket::count).sum();
+                    long[] perDay = engine.dayCounts(Query.parse(l.lemma()), sel, Engine.CountUnit.ARTICLES, null)
+                            .matches().getOrDefault(DayCounts.WHOLE, new long[0]);
+                    count = java.util.Arrays.stream(perDay).sum();
                 } catch (UserException e) {
                     mismatches.add(l.lemma() + ": " + e.getMessage().lines().findFirst().orElse(""));
                     continue;
