@@ -75,7 +75,6 @@ public final class LemmaQueryEvaluation {
         List<Token> tokens = read(file);
         SystemScores ours = score("nwatch " + lang, tokens, oursModel(lang));
         SystemScores baseline = score(baselineName(lang), tokens, baselineModel(lang));
-        dump();
         return new Result(file.toString(), lang, tokens.size(), ours, baseline);
     }
 
@@ -221,50 +220,12 @@ public final class LemmaQueryEvaluation {
                 tp += formLemmaCounts.get(id).getOrDefault(lemma, 0);
             }
             long gold = goldCounts.get(lemma);
-            if (System.getProperty("x.dump") != null && system.startsWith("nwatch")) {
-                StringBuilder fp = new StringBuilder();
-                StringBuilder fn = new StringBuilder();
-                for (int id : hits) {
-                    int bad = formCounts.get(id) - formLemmaCounts.get(id).getOrDefault(lemma, 0);
-                    if (bad > 0) {
-                        fp.append(formName(formIds, id)).append(' ');
-                    }
-                }
-                formIds.forEach((f, id) -> {
-                    if (!hits.contains(id) && formLemmaCounts.get(id).containsKey(lemma)) {
-                        fn.append(f).append(' ');
-                    }
-                });
-                DUMP.add(lemma + "\t" + (isPropn ? "PROPN" : "-") + "\t" + tp + "/" + retrieved + "/" + gold + "\tFP: " + fp + "\tFN: " + fn + "\t" + model.queryTerms(lemma));
-            }
             all.add(tp, retrieved, gold);
             if (isPropn) {
                 propn.add(tp, retrieved, gold);
             }
         });
         return new SystemScores(system, all.scores(), propn.scores());
-    }
-
-    static final List<String> DUMP = new ArrayList<>();
-
-    static String formName(Map<String, Integer> ids, int id) {
-        for (Map.Entry<String, Integer> e : ids.entrySet()) {
-            if (e.getValue() == id) {
-                return e.getKey();
-            }
-        }
-        return "?";
-    }
-
-    public static void dump() {
-        String f = System.getProperty("x.dump");
-        if (f != null) {
-            try {
-                java.nio.file.Files.write(java.nio.file.Path.of(f), DUMP);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 
     /** Per-lemma precision, recall, F1 (precision 0 when nothing is retrieved) and their sums. */
