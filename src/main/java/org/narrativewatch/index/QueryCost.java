@@ -20,35 +20,30 @@ public record QueryCost(long clauses, long expansions, int operators) {
 
     private static long clauses(QueryNode n, long copies) {
         if (n instanceof QueryNode.Phrase p) {
-            long sum = 0;
-            for (QueryNode x : p.parts()) {
-                sum = saturatedAdd(sum, clauses(x, copies));
-            }
-            return sum;
+            return sum(p.parts(), copies);
         }
         if (n instanceof QueryNode.Near nn) {
             // a NEAR in either order is or(ordered(a, b), ordered(b, a)): both parts are evaluated twice
-            long c = nn.ordered() ? copies : saturatedMultiply(copies, 2);
-            return saturatedAdd(clauses(nn.parts().get(0), c), clauses(nn.parts().get(1), c));
+            return sum(nn.parts(), nn.ordered() ? copies : saturatedMultiply(copies, 2));
         }
         if (n instanceof QueryNode.And a) {
-            long sum = 0;
-            for (QueryNode x : a.parts()) {
-                sum = saturatedAdd(sum, clauses(x, copies));
-            }
-            return sum;
+            return sum(a.parts(), copies);
         }
         if (n instanceof QueryNode.Or o) {
-            long sum = 0;
-            for (QueryNode x : o.parts()) {
-                sum = saturatedAdd(sum, clauses(x, copies));
-            }
-            return sum;
+            return sum(o.parts(), copies);
         }
         if (n instanceof QueryNode.Not x) {
             return saturatedAdd(copies, clauses(x.part(), copies)); // the match-all it subtracts from
         }
         return copies;
+    }
+
+    private static long sum(java.util.List<QueryNode> parts, long copies) {
+        long sum = 0;
+        for (QueryNode x : parts) {
+            sum = saturatedAdd(sum, clauses(x, copies));
+        }
+        return sum;
     }
 
     /** AND, OR, NOT, NEAR and phrase nodes of {@code n}. */
