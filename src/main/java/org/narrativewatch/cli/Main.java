@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 StatsCommand.class,
                 EvalMorphologyCommand.class,
+                EvalWordsCommand.class,
                 OpinionCommand.class,
                 CollectCommand.class,
                 StatusCommand.class,
@@ -85,6 +86,8 @@ public final class Main implements Runnable {
     }
 
     private static CommandLine withErrorHandling(CommandLine cl) {
+        // a query such as -путин (NOT путин) is not an option: nwatch timeline -путин needs no "--"
+        cl.setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Throwable t = ex;
             while (!(t instanceof UserException) && t.getCause() != null && t.getCause() != t) {

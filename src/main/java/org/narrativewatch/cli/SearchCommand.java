@@ -63,8 +63,10 @@ public final class SearchCommand implements Callable<Integer> {
                     m.put("lang", h.lang());
                     m.put("title", h.title().text());
                     m.put("title_matches", h.title().matches());
+                    m.put("title_matches_cp", h.title().codePointMatches());
                     m.put("snippet", h.snippet().text());
                     m.put("snippet_matches", h.snippet().matches());
+                    m.put("snippet_matches_cp", h.snippet().codePointMatches());
                     if (h.syndicatedFrom() != null) {
                         m.put("syndicated_from", h.syndicatedFrom());
                     }

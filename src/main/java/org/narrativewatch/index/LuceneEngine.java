@@ -24,6 +24,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -104,6 +105,9 @@ public final class LuceneEngine implements Engine {
             // a quarter of the heap, at most 256 MB: imports run in constant memory even on a small heap
             cfg.setRAMBufferSizeMB(Math.max(8, Math.min(256, Runtime.getRuntime().maxMemory() / 4 / (1 << 20))));
             cfg.setCommitOnClose(false);
+            if (DirectoryReader.indexExists(directory)) {
+                IndexFormat.check(SegmentInfos.readLatestCommit(directory).getUserData(), dir.toString());
+            }
             try {
                 writer = new IndexWriter(directory, cfg);
             } catch (org.apache.lucene.store.LockObtainFailedException e) {
@@ -197,7 +201,7 @@ public final class LuceneEngine implements Engine {
     @Override
     public synchronized void commit(Map<String, String> checkpoint) throws IOException {
         IndexWriter w = writer();
-        w.setLiveCommitData(new HashMap<>(checkpoint).entrySet());
+        w.setLiveCommitData(IndexFormat.stamp(checkpoint).entrySet());
         w.commit();
         nrt.maybeRefresh();
     }
@@ -210,13 +214,13 @@ public final class LuceneEngine implements Engine {
             if (live != null) {
                 live.forEach(e -> m.put(e.getKey(), e.getValue()));
             }
-            return m;
+            return IndexFormat.strip(m);
         }
         if (!DirectoryReader.indexExists(directory)) {
             return Map.of();
         }
         try (DirectoryReader r = DirectoryReader.open(directory)) {
-            return new HashMap<>(r.getIndexCommit().getUserData());
+            return new HashMap<>(IndexFormat.strip(r.getIndexCommit().getUserData()));
         }
     }
 
@@ -233,6 +237,7 @@ public final class LuceneEngine implements Engine {
                 throw new UserException("no index in " + dir + " yet: import something first (nwatch import FILE)");
             }
             reader = DirectoryReader.open(directory);
+            IndexFormat.check(reader.getIndexCommit().getUserData(), dir.toString());
         } else {
             DirectoryReader newer = DirectoryReader.openIfChanged(reader);
             if (newer != null) {

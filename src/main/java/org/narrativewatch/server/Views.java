@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.narrativewatch.index.CorpusStats;
 import org.narrativewatch.index.Hits;
@@ -80,8 +81,10 @@ final class Views {
             Hits.Highlighted snippet = hit.snippet() == null ? Hits.Highlighted.plain("") : hit.snippet();
             ho.put("title", title.text());
             ho.set("title_matches", spans(title));
+            ho.set("title_matches_cp", spans(title.codePointMatches()));
             ho.put("snippet", snippet.text());
             ho.set("snippet_matches", spans(snippet));
+            ho.set("snippet_matches_cp", spans(snippet.codePointMatches()));
             ho.put("syndicated_from", hit.syndicatedFrom());
             ho.put("score", hit.score());
         }
@@ -89,6 +92,13 @@ final class Views {
     }
 
     /** Match spans as [[start, end], ...] (the CLI's shape); spans outside the text are dropped, not trusted. */
+    /** Code-point spans as [[start, end], ...]. */
+    static ArrayNode spans(List<int[]> codePointSpans) {
+        ArrayNode m = F.arrayNode();
+        codePointSpans.forEach(s -> m.addArray().add(s[0]).add(s[1]));
+        return m;
+    }
+
     static ArrayNode spans(Hits.Highlighted h) {
         ArrayNode m = F.arrayNode();
         for (int[] span : h.matches()) {

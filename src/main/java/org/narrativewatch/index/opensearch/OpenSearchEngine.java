@@ -28,6 +28,7 @@ import org.narrativewatch.article.Article;
 import org.narrativewatch.index.CorpusFacts;
 import org.narrativewatch.index.DayCounts;
 import org.narrativewatch.index.EmbeddedSemantics;
+import org.narrativewatch.index.IndexFormat;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hashes;
 import org.narrativewatch.index.Hits;
@@ -142,6 +143,7 @@ public final class OpenSearchEngine implements Engine {
         create(metaIndex, IndexLayout.meta(replicas));
         client.call("GET", "/_cluster/health/" + index + "," + vocabIndex + "," + metaIndex
                 + "?wait_for_status=yellow&timeout=60s", null);
+        checkFormat();
         indicesReady = true;
     }
 
@@ -351,13 +353,18 @@ public final class OpenSearchEngine implements Engine {
         client.call("POST", "/" + index + "," + vocabIndex + "/_refresh", null);
         ObjectNode doc = F.objectNode();
         ArrayNode entries = doc.putObject("checkpoint").putArray("entries");
-        new TreeMap<>(checkpoint).forEach((k, v) -> entries.addObject().put("k", k).put("v", v));
+        new TreeMap<>(IndexFormat.stamp(checkpoint)).forEach((k, v) -> entries.addObject().put("k", k).put("v", v));
         client.call("PUT", "/" + metaIndex + "/_doc/state?refresh=true", doc);
         layerCache.clear();
     }
 
     @Override
     public synchronized Map<String, String> checkpoint() throws IOException {
+        return IndexFormat.strip(storedCheckpoint());
+    }
+
+    /** The checkpoint as stored, with the analysis version it was written with. */
+    private Map<String, String> storedCheckpoint() throws IOException {
         OpenSearchClient.Response r = client.send("GET", "/" + metaIndex + "/_doc/state", null);
         if (r.status() == 404) {
             return Map.of();
@@ -373,6 +380,16 @@ public final class OpenSearchEngine implements Engine {
     }
 
     // ---- reading -------------------------------------------------------------------------------
+
+    private volatile boolean formatChecked;
+
+    /** Refuses (once checked, for good) an index written with another analysis: its counts would be wrong. */
+    private void checkFormat() throws IOException {
+        if (!formatChecked) {
+            IndexFormat.check(storedCheckpoint(), index);
+            formatChecked = true;
+        }
+    }
 
     private final OpenSearchQueryCompiler.IndexView view = new OpenSearchQueryCompiler.IndexView() {
         @Override
@@ -495,6 +512,7 @@ public final class OpenSearchEngine implements Engine {
         }
         String facetField = facet == null ? null : facet == Facet.OUTLET ? OUTLET : GROUP;
         ObjectNode filter = selectionFilter(sel, days.first(), days.last());
+        checkFormat();
         ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
         int first = days.firstEpochDay();
         int length = days.length();
@@ -548,6 +566,7 @@ public final class OpenSearchEngine implements Engine {
         if (limit > PAGE) {
             throw new UserException("--limit " + limit + " is more than OpenSearch returns in one page (" + PAGE + ")");
         }
+        checkFormat();
         ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
         ObjectNode q = F.objectNode();
         q.set("query", and(compiled, selectionFilter(sel, sel.from(), sel.to())));
