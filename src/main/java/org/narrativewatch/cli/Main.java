@@ -1,6 +1,7 @@
 package org.narrativewatch.cli;
 
 import java.io.PrintWriter;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,8 +46,8 @@ public final class Main implements Runnable {
                 t = t.getCause();
             }
             PrintWriter err = cmd.getErr();
-            if (t instanceof UserException) {
-                err.println("nwatch: " + t.getMessage());
+            if (t instanceof UserException u) {
+                err.println("nwatch: " + message(u));
                 err.flush();
                 return 1;
             }
@@ -61,6 +62,11 @@ public final class Main implements Runnable {
             return 1;
         });
         return cl;
+    }
+
+    /** A user error as the command line says it: a setting named by its flag. */
+    static String message(UserException e) {
+        return e instanceof InvalidOptionException o ? o.message(InvalidOptionException.FLAG) : e.getMessage();
     }
 
     public static void main(String[] args) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import org.narrativewatch.collect.Collector;
 import org.narrativewatch.index.Engine;
@@ -97,9 +98,9 @@ public final class ServeCommand implements Callable<Integer> {
                 System.out.println("loading territory data from " + geoDir + " …");
                 try {
                     server.withTerritory(geoDir);
-                } catch (UserException e) {
-                    // the territory loader names its option --data; here the folder came from --geo
-                    throw new UserException(e.getMessage().replaceFirst("^--data: ", "--geo: "), e);
+                } catch (InvalidOptionException e) {
+                    // the territory loader's folder setting is "data"; here the folder came from --geo
+                    throw e.option().equals("data") ? e.as("geo") : e;
                 }
             }
             if (briefsDir != null) {

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.narrativewatch.UserException;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.shift.Model;
 import org.narrativewatch.shift.Penalty;
 import org.narrativewatch.shift.ShiftOptions;
@@ -169,16 +169,19 @@ public final class TerritoryCommand implements Runnable {
 
     /** Detector settings for territory columns; count models make no sense for areas and lengths. */
     static ShiftOptions shiftOptions(String model, String penalty) {
-        ShiftOptions o = ShiftOptions.DEFAULT.withPenalty(Penalty.parse(penalty));
-        if (model.equalsIgnoreCase("auto")) {
-            return o;
+        ShiftOptions o;
+        Model m;
+        try {
+            o = ShiftOptions.DEFAULT.withPenalty(Penalty.parse(penalty));
+            m = model.equalsIgnoreCase("auto") ? null : Model.parse(model);
+        } catch (InvalidOptionException e) {
+            throw e.as("shift-" + e.option()); // this command's flags for the detector's settings
         }
-        Model m = Model.parse(model);
         if (m == Model.POISSON || m == Model.BINOMIAL) {
-            throw new UserException("--shift-model " + model + " needs counts; territory columns are areas, lengths and "
+            throw new InvalidOptionException("shift-model", model + " needs counts; territory columns are areas, lengths and "
                     + "populations: use auto, normal-mean, normal-meanvar or normal-trend");
         }
-        return o.withModel(m);
+        return m == null ? o : o.withModel(m);
     }
 
     /** Per column the same object as {@code nwatch shifts --format json} (without its query field). */

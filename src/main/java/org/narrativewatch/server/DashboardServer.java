@@ -26,6 +26,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.narrativewatch.DateRangeException;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
@@ -179,6 +181,7 @@ public final class DashboardServer implements AutoCloseable {
             }
             ctx.status(400).json(o);
         });
+        app.exception(InvalidOptionException.class, (e, ctx) -> ctx.status(400).json(optionError(e)));
         app.exception(UserException.class, (e, ctx) -> ctx.status(400).json(error(400, e.getMessage())));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status).json(error(e.status, e.getMessage())));
         app.exception(HttpResponseException.class, (e, ctx) ->
@@ -258,6 +261,20 @@ public final class DashboardServer implements AutoCloseable {
         ObjectNode o = Views.MAPPER.createObjectNode();
         o.put("error", message);
         o.put("status", status);
+        return o;
+    }
+
+    /**
+     * A setting that cannot be used, said with the API's names ("parameter to 2022-01-01 is before parameter from
+     * 2022-03-01"), with the parameter to correct under "param" (and a range's two dates under "from" and "to").
+     */
+    static ObjectNode optionError(InvalidOptionException e) {
+        ObjectNode o = error(400, e.message(InvalidOptionException.PARAMETER));
+        o.put("param", e.option());
+        if (e instanceof DateRangeException r) {
+            o.put("from", r.from().toString());
+            o.put("to", r.to().toString());
+        }
         return o;
     }
 
