@@ -151,14 +151,12 @@ public final class BriefCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
         @CommandLine.Mixin
         Inputs in = new Inputs();
-        @Option(names = "--format", defaultValue = "table", paramLabel = "json|table", description = "json or table (default: ${DEFAULT-VALUE}).")
-        String format;
+        @Option(names = "--format", defaultValue = "text", converter = Formats.TextJsonConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
+        Formats.TextJson format;
 
         @Override
         public Integer call() throws IOException {
-            if (!List.of("json", "table").contains(format)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format must be json or table, not '" + format + "'");
-            }
             Brief brief;
             try {
                 brief = in.brief();
@@ -170,7 +168,7 @@ public final class BriefCommand implements Runnable {
                 r = BriefChecker.check(ctx, in.figures == null ? null : in.figures::contains);
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format.equals("json") ? BriefReport.JSON.writeValueAsString(BriefReport.json(r)) + "\n" : BriefReport.table(r));
+            out.print(format == Formats.TextJson.JSON ? BriefReport.JSON.writeValueAsString(BriefReport.json(r)) + "\n" : BriefReport.table(r));
             out.flush();
             for (String p : r.problems()) {
                 spec.commandLine().getErr().println("nwatch: " + p);
@@ -198,14 +196,12 @@ public final class BriefCommand implements Runnable {
         Inputs in = new Inputs();
         @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output file (default: standard output).")
         Path output;
-        @Option(names = "--format", defaultValue = "html", paramLabel = "html|md", description = "html or md (default: ${DEFAULT-VALUE}).")
-        String format;
+        @Option(names = "--format", defaultValue = "html", converter = PageFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        PageFormat format;
 
         @Override
         public Integer call() throws IOException {
-            if (!List.of("html", "md").contains(format)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format must be html or md, not '" + format + "'");
-            }
             Brief brief;
             try {
                 brief = in.brief();
@@ -216,7 +212,7 @@ public final class BriefCommand implements Runnable {
             try (BriefContext ctx = in.context(brief)) {
                 r = BriefChecker.check(ctx, in.figures == null ? null : in.figures::contains);
             }
-            String text = format.equals("html") ? HtmlBrief.render(r) : MarkdownBrief.render(r);
+            String text = format == PageFormat.HTML ? HtmlBrief.render(r) : MarkdownBrief.render(r);
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(text);
@@ -241,6 +237,22 @@ public final class BriefCommand implements Runnable {
             err.println("nwatch: " + summary(r) + (output == null ? "" : "; wrote " + output));
             err.flush();
             return 0;
+        }
+    }
+
+    /** A rendered brief: a self-contained HTML page or Markdown. */
+    enum PageFormat {
+        HTML, MD;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static final class PageFormatConverter extends Formats.Converter<PageFormat> {
+        PageFormatConverter() {
+            super(PageFormat.class);
         }
     }
 

@@ -40,6 +40,11 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // every command writes through these (Output): UTF-8 whatever the platform's default
+        cl.setOut(Output.utf8(java.io.FileDescriptor.out));
+        cl.setErr(Output.utf8(java.io.FileDescriptor.err));
+        // enum options (--by, --sort, --count, --method …) take their values in any case: "day", "DAY"
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Throwable t = ex;
             while (!(t instanceof UserException) && t.getCause() != null && t.getCause() != t) {
@@ -75,7 +80,7 @@ public final class Main implements Runnable {
 
     /**
      * Runs a command line; an Error picocli lets through (a stack overflow in a parser) is one line
-     * and exit code 1 too, never a trace on the user's terminal.
+     * and exit code 1 too, never a trace on the user's terminal. What the command wrote is flushed.
      */
     public static int execute(CommandLine cl, String... args) {
         try {
@@ -86,8 +91,10 @@ public final class Main implements Runnable {
             }
             cl.getErr().println("nwatch: internal error: input nested too deeply (StackOverflowError); "
                     + "run with NWATCH_DEBUG=1 for the stack trace, and report it");
-            cl.getErr().flush();
             return 1;
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
         }
     }
 }

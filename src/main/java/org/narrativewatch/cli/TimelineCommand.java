@@ -1,5 +1,6 @@
 package org.narrativewatch.cli;
 
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +15,10 @@ import org.narrativewatch.timeline.Series;
 import org.narrativewatch.timeline.SeriesFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "timeline", mixinStandardHelpOptions = true,
         description = {"Count matching articles per day, ISO week or month, with the totals they are shares of.",
@@ -33,41 +36,35 @@ public final class TimelineCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "QUERY", description = "Query (see docs/query-language.md).")
     String query;
 
-    @Option(names = "--by", defaultValue = "day", description = "day, week (ISO, Monday) or month (default: ${DEFAULT-VALUE}).")
-    String by;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--count", defaultValue = "articles",
+    @Option(names = "--by", defaultValue = "day", paramLabel = "BUCKET", description = "day, week (ISO, Monday) or month (default: ${DEFAULT-VALUE}).")
+    Bucketing by;
+
+    @Option(names = "--count", defaultValue = "articles", paramLabel = "UNIT",
             description = "articles, or stories (syndicated copies of one text counted once) (default: ${DEFAULT-VALUE}).")
-    String count;
+    Engine.CountUnit count;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", converter = Formats.TextCsvJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
+    Formats.TextCsvJson format;
 
     @Override
     public Integer call() throws Exception {
         Query q = Query.parse(query);
-        Bucketing bucketing = Bucketing.parse(by);
-        Engine.CountUnit unit = parseUnit(count);
         Selection sel = selectionOptions.selection();
+        PrintWriter out = spec.commandLine().getOut();
         try (Engine engine = engineOptions.open()) {
-            Series s = Corpus.of(engine).timeline(q, sel, bucketing, unit);
+            Series s = Corpus.of(engine).timeline(q, sel, by, count);
             Map<String, Object> prov = provenance(engine, sel);
-            switch (format.toLowerCase(Locale.ROOT)) {
-                case "json" -> Output.json(SeriesFormat.toJson(s, prov));
-                case "csv" -> Output.OUT.print(SeriesFormat.toCsv(s, prov));
-                case "table" -> table(s);
-                default -> throw new org.narrativewatch.UserException("--format must be table, csv or json");
+            switch (format) {
+                case JSON -> Output.json(out, SeriesFormat.toJson(s, prov));
+                case CSV -> Output.text(out, SeriesFormat.toCsv(s, prov));
+                case TEXT -> Output.text(out, table(s));
             }
         }
         return 0;
-    }
-
-    static Engine.CountUnit parseUnit(String s) {
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "articles" -> Engine.CountUnit.ARTICLES;
-            case "stories" -> Engine.CountUnit.STORIES;
-            default -> throw new org.narrativewatch.UserException("--count must be articles or stories, not '" + s + "'");
-        };
     }
 
     /** What made the numbers: the selection and the corpus snapshot, written beside every series. */
@@ -84,15 +81,16 @@ public final class TimelineCommand implements Callable<Integer> {
     }
 
     /** A bucket the range or the corpus' ends cut is marked "partial": its count is not comparable with whole ones. */
-    private static void table(Series s) {
-        Output.OUT.printf("%-12s %8s %8s %9s %5s%n", "start", "count", "total", "share", "days");
+    static String table(Series s) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %8s %8s %9s %5s%n", "start", "count", "total", "share", "days"));
         long c = 0, t = 0;
         for (Bucket b : s.buckets()) {
-            Output.OUT.printf("%-12s %8d %8d %9s %5d%s%n", b.start(), b.count(), b.total(),
-                    b.gap() ? "gap" : String.format(Locale.ROOT, "%.4f", b.share()), b.days(), b.partial() ? " partial" : "");
+            out.append(String.format(Locale.ROOT, "%-12s %8d %8d %9s %5d%s%n", b.start(), b.count(), b.total(),
+                    b.gap() ? "gap" : String.format(Locale.ROOT, "%.4f", b.share()), b.days(), b.partial() ? " partial" : ""));
             c += b.count();
             t += b.total();
         }
-        Output.OUT.printf("%-12s %8d %8d %9s%n", "all", c, t, t == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) c / t));
+        out.append(String.format(Locale.ROOT, "%-12s %8d %8d %9s%n", "all", c, t, t == 0 ? "" : String.format(Locale.ROOT, "%.4f", (double) c / t)));
+        return out.toString();
     }
 }

@@ -32,9 +32,10 @@ import org.narrativewatch.UserException;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
+import org.narrativewatch.index.HitsFormat;
 import org.narrativewatch.index.OutletInfo;
 import org.narrativewatch.index.Selection;
-import org.narrativewatch.opinion.PollPoint;
+import org.narrativewatch.opinion.PollFormat;
 import org.narrativewatch.opinion.PollSeries;
 import org.narrativewatch.opinion.PollStore;
 import org.narrativewatch.query.Query;
@@ -469,7 +470,7 @@ public final class DashboardServer implements AutoCloseable {
         int limit = Params.limit(ctx, 20, options.maxHits());
         Engine.HitOrder order = Params.oneOf(ctx, "order", Engine.HitOrder.class, Engine.HitOrder.NEWEST);
         Hits h = runner.run(() -> corpus.search(q, sel, limit, order));
-        ctx.json(Views.hits(q.text(), h, limit));
+        ctx.json(HitsFormat.toJson(q.text(), h, limit));
     }
 
     // ---- events ------------------------------------------------------------------------------
@@ -590,19 +591,7 @@ public final class DashboardServer implements AutoCloseable {
         PollStore store = polls();
         ObjectNode o = Views.MAPPER.createObjectNode();
         o.put("store", store.file().toString());
-        ArrayNode a = o.putArray("series");
-        for (PollSeries s : store.series().values()) {
-            ObjectNode x = a.addObject();
-            x.put("id", s.id());
-            x.put("pollster", s.key().pollster());
-            x.put("question", s.key().question());
-            x.put("answer", s.key().answer());
-            x.put("points", s.points().size());
-            x.put("first", Views.str(s.first()));
-            x.put("last", Views.str(s.last()));
-            x.put("kind", s.points().isEmpty() ? "share" : s.points().get(0).kind().name().toLowerCase(Locale.ROOT));
-            x.put("points_with_assumed_n", s.assumedN());
-        }
+        o.set("series", PollFormat.list(store.series().values()));
         ctx.json(o);
     }
 
@@ -612,38 +601,7 @@ public final class DashboardServer implements AutoCloseable {
         if (s == null) {
             throw new ApiException(404, "no poll series with id '" + id + "' (see /api/polls)");
         }
-        ObjectNode o = Views.MAPPER.createObjectNode();
-        o.put("id", s.id());
-        o.put("pollster", s.key().pollster());
-        o.put("question", s.key().question());
-        o.put("answer", s.key().answer());
-        o.put("interval", "95% sampling interval (normal approximation, effective n = n / design effect); "
-                + "sampling error only: no house effects, no non-response bias");
-        ArrayNode a = o.putArray("points");
-        for (PollPoint p : s.points()) {
-            ObjectNode x = a.addObject();
-            x.put("date", p.midpoint().toString());
-            x.put("start", p.start().toString());
-            x.put("end", p.end().toString());
-            x.put("percent", p.percent());
-            x.put("lo", round2(p.lo()));
-            x.put("hi", round2(p.hi()));
-            if (p.n() != null) {
-                x.put("n", p.n());
-            } else {
-                x.putNull("n");
-            }
-            x.put("n_used", p.nUsed());
-            x.put("design_effect", p.designEffect());
-            x.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
-            x.put("mode", p.mode());
-            x.put("dating", p.dating());
-        }
-        ctx.json(o);
-    }
-
-    private static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
+        ctx.json(PollFormat.series(s));
     }
 
     // ---- description -------------------------------------------------------------------------

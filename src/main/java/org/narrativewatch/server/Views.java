@@ -11,12 +11,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.narrativewatch.index.CorpusStats;
-import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.timeline.Series;
 import org.narrativewatch.timeline.SeriesFormat;
 
-/** The API's JSON for engine results. Article text leaves as plain strings with match spans, never markup. */
+/** The API's JSON for corpus figures and selections; each result type's own wire form is beside its type (*Format). */
 final class Views {
     private Views() {}
 
@@ -60,43 +59,6 @@ final class Views {
                 + " outlets=" + (sel.outlets().isEmpty() ? "all" : String.join("|", sel.outlets()))
                 + " groups=" + (sel.groups().isEmpty() ? "all" : String.join("|", sel.groups()))
                 + " langs=" + (sel.langs().isEmpty() ? "all" : String.join("|", sel.langs()));
-    }
-
-    static ObjectNode hits(String query, Hits h, int limit) {
-        ObjectNode o = F.objectNode();
-        o.put("query", query);
-        o.put("total", h.total());
-        o.put("limit", limit);
-        ArrayNode a = o.putArray("hits");
-        for (Hits.Hit hit : h.hits()) {
-            ObjectNode ho = a.addObject();
-            ho.put("url", hit.url());
-            ho.put("outlet", hit.outlet());
-            ho.put("group", hit.group());
-            ho.put("published", hit.published() == null ? null : hit.published().toString());
-            ho.put("date_quality", hit.dateQuality() == null ? null : hit.dateQuality().wire());
-            ho.put("lang", hit.lang());
-            Hits.Highlighted title = hit.title() == null ? Hits.Highlighted.plain("") : hit.title();
-            Hits.Highlighted snippet = hit.snippet() == null ? Hits.Highlighted.plain("") : hit.snippet();
-            ho.put("title", title.text());
-            ho.set("title_matches", spans(title));
-            ho.put("snippet", snippet.text());
-            ho.set("snippet_matches", spans(snippet));
-            ho.put("syndicated_from", hit.syndicatedFrom());
-            ho.put("score", hit.score());
-        }
-        return o;
-    }
-
-    /** Match spans as [[start, end], ...] (the CLI's shape); spans outside the text are dropped, not trusted. */
-    static ArrayNode spans(Hits.Highlighted h) {
-        ArrayNode m = F.arrayNode();
-        for (int[] span : h.matches()) {
-            if (span.length == 2 && 0 <= span[0] && span[0] < span[1] && span[1] <= h.text().length()) {
-                m.addArray().add(span[0]).add(span[1]);
-            }
-        }
-        return m;
     }
 
     static ObjectNode stats(CorpusStats s) {

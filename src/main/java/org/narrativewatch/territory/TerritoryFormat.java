@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders territory figures as JSON, CSV and text tables. Every population figure goes out with
+ * The wire forms of territory figures (JSON and CSV) and their text tables, written by {@code nwatch territory} and
+ * by the API's map endpoints alike ({@code /api/territory/control}'s "stats" is {@link #stats}, the scenario
+ * endpoint's "result" is {@link #scenario}). Every population figure goes out with
  * {@link Territory#POPULATION_NOTE} beside it (a field, or a leading {@code #} comment in CSV).
  */
-public final class TerritoryReport {
-    private TerritoryReport() {}
+public final class TerritoryFormat {
+    private TerritoryFormat() {}
 
     /** The contract shape of {@code nwatch territory stats --format json}, plus totals, notes and method. */
     public static ObjectNode stats(DayStats d, Territory t) {
@@ -242,14 +244,5 @@ public final class TerritoryReport {
 
     private static String csv(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    /** ISO date or a user error naming the option. */
-    public static LocalDate date(String value, String option) {
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.DateTimeException e) {
-            throw new org.narrativewatch.UserException(option + ": '" + value + "' is not a date (yyyy-mm-dd)");
-        }
     }
 }
