@@ -155,7 +155,7 @@ public final class ImportCommand implements Callable<Integer> {
     private static void print(PrintWriter o, ImportReport r) {
         String name = TerminalText.escape(r.source());
         if (r.read() == 0 && r.failure() != null) {
-            o.printf("%s: FAILED: %s%n", name, TerminalText.escape(r.failure()));
+            o.printf(Locale.ROOT, "%s: FAILED: %s%n", name, TerminalText.escape(r.failure()));
             return;
         }
         o.printf(Locale.ROOT, "%s: read %,d, added %,d, already present %,d, rejected %,d%s in %.1f s (%,.0f records/s)%n",
@@ -167,7 +167,7 @@ public final class ImportCommand implements Callable<Integer> {
             o.println("    " + TerminalText.escape(e));
         }
         if (r.failure() != null) {
-            o.printf("  INCOMPLETE: %s%n", TerminalText.escape(r.failure()));
+            o.printf(Locale.ROOT, "  INCOMPLETE: %s%n", TerminalText.escape(r.failure()));
         }
     }
 
@@ -175,7 +175,7 @@ public final class ImportCommand implements Callable<Integer> {
         o.println();
         o.println("files:");
         for (ImportReport r : reports) {
-            o.printf("  %-10s %s%s%n", r.outcome(), TerminalText.escape(r.source()),
+            o.printf(Locale.ROOT, "  %-10s %s%s%n", r.outcome(), TerminalText.escape(r.source()),
                     r.failure() == null ? String.format(Locale.ROOT, " (%,d added, %,d rejected)", r.added(), r.rejected())
                             : String.format(Locale.ROOT, " (%,d added): %s", r.added(), TerminalText.escape(
                                     r.failure().startsWith(r.source() + ": ") ? r.failure().substring(r.source().length() + 2)

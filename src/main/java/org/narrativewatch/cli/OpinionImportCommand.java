@@ -57,7 +57,7 @@ public final class OpinionImportCommand implements Runnable {
             PollCsv.Result r = PollCsv.read(f, options);
             PollStore.Merge m = store.merge(r.points());
             r.notes().forEach(out::println);
-            out.printf("%s: %d added, %d updated, %d already present, %d rows rejected%n",
+            out.printf(java.util.Locale.ROOT, "%s: %d added, %d updated, %d already present, %d rows rejected%n",
                     f, m.added(), m.updated(), m.unchanged(), r.errors().size());
             errors.addAll(r.errors());
             imported += r.points().size();

@@ -71,7 +71,7 @@ public final class OpinionListCommand implements Runnable {
                 if (all.isEmpty()) {
                     out.println("no polls in " + store.file() + " (nwatch opinion import FILE)");
                 }
-                all.values().forEach(s -> out.printf("%-70s %4d points  %s .. %s%s%n", s.id(), s.points().size(),
+                all.values().forEach(s -> out.printf(Locale.ROOT, "%-70s %4d points  %s .. %s%s%n", s.id(), s.points().size(),
                         s.first(), s.last(), s.assumedN() > 0 ? "  (" + s.assumedN() + " with assumed n)" : ""));
             }
             case TIMELINE -> throw new org.narrativewatch.InvalidOptionException("format",

@@ -58,7 +58,7 @@ public final class SearchCommand implements Callable<Integer> {
                         hits.total() > hits.hits().size() ? ", showing " + hits.hits().size() : "");
                 for (Hits.Hit h : hits.hits()) {
                     // titles, outlets and addresses come from articles: escaped, never obeyed by the terminal
-                    out.printf("%n%s  %s  %s%n  %s%n", h.published().toLocalDate(), TerminalText.escape(h.outlet()),
+                    out.printf(Locale.ROOT, "%n%s  %s  %s%n  %s%n", h.published().toLocalDate(), TerminalText.escape(h.outlet()),
                             TerminalText.escape(h.url()), mark(h.title()));
                     if (!h.snippet().text().isBlank()) {
                         out.println("  " + mark(h.snippet()));

@@ -73,7 +73,7 @@ final class TerritoryLoader {
         }
         for (var test : fallback == null ? List.of(first) : List.of(first, fallback)) {
             for (Path f : files) {
-                if (test.test(f.getFileName().toString().toLowerCase())) {
+                if (test.test(f.getFileName().toString().toLowerCase(java.util.Locale.ROOT))) {
                     return f;
                 }
             }
