@@ -73,6 +73,20 @@ public final class BriefCommand implements Runnable {
             return BriefParser.read(file);
         }
 
+        /** The brief read and its figures checked; null when the file is not a brief (said on stderr). */
+        BriefChecker.Result checked(CommandLine.Model.CommandSpec spec) throws IOException {
+            Brief brief;
+            try {
+                brief = brief();
+            } catch (BriefException e) {
+                malformed(spec, e);
+                return null;
+            }
+            try (BriefContext ctx = context(brief)) {
+                return BriefChecker.check(ctx, figures == null ? null : figures::contains);
+            }
+        }
+
         BriefContext context(Brief brief) {
             String envIndex = System.getenv("NWATCH_INDEX");
             Path idx = index != null ? index
@@ -157,15 +171,9 @@ public final class BriefCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Brief brief;
-            try {
-                brief = in.brief();
-            } catch (BriefException e) {
-                return malformed(spec, e);
-            }
-            BriefChecker.Result r;
-            try (BriefContext ctx = in.context(brief)) {
-                r = BriefChecker.check(ctx, in.figures == null ? null : in.figures::contains);
+            BriefChecker.Result r = in.checked(spec);
+            if (r == null) {
+                return 2;
             }
             PrintWriter out = spec.commandLine().getOut();
             out.print(format == Formats.TextJson.JSON ? BriefReport.JSON.writeValueAsString(BriefReport.json(r)) + "\n" : BriefReport.table(r));
@@ -178,10 +186,9 @@ public final class BriefCommand implements Runnable {
         }
     }
 
-    static int malformed(CommandLine.Model.CommandSpec spec, BriefException e) {
+    static void malformed(CommandLine.Model.CommandSpec spec, BriefException e) {
         spec.commandLine().getErr().println("nwatch: " + e.getMessage());
         spec.commandLine().getErr().flush();
-        return 2;
     }
 
     @Command(name = "render", mixinStandardHelpOptions = true,
@@ -202,15 +209,9 @@ public final class BriefCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Brief brief;
-            try {
-                brief = in.brief();
-            } catch (BriefException e) {
-                return malformed(spec, e);
-            }
-            BriefChecker.Result r;
-            try (BriefContext ctx = in.context(brief)) {
-                r = BriefChecker.check(ctx, in.figures == null ? null : in.figures::contains);
+            BriefChecker.Result r = in.checked(spec);
+            if (r == null) {
+                return 2;
             }
             String text = format == PageFormat.HTML ? HtmlBrief.render(r) : MarkdownBrief.render(r);
             if (output == null) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import com.fasterxml.jackson.databind.node.NullNode;
 import org.narrativewatch.InvalidOptionException;
+import org.narrativewatch.Wire;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
@@ -113,10 +114,10 @@ public final class OpinionCompareCommand implements Runnable {
                 ObjectNode p = PollFormat.point(a.poll());
                 p.put("window_from", a.from().toString());
                 p.put("window_to", a.to().toString());
-                PollFormat.number(p, "media_count", a.count());
-                PollFormat.number(p, "media_total", a.total());
-                PollFormat.number(p, "media_share", a.share());
-                PollFormat.number(p, "media_coverage", a.coverage());
+                Wire.number(p, "media_count", a.count());
+                Wire.number(p, "media_total", a.total());
+                Wire.number(p, "media_share", a.share());
+                Wire.number(p, "media_coverage", a.coverage());
                 pts.add(p);
             }
             o.set("leadlag", c.leadLag() == null ? NullNode.getInstance() : LeadLagFormat.toJson(c.leadLag()));
@@ -132,7 +133,7 @@ public final class OpinionCompareCommand implements Runnable {
         for (Comparison c : results) {
             for (Alignment.Aligned a : c.points()) {
                 var p = a.poll();
-                out.println(String.join(",", PollFormat.csv(c.query()), PollFormat.csv(c.window()), "" + p.midpoint(),
+                out.println(String.join(",", Wire.csvCell(c.query()), Wire.csvCell(c.window()), "" + p.midpoint(),
                         "" + p.start(), "" + p.end(), PollFormat.num(p.percent()), PollFormat.num(p.lo()),
                         PollFormat.num(p.hi()), "" + p.nUsed(), "" + p.nAssumed(), "" + a.from(), "" + a.to(),
                         PollFormat.num(a.count()), PollFormat.num(a.total()), PollFormat.num(a.share())));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.narrativewatch.Wire;
 
 /**
  * The wire form of a lead-lag result ({@code nwatch opinion leadlag} and {@code compare}): the contract
@@ -24,12 +25,12 @@ public final class LeadLagFormat {
         for (LeadLag.CcfPoint c : r.ccf()) {
             ObjectNode e = ccf.addObject();
             e.put("lag", c.lag());
-            PollFormat.number(e, "r", c.r());
-            PollFormat.number(e, "lo", c.lo());
-            PollFormat.number(e, "hi", c.hi());
+            Wire.number(e, "r", c.r());
+            Wire.number(e, "lo", c.lo());
+            Wire.number(e, "hi", c.hi());
             e.put("significant", c.significant());
             e.put("pairs", c.n());
-            PollFormat.number(e, "r_raw", c.rRaw());
+            Wire.number(e, "r_raw", c.rRaw());
         }
         ObjectNode g = o.putObject("granger");
         g.set("a_to_b", granger(r.aToB()));
@@ -45,9 +46,9 @@ public final class LeadLagFormat {
         }
         ObjectNode o = JSON.createObjectNode();
         o.put("lag", g.lag());
-        PollFormat.number(o, "f", g.f());
-        PollFormat.number(o, "p", g.p());
-        PollFormat.number(o, "p_f", g.pF());
+        Wire.number(o, "f", g.f());
+        Wire.number(o, "p", g.p());
+        Wire.number(o, "p_f", g.pF());
         o.put("df1", g.df1());
         o.put("df2", g.df2());
         o.put("n", g.n());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import java.util.Locale;
+import org.narrativewatch.Wire;
 
 /**
  * The wire forms of poll series, written by {@code nwatch opinion list} and by the API's {@code /api/polls} alike.
@@ -85,13 +86,13 @@ public final class PollFormat {
         e.put("end", p.end().toString());
         e.put("fieldwork_from", p.start().toString());
         e.put("fieldwork_to", p.end().toString());
-        number(e, "percent", p.percent());
-        number(e, "lo", p.lo());
-        number(e, "hi", p.hi());
+        Wire.number(e, "percent", p.percent());
+        Wire.number(e, "lo", p.lo());
+        Wire.number(e, "hi", p.hi());
         e.put("n", p.nUsed());
         e.put("n_used", p.nUsed());
         e.put("n_assumed", p.nAssumed());
-        number(e, "design_effect", p.designEffect());
+        Wire.number(e, "design_effect", p.designEffect());
         e.put("kind", kind(p));
         e.put("mode", p.mode());
         e.put("dating", p.dating());
@@ -101,27 +102,18 @@ public final class PollFormat {
 
     /** A series in a list as a row of {@link #LIST_CSV_HEADER}. */
     public static String listCsvRow(PollSeries s) {
-        return String.join(",", csv(s.id()), csv(s.key().pollster()), csv(s.key().question()), csv(s.key().answer()),
+        return String.join(",", Wire.csvCell(s.id()), Wire.csvCell(s.key().pollster()), Wire.csvCell(s.key().question()), Wire.csvCell(s.key().answer()),
                 "" + s.points().size(), "" + s.first(), "" + s.last(), "" + s.assumedN());
     }
 
     /** A poll as a row of {@link #POINTS_CSV_HEADER}. */
     public static String pointCsvRow(PollPoint p) {
         return String.join(",", "" + p.midpoint(), "" + p.start(), "" + p.end(), num(p.percent()), num(p.lo()), num(p.hi()),
-                "" + p.nUsed(), "" + p.nAssumed(), num(p.designEffect()), csv(p.dating()));
+                "" + p.nUsed(), "" + p.nAssumed(), num(p.designEffect()), Wire.csvCell(p.dating()));
     }
 
     private static String kind(PollPoint p) {
         return p.kind().name().toLowerCase(Locale.ROOT);
-    }
-
-    /** JSON has no NaN: a missing figure is null. */
-    public static void number(ObjectNode o, String field, double v) {
-        if (Double.isFinite(v)) {
-            o.put(field, v);
-        } else {
-            o.putNull(field);
-        }
     }
 
     /** A figure in CSV: six significant digits, empty when missing. */
@@ -129,8 +121,4 @@ public final class PollFormat {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
     }
 
-    /** A CSV cell, quoted when it holds a comma, a quote or a line break. */
-    public static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 }

@@ -359,9 +359,8 @@ public final class DashboardServer implements AutoCloseable {
         for (Query q : qs) {
             series.add(runner.run(() -> corpus.timeline(q, sel, by, unit)));
         }
-        List<String> texts = qs.stream().map(Query::text).toList();
         if (csv) {
-            csv(ctx, "timelines", texts, series, sel);
+            csv(ctx, "timelines", series, sel);
             return;
         }
         ObjectNode o = Views.MAPPER.createObjectNode();
@@ -376,40 +375,17 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /** Long-format CSV whose header comments carry the queries, selection and corpus snapshot that made it. */
-    private void csv(Context ctx, String what, List<String> queries, List<Series> series, Selection sel) {
-        String snapshot = runner.run(corpus::snapshot).label();
-        StringBuilder b = new StringBuilder();
-        b.append("# nwatch ").append(what).append(" (").append(engine.name()).append(")\n");
-        for (String q : queries) {
-            b.append("# query: ").append(oneLine(q)).append('\n');
-        }
-        Series first = series.get(0);
-        b.append("# by: ").append(first.by().wire()).append(", unit: ").append(first.unit()).append('\n');
-        b.append("# selection: ").append(Views.selectionText(sel)).append('\n');
-        b.append("# corpus: ").append(oneLine(String.valueOf(snapshot))).append('\n');
-        b.append("query,").append(SeriesFormat.CSV_HEADER).append('\n');
-        for (int i = 0; i < series.size(); i++) {
-            String q = csvCell(queries.get(i));
-            for (var bucket : series.get(i).buckets()) {
-                SeriesFormat.csvRow(b.append(q).append(','), bucket);
-            }
-        }
+    private void csv(Context ctx, String what, List<Series> series, Selection sel) {
+        Map<String, Object> prov = new java.util.LinkedHashMap<>();
+        prov.put("selection", Views.selectionText(sel));
+        prov.put("corpus", runner.run(corpus::snapshot).label());
         attachment(ctx, "nwatch-" + what + ".csv");
-        ctx.result(b.toString());
+        ctx.result(SeriesFormat.toLongCsv("nwatch " + what + " (" + engine.name() + ")", series, prov));
     }
 
     private static void attachment(Context ctx, String filename) {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n]+", " ");
-    }
-
-    private static String csvCell(String s) {
-        String one = oneLine(s);
-        return one.matches("[^\",]*") ? one : "\"" + one.replace("\"", "\"\"") + "\"";
     }
 
     private void breakdown(Context ctx) {

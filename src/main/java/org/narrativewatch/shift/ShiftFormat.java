@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import org.narrativewatch.Wire;
 
 /**
  * The wire forms of a {@link ShiftResult}, written by {@code nwatch shifts} (and {@code opinion shifts},
@@ -43,12 +44,12 @@ public final class ShiftFormat {
             ObjectNode x = changes.addObject();
             x.put("date", c.date() == null ? null : c.date().toString());
             x.put("index", c.index());
-            number(x, "before", c.before().level());
-            number(x, "after", c.after().level());
+            Wire.number(x, "before", c.before().level());
+            Wire.number(x, "after", c.after().level());
             x.set("before_ci", ci(c.before()));
             x.set("after_ci", ci(c.after()));
-            number(x, "relative_change", c.relative());
-            number(x, "p", c.p());
+            Wire.number(x, "relative_change", c.relative());
+            Wire.number(x, "p", c.p());
             if (!Double.isNaN(c.posterior())) {
                 x.put("posterior", c.posterior());
             }
@@ -61,7 +62,7 @@ public final class ShiftFormat {
             x.put("start", s.start());
             x.put("end", s.end());
             x.put("observed", s.observed());
-            number(x, "level", s.level().level());
+            Wire.number(x, "level", s.level().level());
             x.set("ci", ci(s.level()));
         }
         ArrayNode outliers = m.putArray("outliers");
@@ -81,14 +82,6 @@ public final class ShiftFormat {
             b.append('\n');
         }
         return b.toString();
-    }
-
-    private static void number(ObjectNode o, String field, double v) {
-        if (Double.isFinite(v)) {
-            o.put(field, v);
-        } else {
-            o.putNull(field);
-        }
     }
 
     private static ArrayNode ci(Estimate e) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.narrativewatch.Wire;
 
 /**
  * The wire forms of territory figures (JSON and CSV) and their text tables, written by {@code nwatch territory} and
@@ -114,7 +115,7 @@ public final class TerritoryFormat {
         b.append("# population_note: ").append(Territory.POPULATION_NOTE).append('\n');
         b.append("date");
         for (String name : s.columns().keySet()) {
-            b.append(',').append(csv(name));
+            b.append(',').append(Wire.csvCell(name));
         }
         b.append('\n');
         List<double[]> cols = List.copyOf(s.columns().values());
@@ -167,7 +168,7 @@ public final class TerritoryFormat {
         b.append('\n').append("# population_note: ").append(Territory.POPULATION_NOTE).append('\n');
         b.append(String.join(",", SCENARIO_COLUMNS)).append('\n');
         for (ScenarioResult.Row row : rowsWithTotal(r)) {
-            b.append(csv(row.region())).append(',').append(number(row.toRussiaKm2())).append(',')
+            b.append(Wire.csvCell(row.region())).append(',').append(number(row.toRussiaKm2())).append(',')
                     .append(number(row.toUkraineKm2())).append(',').append(row.populationToRussia()).append(',')
                     .append(row.populationToUkraine()).append(',').append(number(row.occupiedNowKm2())).append(',')
                     .append(number(row.occupiedAfterKm2())).append('\n');
@@ -242,7 +243,4 @@ public final class TerritoryFormat {
         return r == Math.rint(r) && Math.abs(r) < 1e15 ? Long.toString((long) r) : Double.toString(r);
     }
 
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 }

@@ -3,8 +3,10 @@ package org.narrativewatch.timeline;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.narrativewatch.Wire;
 
 /**
  * The two wire forms of a {@link Series}: JSON ({"query", "by", "from", "to", "buckets": [{"start",
@@ -52,10 +54,10 @@ public final class SeriesFormat {
 
     public static String toCsv(Series s, Map<String, ?> provenance) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# query: ").append(oneLine(s.label())).append('\n');
+        sb.append("# query: ").append(Wire.oneLine(s.label())).append('\n');
         sb.append("# by: ").append(s.by().wire()).append(", from: ").append(s.from()).append(", to: ").append(s.to())
                 .append(", unit: ").append(s.unit()).append('\n');
-        provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(oneLine(String.valueOf(v))).append('\n'));
+        provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(Wire.oneLine(String.valueOf(v))).append('\n'));
         sb.append(CSV_HEADER).append('\n');
         for (Bucket b : s.buckets()) {
             csvRow(sb, b);
@@ -63,8 +65,40 @@ public final class SeriesFormat {
         return sb.toString();
     }
 
+    /**
+     * Several series in one long table: a {@code query} column before the bucket columns ({@link #LONG_CSV_HEADER}),
+     * under header comments: {@code title}, each series' query, their bucketing and unit, then the provenance.
+     */
+    public static String toLongCsv(String title, List<Series> series, Map<String, ?> provenance) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(Wire.oneLine(title)).append('\n');
+        for (Series s : series) {
+            sb.append("# query: ").append(Wire.oneLine(s.label())).append('\n');
+        }
+        if (!series.isEmpty()) {
+            sb.append("# by: ").append(series.get(0).by().wire()).append(", unit: ").append(series.get(0).unit()).append('\n');
+        }
+        provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(Wire.oneLine(String.valueOf(v))).append('\n'));
+        sb.append(LONG_CSV_HEADER).append('\n');
+        for (Series s : series) {
+            longCsvRows(sb, s);
+        }
+        return sb.toString();
+    }
+
     /** The bucket columns of the CSV form, in order. */
     public static final String CSV_HEADER = "start,count,total,share,gap,days,partial";
+
+    /** The columns of the long table: the query, then {@link #CSV_HEADER}'s. */
+    public static final String LONG_CSV_HEADER = "query," + CSV_HEADER;
+
+    /** One series' rows of the long table, each starting with its query. */
+    public static void longCsvRows(StringBuilder sb, Series s) {
+        String q = Wire.csvCell(Wire.oneLine(s.label()));
+        for (Bucket b : s.buckets()) {
+            csvRow(sb.append(q).append(','), b);
+        }
+    }
 
     /** One bucket as a CSV row of {@link #CSV_HEADER}'s columns, newline included. */
     public static void csvRow(StringBuilder sb, Bucket b) {
@@ -73,7 +107,4 @@ public final class SeriesFormat {
                 .append(b.gap()).append(',').append(b.days()).append(',').append(b.partial()).append('\n');
     }
 
-    private static String oneLine(String s) {
-        return s.replace('\n', ' ').replace('\r', ' ');
-    }
 }
