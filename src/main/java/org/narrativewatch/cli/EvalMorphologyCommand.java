@@ -68,14 +68,14 @@ public final class EvalMorphologyCommand implements Callable<Integer> {
     }
 
     static String json(Result r) throws Exception {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = Output.JSON;
         ObjectNode root = m.createObjectNode();
         root.put("file", r.file());
         root.put("lang", r.lang());
         root.put("tokens", r.tokens());
         root.set("ours", system(m, r.ours()));
         root.set("baseline", system(m, r.baseline()));
-        return m.writeValueAsString(root);
+        return Output.jsonText(root);
     }
 
     private static ObjectNode system(ObjectMapper m, SystemScores s) {

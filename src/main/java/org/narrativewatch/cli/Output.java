@@ -29,12 +29,17 @@ final class Output {
 
     /** {@code value} as indented JSON and a newline. */
     static void json(PrintWriter out, Object value) {
+        out.println(jsonText(value));
+        out.flush();
+    }
+
+    /** {@code value} as indented JSON, the one style every command prints. */
+    static String jsonText(Object value) {
         try {
-            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        out.flush();
     }
 
     /** {@code text}, ending with one newline, flushed. */

@@ -81,8 +81,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     static String json(Path file, Instant updated, Iterable<OutletState> rows) throws Exception {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = m.createObjectNode();
+        ObjectNode root = Output.JSON.createObjectNode();
         root.put("stateFile", file.toString());
         root.put("updated", updated == null ? null : updated.toString());
         ArrayNode arr = root.putArray("outlets");
@@ -116,7 +115,7 @@ public final class StatusCommand implements Callable<Integer> {
                 fn.put("lastModified", f.lastModified());
             }
         }
-        return m.writeValueAsString(root);
+        return Output.jsonText(root);
     }
 
     private void text(PrintWriter out, Path file, Instant updated, Iterable<OutletState> rows) {

@@ -1,7 +1,6 @@
 package org.narrativewatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ public final class TerritoryCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: stats, series or scenario");
     }
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = Output.JSON;
 
     /** Options every subcommand shares. */
     static final class DataOptions {
@@ -79,11 +78,7 @@ public final class TerritoryCommand implements Runnable {
     }
 
     static String json(ObjectNode o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Output.jsonText(o);
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
