@@ -1,7 +1,5 @@
 package org.narrativewatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,15 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import org.narrativewatch.shift.Model;
-import org.narrativewatch.shift.Penalty;
 import org.narrativewatch.shift.PublishedScores;
 import org.narrativewatch.shift.ShiftOptions;
 import org.narrativewatch.shift.TcpdEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -37,51 +36,54 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "TCPD folder")
     Path dir;
 
-    @Option(names = "--format", defaultValue = "table", description = "json or table (default: ${DEFAULT-VALUE})")
-    String format;
+    @Option(names = "--format", defaultValue = "text", converter = Formats.TextJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
+    Formats.TextJson format;
 
-    @Option(names = "--model", description = "override the default model (normal-trend): poisson, binomial, normal-mean, normal-meanvar, normal-trend")
+    @Option(names = "--model", description = "a plain model instead of the robust default: poisson, binomial, normal-mean, normal-meanvar, normal-trend")
     String model;
 
-    @Option(names = "--penalty", description = "override the default penalty (bic): mbic, bic, a number or k*log(n)")
-    String penalty;
+    @Mixin
+    DetectorOptions detector;
 
-    @Option(names = "--min-segment", description = "override the minimum segment length")
-    Integer minSegment;
-
-    @Option(names = "--method", description = "override the method (pelt): pelt, binseg or bocpd (univariate series)")
-    String method;
+    @Option(names = "--loo", description = "leave-one-out model selection over the fixed grid of configurations: choose on all "
+            + "series but one, score the one left out; printed beside every configuration's in-sample figures")
+    boolean loo;
 
     @Override
     public Integer call() throws Exception {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!fmt.equals("json") && !fmt.equals("table")) {
-            throw new UserException("--format must be json or table, not '" + format + "'");
+        boolean json = format == Formats.TextJson.JSON;
+        if (detector.minSegment != null && detector.minSegment < 1) {
+            throw new InvalidOptionException("min-segment", "must be at least 1, not " + detector.minSegment);
         }
-        ShiftOptions opt = TcpdEvaluation.DEFAULT;
+        ShiftOptions opt = detector.apply(TcpdEvaluation.DEFAULT);
         if (model != null) {
             opt = opt.withModel(Model.parse(model));
         }
-        if (penalty != null) {
-            opt = opt.withPenalty(Penalty.parse(penalty));
-        }
-        if (minSegment != null) {
-            if (minSegment < 1) {
-                throw new UserException("--min-segment must be at least 1, not " + minSegment);
+        if (loo) {
+            if (opt != TcpdEvaluation.DEFAULT) {
+                throw new UserException("--loo chooses among its own grid of configurations; drop --model and the detector options");
             }
-            opt = opt.withMinSegment(minSegment);
-        }
-        if (method != null) {
-            opt = opt.withMethod(ShiftOptions.Method.parse(method));
+            TcpdEvaluation.Loo l = TcpdEvaluation.leaveOneOut(dir, TcpdEvaluation.grid());
+            if (json) {
+                Map<String, Object> m = toJson(l.inSample().get(0));
+                m.put("loo", looJson(l));
+                Output.json(out(), m);
+            } else {
+                out().print(table(l.inSample().get(0)));
+                out().print(looTable(l));
+            }
+            out().flush();
+            return 0;
         }
         TcpdEvaluation.Report r = TcpdEvaluation.evaluate(dir, opt);
         PublishedScores pub = PublishedScores.find(dir);
-        if (fmt.equals("json")) {
+        if (json) {
             Map<String, Object> m = toJson(r);
             if (pub != null) {
                 m.put("published", published(r, pub));
             }
-            out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            Output.json(out(), m);
         } else {
             out().print(table(r));
             if (pub != null) {
@@ -90,6 +92,51 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
         }
         out().flush();
         return 0;
+    }
+
+    static Map<String, Object> looJson(TcpdEvaluation.Loo l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Object> grid = new ArrayList<>();
+        for (int i = 0; i < l.grid().size(); i++) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", l.grid().get(i).name());
+            x.put("in_sample_mean_f1", l.inSample().get(i).meanF1());
+            x.put("in_sample_mean_cover", l.inSample().get(i).meanCover());
+            x.put("quality_control_mean_f1", l.inSample().get(i).qcMeanF1());
+            x.put("quality_control_mean_cover", l.inSample().get(i).qcMeanCover());
+            grid.add(x);
+        }
+        m.put("grid", grid);
+        List<Object> folds = new ArrayList<>();
+        for (TcpdEvaluation.Fold f : l.folds()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("held_out", f.heldOut());
+            x.put("chosen", f.chosen());
+            x.put("f1", f.f1());
+            x.put("cover", f.cover());
+            folds.add(x);
+        }
+        m.put("folds", folds);
+        m.put("mean_f1", l.meanF1());
+        m.put("mean_cover", l.meanCover());
+        m.put("selection", "best mean of F1 and cover on the other series; ties to the earlier configuration");
+        return m;
+    }
+
+    static String looTable(TcpdEvaluation.Loo l) {
+        StringBuilder b = new StringBuilder("\nconfigurations (in-sample, all series)        mean f1  cover    qc f1  qc cover\n");
+        for (int i = 0; i < l.grid().size(); i++) {
+            TcpdEvaluation.Report r = l.inSample().get(i);
+            b.append(String.format(Locale.ROOT, "%-46s %7.3f %6.3f  %7.3f %7.3f%n", l.grid().get(i).name(), r.meanF1(), r.meanCover(),
+                    r.qcMeanF1(), r.qcMeanCover()));
+        }
+        b.append("\nleave-one-out: chosen on the other series, scored on the held-out one\n");
+        for (TcpdEvaluation.Fold f : l.folds()) {
+            b.append(String.format(Locale.ROOT, "%-22s %6.3f %6.3f  chosen: %s%n", f.heldOut(), f.f1(), f.cover(), f.chosen()));
+        }
+        b.append(String.format(Locale.ROOT, "%-22s %6.3f %6.3f  (leave-one-out; the default in-sample: %.3f %.3f)%n", "LOO MEAN", l.meanF1(),
+                l.meanCover(), l.inSample().get(0).meanF1(), l.inSample().get(0).meanCover()));
+        return b.toString();
     }
 
     static Map<String, Object> toJson(TcpdEvaluation.Report r) {
@@ -119,10 +166,13 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
         m.put("quality_control_mean_cover", r.qcMeanCover());
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("method", r.options().method().name().toLowerCase(Locale.ROOT));
-        cfg.put("model", r.options().model() == null ? "auto" : r.options().model().wire);
+        cfg.put("model", r.options().model() == null ? "auto (normal-trend, robust default)" : r.options().model().wire);
         cfg.put("penalty", r.options().penalty().wire());
         cfg.put("min_segment", r.options().minSegment());
-        cfg.put("scale", "sd around the no-change fit");
+        boolean auto = r.options().model() == null;
+        cfg.put("seasonal", r.options().seasonal() != null ? r.options().seasonal() : auto);
+        cfg.put("long_run_scale", r.options().longRunScale() != null ? r.options().longRunScale() : auto);
+        cfg.put("robust", r.options().robust() != null ? r.options().robust() : auto);
         m.put("config", cfg);
         m.put("margin", 5);
         return m;

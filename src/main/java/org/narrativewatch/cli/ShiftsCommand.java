@@ -83,6 +83,7 @@ public final class ShiftsCommand implements Callable<Integer> {
             opt = opt.withModel(Model.parse(model));
         }
         Observations obs;
+        Series series = null;
         String label;
         Selection sel = selectionOptions.selection();
         if (csv != null) {
@@ -91,10 +92,8 @@ public final class ShiftsCommand implements Callable<Integer> {
             if (t.totals() == null) {
                 obs = Observations.of(t.dates(), t.values());
             } else {
-                Series s = t.asSeries(label);
-                Model m = opt.model() != null ? opt.model() : ShiftDetector.autoModel(s);
-                opt = opt.withModel(m);
-                obs = ShiftDetector.observations(s, m);
+                series = t.asSeries(label);
+                obs = ShiftDetector.observations(series, opt.model() != null ? opt.model() : ShiftDetector.autoModel(series));
             }
         } else {
             Query q = Query.parse(query);
@@ -103,17 +102,18 @@ public final class ShiftsCommand implements Callable<Integer> {
                 s = Corpus.of(engine).timeline(q, sel, by, Engine.CountUnit.ARTICLES);
             }
             label = query;
-            Model m = opt.model() != null ? opt.model() : ShiftDetector.autoModel(s);
-            opt = opt.withModel(m);
-            obs = ShiftDetector.observations(s, m);
+            series = s;
+            obs = ShiftDetector.observations(s, opt.model() != null ? opt.model() : ShiftDetector.autoModel(s));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (crops != null) {
-            printCrops(out, label, obs, opt);
+            // a timeline's observations are counts or shares: name the model the automatic choice made
+            printCrops(out, label, obs, series != null && opt.model() == null ? opt.withModel(ShiftDetector.autoModel(series)) : opt);
             out.flush();
             return 0;
         }
-        ShiftResult r = ShiftDetector.detect(obs, opt);
+        // a timeline goes in whole, so that the automatic model's choices (cycles, exposure) are the server's
+        ShiftResult r = series != null ? ShiftDetector.detect(series, opt) : ShiftDetector.detect(obs, opt);
         switch (format) {
             case JSON -> {
                 Map<String, Object> head = new LinkedHashMap<>();
@@ -138,7 +138,9 @@ public final class ShiftsCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s: %s model, penalty %s = %.2f, min segment %d, %d buckets (%d observed)%s%n",
                 label, r.model().wire, r.penalty().wire(), r.penaltyValue(), r.minSegment(), r.n(), r.observed(),
-                r.dispersion() > 1 ? String.format(Locale.ROOT, ", over-dispersion %.2f", r.dispersion()) : ""));
+                (r.dispersion() > 1 ? String.format(Locale.ROOT, ", over-dispersion %.2f", r.dispersion()) : "")
+                + (r.seasonality().isEmpty() ? "" : ", removed " + r.seasonality().stream().map(Object::toString).toList())
+                + (r.longRunScale() ? String.format(Locale.ROOT, ", long-run scale %.4g", r.scale()) : "")));
         if (r.changes().isEmpty()) {
             b.append("no change points\n");
             return b.toString();
@@ -150,6 +152,11 @@ public final class ShiftsCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %9s %9.2g%s%n", where(c), level(c.before()), level(c.after()),
                     Double.isFinite(c.relative()) ? String.format(Locale.ROOT, "%+.0f%%", 100 * c.relative()) : "-", c.p(),
                     online ? String.format(Locale.ROOT, "  %9.3f", c.posterior()) : ""));
+        }
+        for (org.narrativewatch.shift.Pulse p : org.narrativewatch.shift.Pulse.of(r)) {
+            b.append(String.format(Locale.ROOT, "pulse (%s): %s .. %s, %d bucket%s, %.4g -> %.4g -> %.4g, p %.2g%n", p.peak() ? "up and down" : "down and up",
+                    p.from() == null ? "#" + p.start() : p.from(), p.to() == null ? "#" + p.end() : p.to(), p.length(), p.length() == 1 ? "" : "s",
+                    p.before().level(), p.level().level(), p.after().level(), p.p()));
         }
         return b.toString();
     }

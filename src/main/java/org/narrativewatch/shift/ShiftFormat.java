@@ -11,8 +11,9 @@ import org.narrativewatch.Wire;
  * {@code territory series --shifts}) and by the API's {@code /api/shifts} alike.
  *
  * <p>JSON: {@code {"model", "penalty", "penalty_value", "min_segment", "n", "observed", "dispersion",
- * "changes": [{"date", "index", "before", "after", "before_ci", "after_ci", "relative_change", "p"
- * (, "posterior")}], "segments": [{"from", "to", "start", "end", "observed", "level", "ci"}], "outliers"}}, after
+ * (Gaussian models:) "scale", "scale_kind", "seasonal": [{"cycle", "kind", "f", "p", "profile"}], "changes": [{"date",
+ * "index", "before", "after", "before_ci", "after_ci", "relative_change", "p" (, "posterior")}], "segments": [{"from",
+ * "to", "start", "end", "observed", "level", "ci"}], "pulses": [{@link #pulse}], "outliers"}}, after
  * the caller's leading fields (the query). Figures that do not exist (NaN) are null. CSV: one row per change
  * point under {@link #CSV_HEADER}.
  */
@@ -39,6 +40,12 @@ public final class ShiftFormat {
         m.put("n", r.n());
         m.put("observed", r.observed());
         m.put("dispersion", r.dispersion());
+        if (r.model() == Model.NORMAL_MEAN || r.model() == Model.NORMAL_TREND || r.model() == Model.NORMAL_MEANVAR) {
+            m.put("scale", r.scale());
+            m.put("scale_kind", r.longRunScale() ? "long-run sd within segments" : "sd around the no-change fit");
+        }
+        ArrayNode seasonal = m.putArray("seasonal");
+        r.seasonality().forEach(c -> seasonal.add(cycle(c)));
         ArrayNode changes = m.putArray("changes");
         for (ChangePoint c : r.changes()) {
             ObjectNode x = changes.addObject();
@@ -65,9 +72,42 @@ public final class ShiftFormat {
             Wire.number(x, "level", s.level().level());
             x.set("ci", ci(s.level()));
         }
+        ArrayNode pulses = m.putArray("pulses");
+        Pulse.of(r).forEach(p -> pulses.add(pulse(p)));
         ArrayNode outliers = m.putArray("outliers");
         r.outliers().forEach(outliers::add);
         return m;
+    }
+
+    /** A calendar cycle removed before detection: which, its test, and its profile (components or factors). */
+    static ObjectNode cycle(Seasonality s) {
+        ObjectNode x = JSON.createObjectNode();
+        x.put("cycle", s.cycle().wire);
+        x.put("kind", s.multiplicative() ? "factor" : "component");
+        Wire.number(x, "f", s.f());
+        Wire.number(x, "p", s.p());
+        ArrayNode profile = x.putArray("profile");
+        for (double v : s.profile()) {
+            profile.add(v);
+        }
+        return x;
+    }
+
+    /** A pulse (a rise and fall, or a dip and recovery): {@code {"kind", "from", "to", "start", "end", "buckets", "before", "level", "level_ci", "after", "p"}}. */
+    public static ObjectNode pulse(Pulse p) {
+        ObjectNode x = JSON.createObjectNode();
+        x.put("kind", p.peak() ? "peak" : "dip");
+        x.put("from", p.from() == null ? null : p.from().toString());
+        x.put("to", p.to() == null ? null : p.to().toString());
+        x.put("start", p.start());
+        x.put("end", p.end());
+        x.put("buckets", p.length());
+        Wire.number(x, "before", p.before().level());
+        Wire.number(x, "level", p.level().level());
+        x.set("level_ci", ci(p.level()));
+        Wire.number(x, "after", p.after().level());
+        Wire.number(x, "p", p.p());
+        return x;
     }
 
     /** The change points as CSV under {@link #CSV_HEADER}; missing figures are empty cells. */
