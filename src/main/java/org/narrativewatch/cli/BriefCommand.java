@@ -165,7 +165,7 @@ public final class BriefCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
         @CommandLine.Mixin
         Inputs in = new Inputs();
-        @Option(names = "--format", defaultValue = "text", converter = Formats.TextJsonConverter.class,
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
                 description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
         Formats.TextJson format;
 
@@ -203,7 +203,7 @@ public final class BriefCommand implements Runnable {
         Inputs in = new Inputs();
         @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output file (default: standard output).")
         Path output;
-        @Option(names = "--format", defaultValue = "html", converter = PageFormatConverter.class,
+        @Option(names = "--format", defaultValue = "html", paramLabel = "FORMAT", converter = PageFormatConverter.class,
                 description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         PageFormat format;
 

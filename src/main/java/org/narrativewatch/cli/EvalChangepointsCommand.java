@@ -36,7 +36,7 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "TCPD folder")
     Path dir;
 
-    @Option(names = "--format", defaultValue = "text", converter = Formats.TextJsonConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
     Formats.TextJson format;
 

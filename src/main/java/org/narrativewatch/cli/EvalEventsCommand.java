@@ -44,7 +44,7 @@ public final class EvalEventsCommand implements Callable<Integer> {
     @Option(names = "--by", defaultValue = "week", paramLabel = "BUCKET", description = "day, week or month (default: ${DEFAULT-VALUE})")
     Bucketing b;
 
-    @Option(names = "--format", defaultValue = "text", converter = Formats.TextJsonConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
     Formats.TextJson format;
 

@@ -40,7 +40,7 @@ public final class EvalMorphologyCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "ru|uk", description = "language of the file (default: from the file name, uk_… → uk, ru_… → ru)")
     Lang lang;
 
-    @Option(names = "--format", defaultValue = "json", converter = Formats.TextJsonConverter.class,
+    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
     Formats.TextJson format;
 

@@ -63,7 +63,7 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Refuse records published after this day (default: 36 hours from now).")
     String maxDate;
 
-    @Option(names = "--format", defaultValue = "text", converter = Formats.TextJsonConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Formats.TextJson format;
 

@@ -70,7 +70,7 @@ public final class OpinionCompareCommand implements Runnable {
     @Mixin
     OpinionTestOptions tests;
 
-    @Option(names = "--format", defaultValue = "text", converter = Formats.TextCsvJsonConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextCsvJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Formats.TextCsvJson format;
 

@@ -40,7 +40,7 @@ public final class OpinionLeadLagCommand implements Runnable {
     @Mixin
     OpinionTestOptions tests;
 
-    @Option(names = "--format", defaultValue = "text", converter = Formats.TextJsonConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Formats.TextJson format;
 

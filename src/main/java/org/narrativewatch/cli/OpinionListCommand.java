@@ -47,7 +47,7 @@ public final class OpinionListCommand implements Runnable {
     @Option(names = "--series", paramLabel = "ID", description = "Show this series' points (its id, or a unique part of it).")
     String series;
 
-    @Option(names = "--format", defaultValue = "text", converter = ListFormatConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = ListFormatConverter.class,
             description = "text, csv or json (default: ${DEFAULT-VALUE}); with --series also timeline: monthly date,count,total "
                     + "of respondents (count = share × effective n, months without a poll total 0) for 'nwatch shifts --csv'.")
     ListFormat format;

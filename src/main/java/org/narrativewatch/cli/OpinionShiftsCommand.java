@@ -41,7 +41,7 @@ public final class OpinionShiftsCommand implements Runnable {
     @Mixin
     DetectorOptions detector;
 
-    @Option(names = "--format", defaultValue = "text", converter = Formats.TextCsvJsonConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextCsvJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
     Formats.TextCsvJson format;
 

@@ -38,7 +38,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--sort", defaultValue = "newest", paramLabel = "ORDER", description = "newest or relevance (default: ${DEFAULT-VALUE}).")
     Engine.HitOrder sort;
 
-    @Option(names = "--format", defaultValue = "text", converter = Formats.TextJsonConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Formats.TextJson format;
 

@@ -69,7 +69,7 @@ public final class ShiftsCommand implements Callable<Integer> {
     @Option(names = "--crops", paramLabel = "MIN:MAX", description = "penalty sweep: every optimal segmentation for penalties in MIN..MAX")
     String crops;
 
-    @Option(names = "--format", defaultValue = "text", converter = Formats.TextCsvJsonConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextCsvJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
     Formats.TextCsvJson format;
 

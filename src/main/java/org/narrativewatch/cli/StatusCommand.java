@@ -46,7 +46,7 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Outlets file, to list configured outlets not fetched yet (default as for collect).")
     Path outletsFile;
 
-    @Option(names = "--format", defaultValue = "text", converter = Formats.TextJsonConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Formats.TextJson format;
 

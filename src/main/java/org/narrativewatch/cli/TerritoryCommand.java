@@ -90,7 +90,7 @@ public final class TerritoryCommand implements Runnable {
         DataOptions data = new DataOptions();
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Date of the control map.")
         String date;
-        @Option(names = "--format", defaultValue = "json", converter = Formats.TextJsonConverter.class,
+        @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
                 description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
         Formats.TextJson format;
 
@@ -118,7 +118,7 @@ public final class TerritoryCommand implements Runnable {
         String to;
         @Option(names = "--every", defaultValue = "1", paramLabel = "N", description = "Take every N-th snapshot date (default: 1).")
         int every;
-        @Option(names = "--format", defaultValue = "csv", converter = Formats.CsvJsonConverter.class,
+        @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", converter = Formats.CsvJsonConverter.class,
                 description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         Formats.CsvJson format;
         @Option(names = "--shifts", arity = "0..1", fallbackValue = "", split = ",", paramLabel = "COLUMN",
@@ -234,7 +234,7 @@ public final class TerritoryCommand implements Runnable {
         DataOptions data = new DataOptions();
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Date of the control map to compare with.")
         String date;
-        @Option(names = "--format", defaultValue = "text", converter = ScenarioFormatConverter.class,
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = ScenarioFormatConverter.class,
                 description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
         ScenarioFormat format;
 

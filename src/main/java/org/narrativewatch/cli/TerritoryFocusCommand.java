@@ -57,7 +57,7 @@ public final class TerritoryFocusCommand implements Callable<Integer> {
     @Option(names = "--shifts", arity = "0..1", fallbackValue = "occupied_km2", paramLabel = "COLUMN",
             description = "Change points of this column (default: occupied_km2) with the shift detector's defaults.")
     String shifts;
-    @Option(names = "--format", defaultValue = "json", converter = Formats.CsvJsonConverter.class,
+    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", converter = Formats.CsvJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Formats.CsvJson format;
 

@@ -46,7 +46,7 @@ public final class TimelineCommand implements Callable<Integer> {
             description = "articles, or stories (syndicated copies of one text counted once) (default: ${DEFAULT-VALUE}).")
     Engine.CountUnit count;
 
-    @Option(names = "--format", defaultValue = "text", converter = Formats.TextCsvJsonConverter.class,
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextCsvJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
     Formats.TextCsvJson format;
 
