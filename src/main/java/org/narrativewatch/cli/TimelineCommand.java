@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Selection;
+import org.narrativewatch.index.SelectionFormat;
 import org.narrativewatch.query.Query;
 import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Bucketing;
@@ -57,26 +58,28 @@ public final class TimelineCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Engine engine = engineOptions.open()) {
             Series s = Corpus.of(engine).timeline(q, sel, by, count);
-            Map<String, Object> prov = provenance(engine, sel);
             switch (format) {
-                case JSON -> Output.json(out, SeriesFormat.toJson(s, prov));
-                case CSV -> Output.text(out, SeriesFormat.toCsv(s, prov));
+                case JSON -> Output.json(out, SeriesFormat.toJson(s, provenance(engine, sel)));
+                case CSV -> Output.text(out, SeriesFormat.toCsv(s, csvProvenance(engine, sel)));
                 case TEXT -> Output.text(out, table(s));
             }
         }
         return 0;
     }
 
-    /** What made the numbers: the selection and the corpus snapshot, written beside every series. */
+    /** What made the numbers: the selection and the corpus snapshot, written beside every series (as the API does). */
     static Map<String, Object> provenance(Engine engine, Selection sel) throws java.io.IOException {
         Map<String, Object> p = new LinkedHashMap<>();
-        Map<String, Object> s = new LinkedHashMap<>();
-        s.put("outlets", sel.outlets());
-        s.put("groups", sel.groups());
-        s.put("langs", sel.langs());
-        p.put("selection", s);
+        p.put("selection", SelectionFormat.toJson(sel));
         p.put("engine", engine.name());
         p.put("snapshot", engine.snapshot().label());
+        return p;
+    }
+
+    /** The same for a CSV header comment: the selection on one line. */
+    static Map<String, Object> csvProvenance(Engine engine, Selection sel) throws java.io.IOException {
+        Map<String, Object> p = provenance(engine, sel);
+        p.put("selection", SelectionFormat.toText(sel));
         return p;
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.narrativewatch.index.CorpusStats;
 import org.narrativewatch.index.Selection;
+import org.narrativewatch.index.SelectionFormat;
 import org.narrativewatch.timeline.Series;
 import org.narrativewatch.timeline.SeriesFormat;
 
@@ -43,22 +44,12 @@ final class Views {
     }
 
     static ObjectNode selection(Selection sel) {
-        ObjectNode o = F.objectNode();
-        o.put("from", str(sel.from()));
-        o.put("to", str(sel.to()));
-        o.set("outlets", strings(sel.outlets()));
-        o.set("groups", strings(sel.groups()));
-        o.set("langs", strings(sel.langs()));
-        return o;
+        return SelectionFormat.toJson(sel);
     }
 
     /** One line per part of the selection, for CSV header comments: what made these numbers. */
     static String selectionText(Selection sel) {
-        return "from=" + (sel.from() == null ? "start" : sel.from())
-                + " to=" + (sel.to() == null ? "end" : sel.to())
-                + " outlets=" + (sel.outlets().isEmpty() ? "all" : String.join("|", sel.outlets()))
-                + " groups=" + (sel.groups().isEmpty() ? "all" : String.join("|", sel.groups()))
-                + " langs=" + (sel.langs().isEmpty() ? "all" : String.join("|", sel.langs()));
+        return SelectionFormat.toText(sel);
     }
 
     static ObjectNode stats(CorpusStats s) {
@@ -80,12 +71,6 @@ final class Views {
             m.forEach(o::put);
         }
         return o;
-    }
-
-    private static ArrayNode strings(Collection<String> c) {
-        ArrayNode a = F.arrayNode();
-        c.stream().sorted().forEach(a::add);
-        return a;
     }
 
     static String str(LocalDate d) {
