@@ -1,6 +1,7 @@
 package org.narrativewatch.cli;
 
 import java.io.PrintWriter;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -88,14 +89,19 @@ public final class Main implements Runnable {
     private static CommandLine withErrorHandling(CommandLine cl) {
         // a query such as -путин (NOT путин) is not an option: nwatch timeline -путин needs no "--"
         cl.setUnmatchedOptionsArePositionalParams(true);
+        // every command writes through these (Output): UTF-8 whatever the platform's default
+        cl.setOut(Output.utf8(java.io.FileDescriptor.out));
+        cl.setErr(Output.utf8(java.io.FileDescriptor.err));
+        // enum options (--by, --sort, --count, --method …) take their values in any case: "day", "DAY"
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Throwable t = ex;
             while (!(t instanceof UserException) && t.getCause() != null && t.getCause() != t) {
                 t = t.getCause();
             }
             PrintWriter err = cmd.getErr();
-            if (t instanceof UserException) {
-                err.println("nwatch: " + t.getMessage());
+            if (t instanceof UserException u) {
+                err.println("nwatch: " + message(u));
                 err.flush();
                 return 1;
             }
@@ -112,13 +118,18 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /** A user error as the command line says it: a setting named by its flag. */
+    static String message(UserException e) {
+        return e instanceof InvalidOptionException o ? o.message(InvalidOptionException.FLAG) : e.getMessage();
+    }
+
     public static void main(String[] args) {
         System.exit(execute(commandLine(args), args));
     }
 
     /**
      * Runs a command line; an Error picocli lets through (a stack overflow in a parser) is one line
-     * and exit code 1 too, never a trace on the user's terminal.
+     * and exit code 1 too, never a trace on the user's terminal. What the command wrote is flushed.
      */
     public static int execute(CommandLine cl, String... args) {
         try {
@@ -129,8 +140,10 @@ public final class Main implements Runnable {
             }
             cl.getErr().println("nwatch: internal error: input nested too deeply (StackOverflowError); "
                     + "run with NWATCH_DEBUG=1 for the stack trace, and report it");
-            cl.getErr().flush();
             return 1;
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
         }
     }
 }

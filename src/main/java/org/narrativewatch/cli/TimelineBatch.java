@@ -5,18 +5,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
+import org.narrativewatch.Wire;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
-import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Bucketing;
 import org.narrativewatch.timeline.Series;
 import org.narrativewatch.timeline.SeriesFormat;
@@ -31,7 +32,7 @@ import org.narrativewatch.timeline.SeriesFormat;
  *       a query that cannot be parsed gives {@code {"query", "line", "error"}} on its line</li>
  *   <li>csv: one long table, a {@code query} column before the columns of {@code --format csv}, the provenance comment
  *       once at the top</li>
- *   <li>table: each query's table under a {@code # query} line</li>
+ *   <li>text: each query's table under a {@code # query} line</li>
  * </ul>
  * A bad query is reported on stderr as FILE line N and does not stop the others; the exit code is then 1.
  */
@@ -41,9 +42,9 @@ final class TimelineBatch {
     private final Selection selection;
     private final Bucketing by;
     private final Engine.CountUnit unit;
-    private final String format;
+    private final Formats.TextCsvJson format;
 
-    TimelineBatch(Engine engine, Selection selection, Bucketing by, Engine.CountUnit unit, String format) {
+    TimelineBatch(Engine engine, Selection selection, Bucketing by, Engine.CountUnit unit, Formats.TextCsvJson format) {
         this.engine = engine;
         this.selection = selection;
         this.by = by;
@@ -51,22 +52,20 @@ final class TimelineBatch {
         this.format = format;
     }
 
-    /** Answers every query of {@code file}; returns how many could not be answered. */
-    int run(String file) throws IOException {
+    /** Answers every query of {@code file} on {@code out}, each error on {@code err}; returns how many could not be answered. */
+    int run(String file, PrintWriter out, PrintWriter err) throws IOException {
         Map<String, Object> prov = TimelineCommand.provenance(engine, selection);
         Corpus corpus = Corpus.of(engine);
-        boolean csv = format.equals("csv");
-        if (csv) {
+        if (format == Formats.TextCsvJson.CSV) {
             StringBuilder head = new StringBuilder();
-            prov.forEach((k, v) -> head.append("# ").append(k).append(": ").append(String.valueOf(v).replace('\n', ' '))
-                    .append('\n'));
-            head.append("query,").append(SeriesFormat.CSV_HEADER).append('\n');
-            Output.OUT.print(head);
+            TimelineCommand.csvProvenance(engine, selection).forEach((k, v) -> head.append("# ").append(k).append(": ")
+                    .append(Wire.oneLine(String.valueOf(v))).append('\n'));
+            out.print(head.append(SeriesFormat.LONG_CSV_HEADER).append('\n'));
         }
         int failed = 0;
         int lineNo = 0;
         // one compact generator for the whole run; each series is one line of JSON Lines
-        JsonGenerator json = Output.JSON.createGenerator(Output.OUT).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator json = Output.JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         json.setRootValueSeparator(null);
         try (BufferedReader in = open(file)) {
             for (String line; (line = in.readLine()) != null; ) {
@@ -81,29 +80,31 @@ final class TimelineBatch {
                 } catch (UserException e) {
                     failed++;
                     String where = ("-".equals(file) ? "stdin" : file) + " line " + lineNo;
-                    System.err.println("nwatch: " + where + ": " + e.getMessage());
-                    if (format.equals("json")) {
-                        ObjectNode err = Output.JSON.createObjectNode();
-                        err.put("query", text).put("line", lineNo).put("error", e.getMessage());
-                        Output.OUT.println(err);
+                    err.println("nwatch: " + where + ": " + Main.message(e));
+                    err.flush();
+                    if (format == Formats.TextCsvJson.JSON) {
+                        ObjectNode error = Output.JSON.createObjectNode();
+                        error.put("query", text).put("line", lineNo).put("error", e.getMessage());
+                        out.println(error);
                     }
                     continue;
                 }
                 switch (format) {
-                    case "json" -> {
+                    case JSON -> {
                         SeriesFormat.writeJson(s, prov, json);
                         json.flush();
-                        Output.OUT.println();
+                        out.println();
                     }
-                    case "csv" -> Output.OUT.print(csvRows(text, s));
-                    default -> {
-                        Output.OUT.println("# " + text);
-                        TimelineCommand.table(s);
+                    case CSV -> {
+                        StringBuilder rows = new StringBuilder();
+                        SeriesFormat.longCsvRows(rows, s);
+                        out.print(rows);
                     }
+                    case TEXT -> out.print("# " + text + "\n" + TimelineCommand.table(s));
                 }
             }
         }
-        Output.OUT.flush();
+        out.flush();
         return failed;
     }
 
@@ -114,25 +115,7 @@ final class TimelineBatch {
         try {
             return Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new UserException("--queries: no such file: " + file);
+            throw new InvalidOptionException("queries", ": no such file: " + file);
         }
-    }
-
-    private static String csvRows(String query, Series s) {
-        String q = csvField(query);
-        StringBuilder sb = new StringBuilder();
-        for (Bucket b : s.buckets()) {
-            sb.append(q).append(',');
-            SeriesFormat.csvRow(sb, b);
-        }
-        return sb.toString();
-    }
-
-    /** RFC 4180 quoting: queries hold quotes (phrases) and may hold commas. */
-    private static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

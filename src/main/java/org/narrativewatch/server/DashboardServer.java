@@ -26,13 +26,16 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.narrativewatch.DateRangeException;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
+import org.narrativewatch.index.HitsFormat;
 import org.narrativewatch.index.OutletInfo;
 import org.narrativewatch.index.Selection;
-import org.narrativewatch.opinion.PollPoint;
+import org.narrativewatch.opinion.PollFormat;
 import org.narrativewatch.opinion.PollSeries;
 import org.narrativewatch.opinion.PollStore;
 import org.narrativewatch.query.Query;
@@ -179,6 +182,7 @@ public final class DashboardServer implements AutoCloseable {
             }
             ctx.status(400).json(o);
         });
+        app.exception(InvalidOptionException.class, (e, ctx) -> ctx.status(400).json(optionError(e)));
         app.exception(UserException.class, (e, ctx) -> ctx.status(400).json(error(400, e.getMessage())));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status).json(error(e.status, e.getMessage())));
         app.exception(HttpResponseException.class, (e, ctx) ->
@@ -258,6 +262,20 @@ public final class DashboardServer implements AutoCloseable {
         ObjectNode o = Views.MAPPER.createObjectNode();
         o.put("error", message);
         o.put("status", status);
+        return o;
+    }
+
+    /**
+     * A setting that cannot be used, said with the API's names ("parameter to 2022-01-01 is before parameter from
+     * 2022-03-01"), with the parameter to correct under "param" (and a range's two dates under "from" and "to").
+     */
+    static ObjectNode optionError(InvalidOptionException e) {
+        ObjectNode o = error(400, e.message(InvalidOptionException.PARAMETER));
+        o.put("param", e.option());
+        if (e instanceof DateRangeException r) {
+            o.put("from", r.from().toString());
+            o.put("to", r.to().toString());
+        }
         return o;
     }
 
@@ -341,9 +359,8 @@ public final class DashboardServer implements AutoCloseable {
         for (Query q : qs) {
             series.add(runner.run(() -> corpus.timeline(q, sel, by, unit)));
         }
-        List<String> texts = qs.stream().map(Query::text).toList();
         if (csv) {
-            csv(ctx, "timelines", texts, series, sel);
+            csv(ctx, "timelines", series, sel);
             return;
         }
         ObjectNode o = Views.MAPPER.createObjectNode();
@@ -358,40 +375,17 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     /** Long-format CSV whose header comments carry the queries, selection and corpus snapshot that made it. */
-    private void csv(Context ctx, String what, List<String> queries, List<Series> series, Selection sel) {
-        String snapshot = runner.run(corpus::snapshot).label();
-        StringBuilder b = new StringBuilder();
-        b.append("# nwatch ").append(what).append(" (").append(engine.name()).append(")\n");
-        for (String q : queries) {
-            b.append("# query: ").append(oneLine(q)).append('\n');
-        }
-        Series first = series.get(0);
-        b.append("# by: ").append(first.by().wire()).append(", unit: ").append(first.unit()).append('\n');
-        b.append("# selection: ").append(Views.selectionText(sel)).append('\n');
-        b.append("# corpus: ").append(oneLine(String.valueOf(snapshot))).append('\n');
-        b.append("query,").append(SeriesFormat.CSV_HEADER).append('\n');
-        for (int i = 0; i < series.size(); i++) {
-            String q = csvCell(queries.get(i));
-            for (var bucket : series.get(i).buckets()) {
-                SeriesFormat.csvRow(b.append(q).append(','), bucket);
-            }
-        }
+    private void csv(Context ctx, String what, List<Series> series, Selection sel) {
+        Map<String, Object> prov = new java.util.LinkedHashMap<>();
+        prov.put("selection", Views.selectionText(sel));
+        prov.put("corpus", runner.run(corpus::snapshot).label());
         attachment(ctx, "nwatch-" + what + ".csv");
-        ctx.result(b.toString());
+        ctx.result(SeriesFormat.toLongCsv("nwatch " + what + " (" + engine.name() + ")", series, prov));
     }
 
     private static void attachment(Context ctx, String filename) {
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n]+", " ");
-    }
-
-    private static String csvCell(String s) {
-        String one = oneLine(s);
-        return one.matches("[^\",]*") ? one : "\"" + one.replace("\"", "\"\"") + "\"";
     }
 
     private void breakdown(Context ctx) {
@@ -452,7 +446,7 @@ public final class DashboardServer implements AutoCloseable {
         int limit = Params.limit(ctx, 20, options.maxHits());
         Engine.HitOrder order = Params.oneOf(ctx, "order", Engine.HitOrder.class, Engine.HitOrder.NEWEST);
         Hits h = runner.run(() -> corpus.search(q, sel, limit, order));
-        ctx.json(Views.hits(q.text(), h, limit));
+        ctx.json(HitsFormat.toJson(q.text(), h, limit));
     }
 
     // ---- events ------------------------------------------------------------------------------
@@ -573,19 +567,7 @@ public final class DashboardServer implements AutoCloseable {
         PollStore store = polls();
         ObjectNode o = Views.MAPPER.createObjectNode();
         o.put("store", store.file().toString());
-        ArrayNode a = o.putArray("series");
-        for (PollSeries s : store.series().values()) {
-            ObjectNode x = a.addObject();
-            x.put("id", s.id());
-            x.put("pollster", s.key().pollster());
-            x.put("question", s.key().question());
-            x.put("answer", s.key().answer());
-            x.put("points", s.points().size());
-            x.put("first", Views.str(s.first()));
-            x.put("last", Views.str(s.last()));
-            x.put("kind", s.points().isEmpty() ? "share" : s.points().get(0).kind().name().toLowerCase(Locale.ROOT));
-            x.put("points_with_assumed_n", s.assumedN());
-        }
+        o.set("series", PollFormat.list(store.series().values()));
         ctx.json(o);
     }
 
@@ -595,38 +577,7 @@ public final class DashboardServer implements AutoCloseable {
         if (s == null) {
             throw new ApiException(404, "no poll series with id '" + id + "' (see /api/polls)");
         }
-        ObjectNode o = Views.MAPPER.createObjectNode();
-        o.put("id", s.id());
-        o.put("pollster", s.key().pollster());
-        o.put("question", s.key().question());
-        o.put("answer", s.key().answer());
-        o.put("interval", "95% sampling interval (normal approximation, effective n = n / design effect); "
-                + "sampling error only: no house effects, no non-response bias");
-        ArrayNode a = o.putArray("points");
-        for (PollPoint p : s.points()) {
-            ObjectNode x = a.addObject();
-            x.put("date", p.midpoint().toString());
-            x.put("start", p.start().toString());
-            x.put("end", p.end().toString());
-            x.put("percent", p.percent());
-            x.put("lo", round2(p.lo()));
-            x.put("hi", round2(p.hi()));
-            if (p.n() != null) {
-                x.put("n", p.n());
-            } else {
-                x.putNull("n");
-            }
-            x.put("n_used", p.nUsed());
-            x.put("design_effect", p.designEffect());
-            x.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
-            x.put("mode", p.mode());
-            x.put("dating", p.dating());
-        }
-        ctx.json(o);
-    }
-
-    private static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
+        ctx.json(PollFormat.series(s));
     }
 
     // ---- description -------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import org.narrativewatch.territory.Scenario;
 import org.narrativewatch.territory.ScenarioResult;
 import org.narrativewatch.territory.Territory;
 import org.narrativewatch.territory.TerritoryMap;
-import org.narrativewatch.territory.TerritoryReport;
+import org.narrativewatch.territory.TerritoryFormat;
 
 /**
  * The map tab's data: region outlines, a date's control layers and figures, a scenario's overlay and table, all
@@ -93,7 +93,7 @@ final class TerritoryLayers {
         synchronized (map) {
             ObjectNode s = stats.get(date);
             if (s == null) {
-                s = TerritoryReport.stats(territory.stats(date, Territory.DEFAULT_BANDS_KM), territory);
+                s = TerritoryFormat.stats(territory.stats(date, Territory.DEFAULT_BANDS_KM), territory);
                 stats.put(date, s);
             }
             return s.deepCopy();
@@ -116,8 +116,8 @@ final class TerritoryLayers {
         ObjectNode out = Views.MAPPER.createObjectNode();
         synchronized (map) {
             ScenarioResult r = territory.scenario(scenario, date);
-            out.set("result", TerritoryReport.scenario(r));
-            out.set("geojson", TerritoryReport.scenarioGeoJson(r, territory.projection()));
+            out.set("result", TerritoryFormat.scenario(r));
+            out.set("geojson", TerritoryFormat.scenarioGeoJson(r, territory.projection()));
         }
         return out;
     }

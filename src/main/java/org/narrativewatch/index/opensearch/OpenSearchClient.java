@@ -39,7 +39,7 @@ final class OpenSearchClient {
             u = u.substring(0, u.length() - 1);
         }
         if (!u.startsWith("http://") && !u.startsWith("https://")) {
-            throw new UserException("--url must be an http(s) address such as http://127.0.0.1:9200, not '" + baseUrl + "'");
+            throw new org.narrativewatch.InvalidOptionException("url", "must be an http(s) address such as http://127.0.0.1:9200, not '" + baseUrl + "'");
         }
         // user:password@ in the address becomes HTTP basic authentication and is kept out of messages
         URI uri = URI.create(u);

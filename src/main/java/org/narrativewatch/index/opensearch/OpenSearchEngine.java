@@ -100,7 +100,7 @@ public final class OpenSearchEngine implements Engine {
 
     private OpenSearchEngine(String url, String index, int shards, int replicas) {
         if (index == null || !index.matches("[a-z0-9][a-z0-9_.\\-]*")) {
-            throw new UserException("--os-index must be a lower-case OpenSearch index name, not '" + index + "'");
+            throw new org.narrativewatch.InvalidOptionException("os-index", "must be a lower-case OpenSearch index name, not '" + index + "'");
         }
         this.client = new OpenSearchClient(url);
         this.index = index;
@@ -564,7 +564,7 @@ public final class OpenSearchEngine implements Engine {
     public Hits search(Query query, Selection sel, int limit, HitOrder order) throws IOException {
         requireIndex();
         if (limit > PAGE) {
-            throw new UserException("--limit " + limit + " is more than OpenSearch returns in one page (" + PAGE + ")");
+            throw new org.narrativewatch.InvalidOptionException("limit", limit + " is more than OpenSearch returns in one page (" + PAGE + ")");
         }
         checkFormat();
         ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());

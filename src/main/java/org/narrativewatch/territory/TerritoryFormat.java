@@ -6,13 +6,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.narrativewatch.Wire;
 
 /**
- * Renders territory figures as JSON, CSV and text tables. Every population figure goes out with
+ * The wire forms of territory figures (JSON and CSV) and their text tables, written by {@code nwatch territory} and
+ * by the API's map endpoints alike ({@code /api/territory/control}'s "stats" is {@link #stats}, the scenario
+ * endpoint's "result" is {@link #scenario}). Every population figure goes out with
  * {@link Territory#POPULATION_NOTE} beside it (a field, or a leading {@code #} comment in CSV).
  */
-public final class TerritoryReport {
-    private TerritoryReport() {}
+public final class TerritoryFormat {
+    private TerritoryFormat() {}
 
     /** The contract shape of {@code nwatch territory stats --format json}, plus totals, notes and method. */
     public static ObjectNode stats(DayStats d, Territory t) {
@@ -112,7 +115,7 @@ public final class TerritoryReport {
         b.append("# population_note: ").append(Territory.POPULATION_NOTE).append('\n');
         b.append("date");
         for (String name : s.columns().keySet()) {
-            b.append(',').append(csv(name));
+            b.append(',').append(Wire.csvCell(name));
         }
         b.append('\n');
         List<double[]> cols = List.copyOf(s.columns().values());
@@ -165,7 +168,7 @@ public final class TerritoryReport {
         b.append('\n').append("# population_note: ").append(Territory.POPULATION_NOTE).append('\n');
         b.append(String.join(",", SCENARIO_COLUMNS)).append('\n');
         for (ScenarioResult.Row row : rowsWithTotal(r)) {
-            b.append(csv(row.region())).append(',').append(number(row.toRussiaKm2())).append(',')
+            b.append(Wire.csvCell(row.region())).append(',').append(number(row.toRussiaKm2())).append(',')
                     .append(number(row.toUkraineKm2())).append(',').append(row.populationToRussia()).append(',')
                     .append(row.populationToUkraine()).append(',').append(number(row.occupiedNowKm2())).append(',')
                     .append(number(row.occupiedAfterKm2())).append('\n');
@@ -240,16 +243,4 @@ public final class TerritoryReport {
         return r == Math.rint(r) && Math.abs(r) < 1e15 ? Long.toString((long) r) : Double.toString(r);
     }
 
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    /** ISO date or a user error naming the option. */
-    public static LocalDate date(String value, String option) {
-        try {
-            return LocalDate.parse(value);
-        } catch (java.time.DateTimeException e) {
-            throw new org.narrativewatch.UserException(option + ": '" + value + "' is not a date (yyyy-mm-dd)");
-        }
-    }
 }
