@@ -23,7 +23,7 @@ import org.narrativewatch.index.QueryGuard;
  *   <li>every call starts on the light lane ({@code threads} workers, a queue of {@code queue});
  *   <li>a call whose estimated cost is heavy ({@link org.narrativewatch.index.QueryCost#heavy()}) is
  *       refused there before it searches and starts again on the heavy lane, which has fewer workers
- *       ({@code threads / 2}, at least one) and a short queue: expensive queries share what is left,
+ *       ({@code threads / 2}, at least one) and a shorter queue: expensive queries share what is left,
  *       cheap ones always find a light worker;
  *   <li>each call has {@code timeout} in all, queueing included. At the deadline its
  *       {@link QueryGuard} stops the engine's search (Lucene stops within milliseconds: the guard is
@@ -47,7 +47,8 @@ final class QueryRunner implements AutoCloseable {
     QueryRunner(int threads, int queue, Duration timeout) {
         this.light = pool("nwatch-query-", threads, queue);
         int heavyThreads = Math.max(1, threads / 2);
-        this.heavy = pool("nwatch-heavy-query-", heavyThreads, Math.max(2, 2 * heavyThreads));
+        // heavy calls wait rather than fail while the lane is busy; a flood beyond the queue is refused at once
+        this.heavy = pool("nwatch-heavy-query-", heavyThreads, Math.max(8, queue / 4));
         this.timeout = timeout;
     }
 
