@@ -264,15 +264,11 @@ public final class LuceneEngine implements Engine {
                 return work.run(s);
             }
             // a bounded call (the server) searches through a reader that stops when the guard says so
+            // (not IndexSearcher.setTimeout: it checks only between windows of documents and then returns
+            // partial counts as if whole)
             IndexSearcher guarded = new IndexSearcher(new GuardedReader((DirectoryReader) s.getIndexReader(), guard));
-            guarded.setTimeout(guard);
             try {
-                T out = work.run(guarded);
-                if (guarded.timedOut()) {
-                    // Lucene's own check between document windows returns partial counts: never use them
-                    throw new QueryGuard.Stopped(guard);
-                }
-                return out;
+                return work.run(guarded);
             } catch (org.apache.lucene.index.ExitableDirectoryReader.ExitingReaderException e) {
                 throw new QueryGuard.Stopped(guard);
             }

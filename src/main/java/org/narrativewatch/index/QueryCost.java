@@ -2,9 +2,11 @@ package org.narrativewatch.index;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.narrativewatch.UserException;
 import org.narrativewatch.query.QueryNode;
 import org.narrativewatch.query.QueryNode.And;
@@ -57,7 +59,22 @@ public record QueryCost(long termReads, long postings, long expansions, String c
 
         /** At most {@code limit} terms of {@code field} starting with {@code prefixTerm}, in term order. */
         List<TermFreq> startingWith(String field, String prefixTerm, int limit) throws IOException;
+
+        /**
+         * Where the estimate keeps what it learnt of each word. An engine may keep it for as long as
+         * its index is unchanged (a dashboard asks the same words again and again: analysing a word and
+         * seeking its terms in every segment is most of the estimate's time).
+         */
+        default Map<QueryNode, LeafCost> memo() {
+            return new HashMap<>();
+        }
     }
+
+    /** What one word, exact form or prefix stands for: its index terms and their summed frequencies. */
+    public record LeafCost(int terms, long docs, long positions, boolean known) {}
+
+    /** Beyond this many remembered words a memo starts again (it is a cache, not a record). */
+    static final int MEMO_LIMIT = 10_000;
 
     /** Whether the query belongs on the server's heavy lane (over either heavy threshold). */
     public boolean heavy() {
@@ -93,7 +110,8 @@ public record QueryCost(long termReads, long postings, long expansions, String c
 
     private static final class Estimate {
         private final TermDictionary dict;
-        private final Map<QueryNode, Leaf> leaves = new HashMap<>();
+        private final Map<QueryNode, LeafCost> memo;
+        private final Set<QueryNode> seen = new HashSet<>();
         long termReads;
         long postings;
         long expansions;
@@ -103,9 +121,11 @@ public record QueryCost(long termReads, long postings, long expansions, String c
 
         Estimate(TermDictionary dict) {
             this.dict = dict;
+            this.memo = dict.memo();
+            if (memo.size() > MEMO_LIMIT) {
+                memo.clear();
+            }
         }
-
-        record Leaf(int terms, long docs, long positions, boolean known) {}
 
         void walk(QueryNode n, long evaluations, boolean positional) throws IOException {
             if (termReads > MAX_TERM_READS) {
@@ -138,29 +158,29 @@ public record QueryCost(long termReads, long postings, long expansions, String c
         }
 
         private void leaf(QueryNode n, long evaluations, boolean positional) throws IOException {
-            Leaf l = leaves.get(n);
+            LeafCost l = memo.get(n);
             if (l == null) {
                 l = read(n);
-                leaves.put(n, l);
-                if (n instanceof Prefix) {
-                    expansions += l.terms;
-                }
+                memo.put(n, l);
             }
-            long reads = times(l.terms, evaluations);
+            if (n instanceof Prefix && seen.add(n)) {
+                expansions += l.terms();
+            }
+            long reads = times(l.terms(), evaluations);
             termReads = plus(termReads, reads);
-            frequencies &= l.known;
-            long cost = times(positional ? l.positions : l.docs, evaluations);
+            frequencies &= l.known();
+            long cost = times(positional ? l.positions() : l.docs(), evaluations);
             postings = plus(postings, cost);
             long weight = frequencies ? cost : reads;
             if (weight > worst) {
                 worst = weight;
-                worstText = "'" + text(n) + "'" + (l.terms == 1 ? "" : " stands for " + format(l.terms) + " index terms")
-                        + (evaluations == 1 ? "" : (l.terms == 1 ? " is" : " and is") + " evaluated " + format(evaluations)
+                worstText = "'" + text(n) + "'" + (l.terms() == 1 ? "" : " stands for " + format(l.terms()) + " index terms")
+                        + (evaluations == 1 ? "" : (l.terms() == 1 ? " is" : " and is") + " evaluated " + format(evaluations)
                         + " times by the NEARs around it");
             }
         }
 
-        private Leaf read(QueryNode n) throws IOException {
+        private LeafCost read(QueryNode n) throws IOException {
             List<TermFreq> terms;
             if (n instanceof Prefix p) {
                 terms = dict.startingWith(p.field(), EmbeddedSemantics.prefixTerm(p.prefix()),
@@ -176,7 +196,7 @@ public record QueryCost(long termReads, long postings, long expansions, String c
                 docs = plus(docs, Math.max(0, t.docs()));
                 positions = plus(positions, Math.max(0, t.positions()));
             }
-            return new Leaf(terms.size(), docs, positions, known);
+            return new LeafCost(terms.size(), docs, positions, known);
         }
 
         String costliest() {
