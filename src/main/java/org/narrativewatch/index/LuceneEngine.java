@@ -277,6 +277,11 @@ public final class LuceneEngine implements Engine {
         }
     }
 
+    /** What {@code query} would cost here now (docs/reliability.md, "Queries"), without running it. */
+    public QueryCost cost(org.narrativewatch.query.Query query) throws IOException {
+        return withSearcher(s -> QueryCost.estimate(query.root(), new LuceneTermDictionary(s.getIndexReader())));
+    }
+
     /** The query for Lucene, after its cost is estimated and held to the budget (and the lane's limit). */
     private static Query compile(IndexSearcher s, org.narrativewatch.query.Query query) throws IOException {
         QueryCost cost = QueryCost.estimate(query.root(), new LuceneTermDictionary(s.getIndexReader()));
