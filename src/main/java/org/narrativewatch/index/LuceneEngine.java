@@ -264,10 +264,38 @@ public final class LuceneEngine implements Engine {
     private <T> T withSearcher(SearchWork<T> work) throws IOException {
         IndexSearcher s = acquire();
         try {
-            return work.run(s);
+            QueryGuard guard = QueryGuard.current();
+            if (guard == null) {
+                return work.run(s);
+            }
+            // a bounded call (the server) searches through a reader that stops when the guard says so
+            // (not IndexSearcher.setTimeout: it checks only between windows of documents and then returns
+            // partial counts as if whole)
+            IndexSearcher guarded = new IndexSearcher(new GuardedReader((DirectoryReader) s.getIndexReader(), guard));
+            try {
+                return work.run(guarded);
+            } catch (org.apache.lucene.index.ExitableDirectoryReader.ExitingReaderException e) {
+                throw new QueryGuard.Stopped(guard);
+            }
         } finally {
             release(s);
         }
+    }
+
+    /** What {@code query} would cost here now (docs/reliability.md, "Queries"), without running it. */
+    public QueryCost cost(org.narrativewatch.query.Query query) throws IOException {
+        return withSearcher(s -> QueryCost.estimate(query.root(), new LuceneTermDictionary(s.getIndexReader())));
+    }
+
+    /** The query for Lucene, after its cost is estimated and held to the budget (and the lane's limit). */
+    private static Query compile(IndexSearcher s, org.narrativewatch.query.Query query) throws IOException {
+        QueryCost cost = QueryCost.estimate(query.root(), new LuceneTermDictionary(s.getIndexReader()));
+        cost.requireWithinBudget();
+        QueryGuard guard = QueryGuard.current();
+        if (guard != null) {
+            guard.admit(cost);
+        }
+        return new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
     }
 
     /** The days and the selection's outlets, groups and languages as a Lucene filter; null when it selects everything. */
@@ -319,7 +347,7 @@ public final class LuceneEngine implements Engine {
             int last = days.lastEpochDay();
             String facetField = facet == null ? null : facet == Facet.OUTLET ? Schema.OUTLET : Schema.GROUP;
             Query filter = selectionFilter(sel, days.first(), days.last());
-            Query compiled = new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
+            Query compiled = compile(s, query);
             DayCountCollector counts = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
             s.search(and(compiled, filter), counts);
             return new DayCounts(covered, days, counts.counts(), totals(s, filter, facetField, first, last, unit));
@@ -352,7 +380,7 @@ public final class LuceneEngine implements Engine {
     public Hits search(org.narrativewatch.query.Query query, Selection sel, int limit, HitOrder order)
             throws IOException {
         return withSearcher(s -> {
-            Query compiled = new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
+            Query compiled = compile(s, query);
             Query q = and(compiled, selectionFilter(sel, sel.from(), sel.to()));
             long total = s.count(q);
             if (limit <= 0) {

@@ -49,7 +49,7 @@ import org.narrativewatch.query.QueryNode.Word;
  *
  * <p>Limits, checked before anything is built so that a query is refused with a message rather than
  * failing inside Lucene: at most {@value #MAX_CLAUSES} leaf clauses as Lucene counts them
- * ({@link QueryCost#clauses}; a NEAR in either order counts its parts twice, so a chain of NEARs
+ * ({@link ClauseCount#clauses}; a NEAR in either order counts its parts twice, so a chain of NEARs
  * doubles at every step: 9 words fit, 10 do not); a prefix expands to at most
  * {@value #MAX_PREFIX_EXPANSIONS} word forms, and to at most {@value #MAX_PREFIX_EXPANSIONS_IN_NEAR}
  * inside a phrase or NEAR (Lucene's interval prefixes take no more than its clause limit).
@@ -81,12 +81,12 @@ final class LuceneQueryCompiler {
     }
 
     /** The cost of the last compiled query (its prefixes' expansions are known once it is compiled). */
-    QueryCost cost(QueryNode n) {
-        return new QueryCost(QueryCost.clauses(n), expansions, QueryCost.operators(n));
+    ClauseCount cost(QueryNode n) {
+        return new ClauseCount(ClauseCount.clauses(n), expansions, ClauseCount.operators(n));
     }
 
     static void checkClauses(QueryNode n) {
-        long clauses = QueryCost.clauses(n);
+        long clauses = ClauseCount.clauses(n);
         if (clauses > MAX_CLAUSES) {
             throw new UserException("query error: the query is too complex: it needs " + (clauses == Long.MAX_VALUE ? "too many" : clauses)
                     + " clauses and at most " + MAX_CLAUSES + " are allowed (a NEAR counts its parts twice, so every "

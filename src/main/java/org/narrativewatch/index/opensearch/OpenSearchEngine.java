@@ -34,6 +34,8 @@ import org.narrativewatch.index.Hashes;
 import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.IndexedTerms;
 import org.narrativewatch.index.OutletInfo;
+import org.narrativewatch.index.QueryCost;
+import org.narrativewatch.index.QueryGuard;
 import org.narrativewatch.index.ReferenceHighlighter;
 import org.narrativewatch.index.Schema;
 import org.narrativewatch.index.Selection;
@@ -494,8 +496,57 @@ public final class OpenSearchEngine implements Engine {
     }
 
     private JsonNode search(ObjectNode body) throws IOException {
-        return client.call("POST", "/" + index + "/_search", body);
+        QueryGuard guard = QueryGuard.current();
+        if (guard == null) {
+            return client.call("POST", "/" + index + "/_search", body);
+        }
+        // a bounded call: the node stops at the same deadline (shard timeout, and the coordinating node
+        // cancels the search's tasks), partial results are refused, and the client drops the request
+        // when the guard is stopped (OpenSearchClient)
+        long ms = Math.max(1, guard.remaining().toMillis());
+        body.put("timeout", ms + "ms");
+        JsonNode r;
+        try {
+            r = client.call("POST", "/" + index + "/_search?allow_partial_search_results=false&cancel_after_time_interval="
+                    + ms + "ms", body);
+        } catch (IOException e) {
+            guard.check(); // a search the node cancelled at the deadline is a stopped call, not a failure
+            throw e;
+        }
+        if (r.path("timed_out").asBoolean(false)) {
+            guard.stop();
+            guard.check();
+        }
+        return r;
     }
+
+    /** The query for the node, after its cost is estimated and held to the budget (and the lane's limit). */
+    private ObjectNode compile(Query query) throws IOException {
+        QueryCost cost = QueryCost.estimate(query.root(), vocabulary);
+        cost.requireWithinBudget();
+        QueryGuard guard = QueryGuard.current();
+        if (guard != null) {
+            guard.admit(cost);
+        }
+        return new OpenSearchQueryCompiler(view).compile(query.root());
+    }
+
+    /**
+     * The term dictionary as the cost estimate reads it: prefixes expand through the vocabulary index
+     * exactly as the compiler expands them; the node is not asked for frequencies, so only the term
+     * reads are held to the budget here.
+     */
+    private final QueryCost.TermDictionary vocabulary = new QueryCost.TermDictionary() {
+        @Override
+        public List<QueryCost.TermFreq> frequencies(String field, List<String> terms) {
+            return terms.stream().map(t -> new QueryCost.TermFreq(t, -1, -1)).toList();
+        }
+
+        @Override
+        public List<QueryCost.TermFreq> startingWith(String field, String prefixTerm, int limit) throws IOException {
+            return view.termsStartingWith(field, prefixTerm, limit).stream().map(t -> new QueryCost.TermFreq(t, -1, -1)).toList();
+        }
+    };
 
     /**
      * Per-day counts of the query and of the whole selection, per facet value (or one entry without
@@ -513,7 +564,7 @@ public final class OpenSearchEngine implements Engine {
         String facetField = facet == null ? null : facet == Facet.OUTLET ? OUTLET : GROUP;
         ObjectNode filter = selectionFilter(sel, days.first(), days.last());
         checkFormat();
-        ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
+        ObjectNode compiled = compile(query);
         int first = days.firstEpochDay();
         int length = days.length();
         return new DayCounts(covered, days, perDay(and(compiled, filter), facetField, unit, first, length),
@@ -567,7 +618,7 @@ public final class OpenSearchEngine implements Engine {
             throw new org.narrativewatch.InvalidOptionException("limit", limit + " is more than OpenSearch returns in one page (" + PAGE + ")");
         }
         checkFormat();
-        ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
+        ObjectNode compiled = compile(query);
         ObjectNode q = F.objectNode();
         q.set("query", and(compiled, selectionFilter(sel, sel.from(), sel.to())));
         q.put("size", Math.max(limit, 0));
