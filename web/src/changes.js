@@ -1,7 +1,8 @@
-// Change points of every query from /api/shifts, listed under the chart (the chart's overlay draws them).
+// Change points of every drawn query from /api/shifts, listed under the chart (the chart's overlay draws them).
 import { $, COLORS, swatch, note } from './dom.js';
 import { selectionParams } from './api.js';
 import { num, pctText, confidenceText } from './format.js';
+import { isFall } from './overlay.js';
 
 /** deps: st (the state), getJson, redraw() (after they arrived) */
 export function createChanges(deps) {
@@ -11,25 +12,28 @@ export function createChanges(deps) {
     const box = $('changes');
     box.replaceChildren();
     const view = st.view;
-    if (!view.cp) return;
-    const results = await Promise.all(view.queries.map(async (q) => {
+    if (!view.cp || !st.data) return;
+    const drawn = st.data.series.map((s, i) => s.qi ?? i);
+    const results = await Promise.all(drawn.map(async (qi) => {
       const p = selectionParams(view, new URLSearchParams());
-      p.set('q', q);
+      p.set('q', view.queries[qi]);
       p.set('model', view.mode === 'share' ? 'binomial' : 'poisson');
       try {
         const r = await getJson('/api/shifts?' + p.toString());
-        return { changes: r.changes || [], model: r.model };
+        return { qi, changes: r.changes || [], model: r.model };
       } catch (e) {
-        return { error: e };
+        return { qi, error: e };
       }
     }));
     if (seq !== st.runSeq) return;
-    st.changes = results.map((r) => (r.changes ? r.changes : null));
+    st.changes = view.queries.map(() => null);
+    results.forEach((r) => { if (r.changes) st.changes[r.qi] = r.changes; });
     const unavailable = results.find((r) => r.error && r.error.status === 501);
     if (unavailable) {
       note(box, 'Change points: not available (' + unavailable.error.message + ').');
     }
-    results.forEach((r, i) => {
+    results.forEach((r) => {
+      const i = r.qi;
       if (r.error && r.error.status !== 501) note(box, 'Change points for query ' + (i + 1) + ': ' + r.error.message);
       if (!r.changes) return;
       const h = document.createElement('div');
@@ -44,7 +48,7 @@ export function createChanges(deps) {
       for (const c of r.changes) {
         const li = document.createElement('li');
         const f = r.model === 'binomial' ? pctText : num;
-        li.textContent = c.date + ': ' + f(c.before) + ' → ' + f(c.after)
+        li.textContent = (isFall(c) ? '▼ ' : '▲ ') + c.date + ': ' + f(c.before) + ' → ' + f(c.after)
           + (c.before_ci ? ' (95% CI ' + c.before_ci.map(f).join('–') + ' → ' + (c.after_ci || []).map(f).join('–') + ')' : '')
           + (typeof c.relative_change === 'number' ? ', ' + (c.relative_change >= 0 ? '+' : '') + Math.round(c.relative_change * 100) + '%' : '')
           + ', ' + confidenceText(c);
@@ -57,6 +61,7 @@ export function createChanges(deps) {
 
   function clear() {
     $('changes').replaceChildren();
+    st.changes = st.view.queries.map(() => null);
   }
 
   return { load, clear };

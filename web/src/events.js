@@ -27,6 +27,8 @@ export function createEvents(deps) {
       del.type = 'button';
       del.className = 'small';
       del.textContent = 'delete';
+      del.setAttribute('aria-label', 'delete event ' + ev.date + ' ' + ev.label);
+      del.title = 'delete this event (needs the token)';
       del.addEventListener('click', () => remove(ev));
       li.append(swatch(KIND_COLORS[ev.kind] || KIND_COLORS.other), text, del);
       ul.append(li);
@@ -65,6 +67,7 @@ export function createEvents(deps) {
       if (!f) return;
       const text = await f.text();
       $('ev-import').value = '';
+      $('ev-status').textContent = 'importing ' + f.name + '…';
       write('/api/events.csv', { method: 'POST', headers: tokenHeaders({ 'Content-Type': 'text/csv' }), body: text },
         (r) => 'imported: ' + r.added + ' added, ' + r.skipped + ' already present');
     });

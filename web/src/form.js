@@ -64,19 +64,20 @@ export function createForm(deps) {
 
   function readForm() {
     view.queries = [...document.querySelectorAll('input.query')].map((i) => i.value.trim()).filter((q) => q !== '');
-    if (!view.queries.length) view.queries = ['*'];
+    if (!view.queries.length) view.queries = ['']; // refused by run(), not read as *
     view.by = $('by').value;
     view.from = $('from').value;
     view.to = $('to').value;
     view.mode = document.querySelector('input[name=mode]:checked').value;
     view.unit = $('unit').value;
-    view.smooth = parseInt($('smooth').value, 10) || 1;
+    view.smooth = parseInt($('smooth').value, 10) || 0;
     view.log = $('log').checked;
     view.cp = $('show-cp').checked;
     view.ev = $('show-ev').checked;
     view.outlets = [...$('outlet').selectedOptions].map((o) => o.value);
     view.groups = [...$('group').selectedOptions].map((o) => o.value);
     view.polls = [...$('poll').selectedOptions].map((o) => o.value).slice(0, MAX_POLLS);
+    if ($('panel-query').value !== '') view.panel = parseInt($('panel-query').value, 10) || 0;
   }
 
   return { renderQueryRows, writeForm, readForm };

@@ -1,25 +1,36 @@
 // Pure transforms from API answers to what is drawn and written: dates, plotted values, number texts.
 import { movingAverage, movingShare } from './util.js';
 
-export function toTs(day) { return Date.parse(day + 'T00:00:00Z') / 1000; }
-export function fromTs(ts) { return new Date(ts * 1000).toISOString().slice(0, 10); }
-
-/** The y values shown for one series: count or share (in %), smoothed, nulls in gaps (and for log, at zero). */
-export function values(view, series) {
+/**
+ * The y values shown for one series: count or share (in %), smoothed over `width` buckets, nulls in gaps (and for
+ * log, at zero).
+ */
+export function values(view, series, width) {
   const b = series.buckets;
   let ys;
   if (view.mode === 'share') {
-    ys = movingShare(b.map((x) => x.count), b.map((x) => x.total), view.smooth).map((v) => (v == null ? null : v * 100));
+    ys = movingShare(b.map((x) => x.count), b.map((x) => x.total), width).map((v) => (v == null ? null : v * 100));
   } else {
-    ys = movingAverage(b.map((x) => (x.gap ? null : x.count)), view.smooth);
+    ys = movingAverage(b.map((x) => (x.gap ? null : x.count)), width);
   }
   return view.log ? ys.map((v) => (v != null && v > 0 ? v : null)) : ys;
+}
+
+/**
+ * The smoothing a view gets: the width it asks for, or with "auto" (0) a centred moving average where daily
+ * buckets outnumber the pixels (a week's width past 2 days a pixel, a month's past 10), else none.
+ */
+export function smoothingFor(view, buckets, plotPx) {
+  if (view.smooth >= 1) return view.smooth;
+  if (view.by !== 'day' || !plotPx) return 1;
+  const perPx = buckets / plotPx;
+  return perPx > 10 ? 29 : perPx > 2 ? 7 : 1;
 }
 
 export function fmtValue(view, v) {
   if (v == null) return '–';
   if (view.mode === 'share') return v.toFixed(2) + '%';
-  return view.smooth > 1 ? v.toFixed(1) : String(v);
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
 }
 
 export function num(v) {

@@ -1,9 +1,11 @@
-// The numbers under the chart: a summary line per query and the full table (the chart's data as text).
+// The numbers under the chart: a summary line per query, which buckets are partial, and the full table (the
+// chart's data as text; each bucket's start is a button that lists its articles: the keyboard path to them).
 import { $, COLORS, swatch } from './dom.js';
+import { coverage, bucketName } from './buckets.js';
 
-/** deps: st (the state) */
+/** deps: st (the state), onBucket(idx) (a bucket's button was pressed) */
 export function createNumbers(deps) {
-  const { st } = deps;
+  const { st, onBucket } = deps;
 
   function renderSummary() {
     const ul = $('summary');
@@ -23,9 +25,18 @@ export function createNumbers(deps) {
       t.className = 'numbers';
       t.textContent = ': ' + sum + ' matching ' + s.unit + (peak && peak.count > 0 ? ', peak ' + peak.count + ' in the '
         + st.view.by + ' of ' + peak.start : '');
-      li.append(swatch(COLORS[i]), q, t);
+      li.append(swatch(COLORS[s.qi ?? i]), q, t);
       ul.append(li);
     });
+    const s0 = st.data.series[0];
+    const partial = s0 ? s0.buckets.map((b) => ({ b, c: coverage(s0, b, st.view.by) })).filter((x) => x.c.partial) : [];
+    const note = $('partial-note');
+    note.textContent = partial.length
+      ? 'Partial buckets (hatched on the chart): ' + partial.slice(0, 4).map(({ b, c }) => bucketName(b.start, st.view.by)
+        + ' (' + c.days + ' of ' + c.length + ' days)').join(', ') + (partial.length > 4 ? ' and ' + (partial.length - 4) + ' more' : '')
+        + '. The range covers only part of ' + (partial.length === 1 ? 'it' : 'them') + ': counts there hold fewer days than the others.'
+      : '';
+    note.dataset.partial = String(partial.length);
   }
 
   function renderTable() {
@@ -36,15 +47,33 @@ export function createNumbers(deps) {
     const table = document.createElement('table');
     table.className = 'numbers';
     table.id = 'numbers';
+    const cap = document.createElement('caption');
+    cap.textContent = 'One row per ' + st.view.by + '; press a bucket\'s start to list its articles.';
+    table.append(cap);
     const head = table.createTHead().insertRow();
-    const th = (text) => { const c = document.createElement('th'); c.textContent = text; head.append(c); };
+    const th = (text) => { const c = document.createElement('th'); c.scope = 'col'; c.textContent = text; head.append(c); };
     th('start');
-    data.series.forEach((s, i) => { th('count ' + (i + 1)); th('total ' + (i + 1)); th('share ' + (i + 1)); });
+    th('days');
+    data.series.forEach((s, i) => { const k = (s.qi ?? i) + 1; th('count ' + k); th('total ' + k); th('share ' + k); });
     const body = table.createTBody();
-    const n = data.series[0].buckets.length;
+    const s0 = data.series[0];
+    const n = s0.buckets.length;
     for (let r = 0; r < n; r++) {
       const row = body.insertRow();
-      row.insertCell().textContent = data.series[0].buckets[r].start;
+      const b0 = s0.buckets[r];
+      const c = coverage(s0, b0, st.view.by);
+      if (c.partial) row.className = 'partial';
+      const cell = document.createElement('th');
+      cell.scope = 'row';
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.className = 'link';
+      open.textContent = b0.start;
+      open.setAttribute('aria-label', 'articles of the ' + bucketName(b0.start, st.view.by));
+      open.addEventListener('click', () => onBucket(r));
+      cell.append(open);
+      row.append(cell);
+      row.insertCell().textContent = c.partial ? c.days + ' of ' + c.length + ' (partial)' : String(c.days);
       data.series.forEach((s) => {
         const b = s.buckets[r];
         row.insertCell().textContent = String(b.count);

@@ -1,6 +1,6 @@
 // Poll series on the chart's second axis: the picker's list, the chosen series, their legend and drawing.
 import { $, POLL_COLORS, fillSelect, swatch } from './dom.js';
-import { toTs } from './format.js';
+import { toTs } from './buckets.js';
 
 /** deps: st (the state), getJson, redraw() (after the chosen series arrived) */
 export function createPolls(deps) {
@@ -67,9 +67,25 @@ export function createPolls(deps) {
       polls.list = [];
       $('poll-note').textContent = 'Poll series: ' + e.message;
     }
-    fillSelect($('poll'), polls.list.map((s) => [s.id, s.pollster + ': ' + s.question + ' — ' + s.answer
+    fillList();
+    const empty = !polls.list.length;
+    $('poll-choose').hidden = empty;
+    $('poll-empty').hidden = !empty;
+  }
+
+  /** The picker's options: the series matching the filter's words, and the chosen ones always. */
+  function fillList() {
+    const words = $('poll-filter').value.toLowerCase().split(/\s+/).filter(Boolean);
+    const chosen = new Set(st.view.polls);
+    const shownList = polls.list.filter((s) => chosen.has(s.id) || words.every((w) =>
+      (s.pollster + ' ' + s.question + ' ' + s.answer + ' ' + s.id).toLowerCase().includes(w)));
+    fillSelect($('poll'), shownList.map((s) => [s.id, s.pollster + ': ' + s.question + ' — ' + s.answer
       + ' (' + s.points + ', ' + s.first + ' – ' + s.last + ')']));
-    if (!polls.list.length) $('poll').disabled = true;
+    [...$('poll').options].forEach((o) => { o.selected = chosen.has(o.value); o.title = o.textContent; });
+  }
+
+  function wire() {
+    $('poll-filter').addEventListener('input', fillList);
   }
 
   /** Fetches the chosen poll series not yet here, then redraws. */
@@ -105,5 +121,5 @@ export function createPolls(deps) {
     });
   }
 
-  return { shown, range, draw, loadList, load };
+  return { shown, range, draw, loadList, load, wire };
 }

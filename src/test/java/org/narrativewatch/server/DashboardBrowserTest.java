@@ -188,17 +188,18 @@ class DashboardBrowserTest {
         JsonNode b1 = api.path("series").get(1).path("buckets");
         assertEquals(b0.size(), rows.size());
         for (int r = 0; r < rows.size(); r++) {
-            List<WebElement> cells = rows.get(r).findElements(By.tagName("td"));
-            assertEquals(b0.get(r).path("start").asText(), cells.get(0).getText());
+            assertEquals(b0.get(r).path("start").asText(), rows.get(r).findElement(By.tagName("th")).getText());
+            List<WebElement> cells = rows.get(r).findElements(By.tagName("td")); // days, then count, total, share per query
             assertEquals(b0.get(r).path("count").asText(), cells.get(1).getText());
             assertEquals(b0.get(r).path("total").asText(), cells.get(2).getText());
             assertEquals(b1.get(r).path("count").asText(), cells.get(4).getText());
             assertEquals(b1.get(r).path("total").asText(), cells.get(5).getText());
         }
-        // the values the chart plots are the API's counts
+        // the values the chart plots are the API's counts (each bucket a step; the last x closes the last bucket)
         Object plotted = js("return window.nwatchDashboard.chart().data[1]");
         List<?> ys = (List<?>) plotted;
-        for (int r = 0; r < ys.size(); r++) {
+        assertEquals(b0.size() + 1, ys.size());
+        for (int r = 0; r < b0.size(); r++) {
             assertEquals(b0.get(r).path("count").asLong(), ((Number) ys.get(r)).longValue());
         }
         screenshot("dashboard-fixture.png");
