@@ -14,7 +14,7 @@ import { createPanels } from './panels.js';
 import { createArticles } from './articles.js';
 import { createEvents } from './events.js';
 import { createCursorInfo } from './cursorinfo.js';
-import { chartPng, chartSvg, saveBlob, updateLinks, exportName } from './exports.js';
+import { chartPng, chartSvg, saveBlob, updateLinks, exportName, captionLines } from './exports.js';
 import { createMap } from './map.js';
 
 const st = createState();
@@ -296,6 +296,8 @@ window.nwatchDashboard = Object.freeze({
     text: l.text, dates: l.dates, query: l.query })) : []),
   plot: () => (st.charts.main ? { width: st.charts.main.over.clientWidth, height: st.charts.main.over.clientHeight,
     xmin: st.charts.main.scales.x.min, xmax: st.charts.main.scales.x.max } : null),
+  partials: () => (st.charts.scene ? st.charts.scene.hatches.length : 0),
+  caption: () => (st.data ? captionLines(st, charts, polls).map((l) => l.text) : []),
   smoothing: () => st.smoothing, colors: COLORS,
   pollsDrawn: () => st.polls.drawn, mapPaths: () => map.paths(),
 });
