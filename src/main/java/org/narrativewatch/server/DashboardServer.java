@@ -140,11 +140,16 @@ public final class DashboardServer implements AutoCloseable {
             });
         });
         app.before(this::guard);
+        KnownParams known = KnownParams.fromOpenapi(openapiDocument());
         for (Route r : routes) {
+            Handler checked = ctx -> {
+                known.check(ctx, r.method(), r.path());
+                r.handler().handle(ctx);
+            };
             Handler h = r.writes() ? ctx -> {
                 requireToken(ctx);
-                r.handler().handle(ctx);
-            } : r.handler();
+                checked.handle(ctx);
+            } : checked;
             app.addHttpHandler(r.method(), r.path(), h);
         }
         app.exception(Params.QueryError.class, (e, ctx) -> {
@@ -157,7 +162,13 @@ public final class DashboardServer implements AutoCloseable {
             }
             ctx.status(400).json(o);
         });
-        app.exception(UserException.class, (e, ctx) -> ctx.status(400).json(error(400, e.getMessage())));
+        app.exception(KnownParams.UnknownParam.class, (e, ctx) -> {
+            ObjectNode o = error(400, e.getMessage());
+            o.put("param", e.param);
+            e.known.forEach(o.putArray("known")::add);
+            ctx.status(400).json(o);
+        });
+        app.exception(UserException.class, (e, ctx) -> ctx.status(400).json(error(400, ApiMessages.forClient(e.getMessage()))));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status).json(error(e.status, e.getMessage())));
         app.exception(HttpResponseException.class, (e, ctx) ->
                 ctx.status(e.getStatus()).json(error(e.getStatus(), e.getMessage())));
