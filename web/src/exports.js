@@ -53,10 +53,14 @@ export function captionLines(st, charts, polls) {
     + ((sel.groups || []).length ? ' · groups ' + sel.groups.join(', ') : ''), color: '#333' });
   polls.shown().forEach((p) => lines.push({ text: 'poll (right axis, %, 95% sampling intervals): ' + p.data.pollster + ': '
     + p.data.question + ' — ' + p.data.answer, color: p.color }));
+  // the snapshot and version the numbers came with (the timelines answer says them), else what /api/stats said
   const c = st.corpus;
-  lines.push({ text: 'corpus: ' + (c ? c.articles + ' articles, ' + c.outlets + ' outlet' + (c.outlets === 1 ? '' : 's')
-    + ', snapshot ' + c.snapshot : 'unknown') + ' · NarrativeWatch ' + ((c && c.version) || '') + ' · ' + location.origin + '/' + location.hash,
-  color: '#666', small: true });
+  const snapshot = data.snapshot || (c && c.snapshot) || 'unknown';
+  lines.push({ text: 'corpus: ' + (c ? c.articles + ' articles, ' + c.outlets + ' outlet' + (c.outlets === 1 ? '' : 's') + ', ' : '')
+    + 'snapshot ' + snapshot + (data.version ? ' · ' + data.version : ''), color: '#666', small: true });
+  let hash = location.hash;
+  try { hash = decodeURIComponent(hash); } catch (e) { /* keep it encoded */ }
+  lines.push({ text: 'view: ' + location.origin + '/' + hash, color: '#666', small: true });
   return lines;
 }
 
@@ -105,7 +109,17 @@ export function chartSvg(st, charts, polls) {
   const svg = el('svg', { xmlns: SVG, width: W, height: H + capH, viewBox: '0 0 ' + W + ' ' + (H + capH),
     'font-family': 'sans-serif', 'font-size': 12 });
   svg.append(el('rect', { x: 0, y: 0, width: W, height: H + capH, fill: '#fff' }));
-  lines.forEach((l, i) => svg.append(el('text', { x: 10, y: 18 * (i + 1), fill: l.color, 'font-size': l.small ? 11 : 13 }, l.text)));
+  const ctx = u.ctx;
+  lines.forEach((l, i) => {
+    const size = l.small ? 11 : 13;
+    ctx.save();
+    ctx.font = size + 'px sans-serif';
+    const wide = ctx.measureText(l.text).width > W - 20;
+    ctx.restore();
+    // a line wider than the image is squeezed to fit, as the PNG's is
+    svg.append(el('text', Object.assign({ x: 10, y: 18 * (i + 1), fill: l.color, 'font-size': size },
+      wide ? { textLength: W - 20, lengthAdjust: 'spacingAndGlyphs' } : {}), l.text));
+  });
   const defs = el('defs');
   const pat = el('pattern', { id: 'partial', width: 8, height: 8, patternUnits: 'userSpaceOnUse' });
   pat.append(el('path', { d: 'M0 8L8 0M-2 2L2 -2M6 10L10 6', stroke: 'rgba(90,90,90,0.45)', 'stroke-width': 1 }));
