@@ -57,7 +57,7 @@ function smoothNote(n) {
   const w = st.smoothing;
   let text = '';
   if (w > 1) {
-    text = (view.smooth ? 'Smoothed' : n + ' daily buckets are more than the chart has pixels: smoothed (auto)')
+    text = (view.smooth ? 'Smoothed' : n.toLocaleString('en-US') + ' daily buckets are more than the chart has pixels: smoothed (auto)')
       + ': centred moving average over ' + w + ' ' + view.by + ' buckets (' + ((w - 1) / 2) + ' either side)'
       + (view.mode === 'share' ? ', as Σcount ÷ Σtotal over the window' : '') + '.';
   } else if (view.log) {
@@ -192,7 +192,7 @@ function setStatus(text) {
 function describe() {
   const s = st.data.series[0];
   const n = s ? s.buckets.length : 0;
-  return st.data.series.length + ' quer' + (st.data.series.length === 1 ? 'y' : 'ies') + ', ' + n + ' ' + view.by
+  return st.data.series.length + ' quer' + (st.data.series.length === 1 ? 'y' : 'ies') + ', ' + n.toLocaleString('en-US') + ' ' + view.by
     + ' buckets' + (s ? ' from ' + s.from + ' to ' + s.to : '');
 }
 
@@ -214,7 +214,7 @@ async function loadFilters() {
     fillSelect($('group'), groups.groups.map((g) => [g.group, g.group + ' (' + g.articles + ')']));
     $('group-note').textContent = groups.groups.length ? '' : 'no groups: give outlets a group in the outlet directory (see docs/dashboard.md)';
     st.corpus = stats;
-    $('corpus').textContent = stats.articles + ' articles, ' + stats.outlets + ' outlet' + (stats.outlets === 1 ? '' : 's')
+    $('corpus').textContent = stats.articles.toLocaleString('en-US') + ' articles, ' + stats.outlets + ' outlet' + (stats.outlets === 1 ? '' : 's')
       + ', ' + stats.from + ' – ' + stats.to;
   } catch (e) {
     $('corpus').textContent = 'corpus: ' + e.message;

@@ -33,7 +33,7 @@ export function updateLinks(st, charts, $) {
   $('dl-json').href = timelinesUrl(view, 'json');
   const note = $('export-range');
   if (!range) { note.textContent = ''; return; }
-  note.textContent = 'Exports hold ' + (range.zoomed ? 'the visible ' : 'all ') + range.n + ' ' + st.view.by
+  note.textContent = 'Exports hold ' + (range.zoomed ? 'the visible ' : 'all ') + range.n.toLocaleString('en-US') + ' ' + st.view.by
     + (range.n === 1 ? '' : 's') + ', ' + range.from + ' – ' + range.to + (range.zoomed ? ' (zoomed; double-click the chart for all)' : '');
   note.dataset.from = range.from;
   note.dataset.to = range.to;
@@ -56,7 +56,7 @@ export function captionLines(st, charts, polls) {
   // the snapshot and version the numbers came with (the timelines answer says them), else what /api/stats said
   const c = st.corpus;
   const snapshot = data.snapshot || (c && c.snapshot) || 'unknown';
-  lines.push({ text: 'corpus: ' + (c ? c.articles + ' articles, ' + c.outlets + ' outlet' + (c.outlets === 1 ? '' : 's') + ', ' : '')
+  lines.push({ text: 'corpus: ' + (c ? c.articles.toLocaleString('en-US') + ' articles, ' + c.outlets + ' outlet' + (c.outlets === 1 ? '' : 's') + ', ' : '')
     + 'snapshot ' + snapshot + (data.version ? ' · ' + data.version : ''), color: '#666', small: true });
   let hash = location.hash;
   try { hash = decodeURIComponent(hash); } catch (e) { /* keep it encoded */ }
