@@ -240,10 +240,11 @@ class DashboardAnalystBrowserTest extends BrowserTestBase {
         new Select(driver.findElement(By.id("articles-page"))).selectByVisibleText("10");
         waiting().until(d -> d.findElement(By.cssSelector("#articles .drill-count")).getText().startsWith("1–10 of 15"));
         assertEquals(10, driver.findElements(By.cssSelector("#articles .hit")).size());
-        Set<String> firstPage = new HashSet<>(driver.findElements(By.cssSelector("#articles .hit-title")).stream().map(WebElement::getText).toList());
+        Set<String> firstPage = new HashSet<>(driver.findElements(By.cssSelector("#articles .hit-title")).stream()
+                .map(e -> e.getAttribute("href")).toList());
         driver.findElement(By.cssSelector("#articles .drill-next")).click();
         waiting().until(d -> d.findElement(By.cssSelector("#articles .drill-count")).getText().startsWith("11–15 of 15"));
-        List<String> second = driver.findElements(By.cssSelector("#articles .hit-title")).stream().map(WebElement::getText).toList();
+        List<String> second = driver.findElements(By.cssSelector("#articles .hit-title")).stream().map(e -> e.getAttribute("href")).toList();
         assertEquals(5, second.size());
         assertTrue(second.stream().noneMatch(firstPage::contains), "page 2 holds other articles: " + second);
         assertEquals("11", driver.findElement(By.cssSelector("#articles ol.hits")).getAttribute("start"));
