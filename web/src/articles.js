@@ -140,7 +140,10 @@ export function publishedText(h) {
   if (!p) return 'no date';
   if (h.date_quality === 'date_only') return p.slice(0, 10);
   if (h.date_quality === 'guessed') return p.slice(0, 10) + ' (date guessed)';
-  return p.slice(0, 16).replace('T', ' ') + (/Z$|[+-]00:?00$/.test(p) ? ' UTC' : '');
+  // the time as the source gave it, with its offset (UTC when it is zero)
+  const zone = /(Z|[+-]\d{2}:?\d{2})$/.exec(p);
+  const offset = !zone ? '' : /^(Z|[+-]00:?00)$/.test(zone[1]) ? ' UTC' : ' ' + zone[1];
+  return p.slice(0, 16).replace('T', ' ') + offset;
 }
 
 export function hitItem(h) {

@@ -251,7 +251,7 @@ class DashboardAnalystBrowserTest extends BrowserTestBase {
         assertFalse(driver.findElement(By.cssSelector("#articles .drill-next")).isEnabled());
         // exact times are shown with their zone; no invented midnight
         for (WebElement m : driver.findElements(By.cssSelector("#articles .hit-meta"))) {
-            assertTrue(m.getText().matches("2022-0[23]-\\d{2} \\d{2}:\\d{2} UTC · .*"), m.getText());
+            assertTrue(m.getText().matches("2022-0[23]-\\d{2} \\d{2}:\\d{2} (UTC|[+-]\\d{2}:\\d{2}) · .*"), m.getText());
         }
         new Select(driver.findElement(By.id("articles-order"))).selectByValue("relevance");
         waiting().until(d -> d.findElement(By.cssSelector("#articles .drill-count")).getText().contains("most relevant first"));
