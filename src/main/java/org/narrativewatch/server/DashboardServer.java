@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.narrativewatch.UserException;
+import org.narrativewatch.Version;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
@@ -328,7 +329,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private void timeline(Context ctx) {
         Query q = Params.query(ctx);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         boolean csv = Params.csv(ctx);
@@ -338,22 +339,47 @@ public final class DashboardServer implements AutoCloseable {
             prov.put("selection", Views.selectionText(sel));
             prov.put("engine", engine.name());
             prov.put("snapshot", runner.run(corpus::snapshot).label());
+            prov.put("version", "nwatch " + Version.current());
             attachment(ctx, "nwatch-timeline.csv");
             ctx.result(SeriesFormat.toCsv(s, prov));
         } else {
-            ctx.json(Views.series(s, sel, engine.name()));
+            ctx.json(withMeta(Views.series(s, sel, engine.name())));
         }
+    }
+
+    /** The request's selection, its outlets and groups checked against the corpus (an unknown one is a 400). */
+    private Selection selection(Context ctx) {
+        Selection sel = Params.selection(ctx);
+        if (!sel.outlets().isEmpty() || !sel.groups().isEmpty()) {
+            KnownOutlets.check(sel, runner.run(corpus::outlets));
+        }
+        return sel;
+    }
+
+    /** What an exported JSON says made it: the corpus snapshot and the tool's version. */
+    private ObjectNode withMeta(ObjectNode o) {
+        o.put("snapshot", runner.run(corpus::snapshot).label());
+        o.put("version", "nwatch " + Version.current());
+        return o;
     }
 
     private void timelines(Context ctx) {
         List<Query> qs = Params.queries(ctx, Params.MAX_QUERIES);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         boolean csv = Params.csv(ctx);
         List<Series> series = new ArrayList<>();
-        for (Query q : qs) {
-            series.add(runner.run(() -> corpus.timeline(q, sel, by, unit)));
+        for (int i = 0; i < qs.size(); i++) {
+            Query q = qs.get(i);
+            try {
+                series.add(runner.run(() -> corpus.timeline(q, sel, by, unit)));
+            } catch (Params.QueryError e) {
+                throw e;
+            } catch (UserException e) {
+                // a query that parses but cannot run (a prefix expanding too far): say which one, so the others draw
+                throw new Params.QueryError(qs.size() == 1 ? "q" : "q[" + (i + 1) + "]", q.text(), e.getMessage());
+            }
         }
         List<String> texts = qs.stream().map(Query::text).toList();
         if (csv) {
@@ -368,7 +394,7 @@ public final class DashboardServer implements AutoCloseable {
         for (int i = 0; i < qs.size(); i++) {
             a.add(Views.series(series.get(i), sel, engine.name()));
         }
-        ctx.json(o);
+        ctx.json(withMeta(o));
     }
 
     /** Long-format CSV whose header comments carry the queries, selection and corpus snapshot that made it. */
@@ -383,6 +409,7 @@ public final class DashboardServer implements AutoCloseable {
         b.append("# by: ").append(first.by().wire()).append(", unit: ").append(first.unit()).append('\n');
         b.append("# selection: ").append(Views.selectionText(sel)).append('\n');
         b.append("# corpus: ").append(oneLine(String.valueOf(snapshot))).append('\n');
+        b.append("# version: nwatch ").append(Version.current()).append('\n');
         b.append("query,").append(SeriesFormat.CSV_HEADER).append('\n');
         for (int i = 0; i < series.size(); i++) {
             String q = csvCell(queries.get(i));
@@ -410,7 +437,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private void breakdown(Context ctx) {
         Query q = Params.query(ctx);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         Engine.Facet facet = Params.oneOf(ctx, "facet", Engine.Facet.class, Engine.Facet.OUTLET);
@@ -446,7 +473,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private void shifts(Context ctx) {
         Query q = Params.query(ctx);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         String model = ctx.queryParam("model");
@@ -461,12 +488,27 @@ public final class DashboardServer implements AutoCloseable {
     // ---- search ------------------------------------------------------------------------------
 
     private void search(Context ctx) {
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Query q = Params.query(ctx);
-        int limit = Params.limit(ctx, 20, options.maxHits());
         Engine.HitOrder order = Params.oneOf(ctx, "order", Engine.HitOrder.class, Engine.HitOrder.NEWEST);
-        Hits h = runner.run(() -> corpus.search(q, sel, limit, order));
-        ctx.json(Views.hits(q.text(), h, limit));
+        if (Params.csv(ctx)) {
+            Map<String, String> header = new java.util.LinkedHashMap<>();
+            header.put("nwatch articles", engine.name());
+            header.put("query", q.text());
+            header.put("selection", Views.selectionText(sel));
+            header.put("order", order.name().toLowerCase(Locale.ROOT));
+            header.put("corpus", runner.run(corpus::snapshot).label());
+            header.put("version", "nwatch " + Version.current());
+            attachment(ctx, "nwatch-articles.csv");
+            ctx.result(ArticleListCsv.write(header, (off, lim) -> runner.run(() -> corpus.search(q, sel, off, lim, order))));
+            return;
+        }
+        int limit = Params.limit(ctx, 20, options.maxHits());
+        int offset = Params.intParam(ctx, "offset", 0, 0, ArticleListCsv.MAX_ROWS);
+        Hits h = runner.run(() -> corpus.search(q, sel, offset, limit, order));
+        ObjectNode o = Views.hits(q.text(), h, limit);
+        o.put("offset", offset);
+        ctx.json(o);
     }
 
     // ---- events ------------------------------------------------------------------------------
