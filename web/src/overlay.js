@@ -67,7 +67,9 @@ export function buildScene(o) {
         const x0 = Math.min(...xs); const x1 = Math.max(...xs);
         scene.marks.push({ x0, y0: 2, x1, y1: 2, color: '#333' }, { x0, y0: 2, x1: x0, y1: 6, color: '#333' },
           { x0: x1, y0: 2, x1, y1: 6, color: '#333' }, { x0: (x0 + x1) / 2, y0: 2, x1: mid, y1: LABEL_TOP - 2, color: '#333' });
-        text = evs.length + ' events ' + evs[0].date + ' – ' + evs[evs.length - 1].date;
+        const first = evs[0].date; const last = evs[evs.length - 1].date;
+        // the last date without the year they share: "4 events 2022-02-21 – 03-29"
+        text = evs.length + ' events ' + first + ' – ' + (last.slice(0, 5) === first.slice(0, 5) ? last.slice(5) : last);
         color = '#333';
         font = 'bold ' + EVENT_FONT;
       } else {
