@@ -59,8 +59,8 @@ export function createCharts(deps) {
     };
   }
 
-  /** Hatches partial buckets under the series and draws events and changes over them. */
-  function overlay(series) {
+  /** Hatches partial buckets under the series and, on the main chart, draws events and changes over them. */
+  function overlay(series, main) {
     const partials = series.buckets.map((b) => ({ b, c: coverage(series, b, st.view.by) })).filter((x) => x.c.partial)
       .map(({ b, c }) => ({ t0: toTs(b.start), t1: toTs(nextStart(b.start, st.view.by)),
         title: bucketName(b.start, st.view.by) + ': partial, ' + c.days + ' of ' + c.length + ' days' }));
@@ -69,17 +69,18 @@ export function createCharts(deps) {
       const left = u.bbox.left;
       return buildScene({ W: u.bbox.width / px, H: u.bbox.height / px, xmin: u.scales.x.min, xmax: u.scales.x.max,
         xPos: (t) => (u.valToPos(t, 'x', true) - left) / px, measure: canvasMeasure(u.ctx),
-        partials, events: st.events, changes: st.changes, showEvents: st.view.ev, showChanges: st.view.cp });
+        partials, events: st.events, changes: st.changes, showEvents: main && st.view.ev, showChanges: main && st.view.cp });
     };
     let current = null;
     return {
       hooks: {
         drawAxes: [(u) => {
           current = scene(u);
-          charts.scene = current;
+          if (main) charts.scene = current;
           withPlot(u, (ctx, W, H) => drawHatches(ctx, current, H));
         }],
         draw: [(u) => {
+          if (!main) return;
           withPlot(u, (ctx, W, H) => drawMarks(ctx, current, H));
           const ctx = u.ctx;
           ctx.save();
@@ -121,16 +122,16 @@ export function createCharts(deps) {
       axes,
       cursor: { sync: { key: 'nwatch' }, drag: { x: true, y: false }, x: false, points: { show: false },
         dataIdx: (u, si, ci, val) => (val == null ? ci : Math.max(0, bucketIndexAt(starts, val))) },
-      plugins: [bucketCursor(xs, extra.main ? onCursor : null)].concat(extra.main ? [overlay(extra.series)] : []),
+      plugins: [bucketCursor(xs, extra.main ? onCursor : null), overlay(extra.series, !!extra.main)],
       hooks: { setScale: [(u, key) => { if (key === 'x') onZoom(u); }] },
     };
   }
 
   /** A small chart of one series (a panel), zoomed as the main chart is. */
-  function panel(holder, series, width, title) {
+  function panel(holder, series, width, title, color) {
     const xs = bucketXs(series, st.view.by);
-    const c = new uPlot(options(width, 130, [{ label: series.value, stroke: COLORS[0], width: 1.5, value: (u, v) => fmtValue(st.view, v) }],
-      xs, { title }), [xs, withEnd(values(st.view, series, st.smoothing))], holder);
+    const c = new uPlot(options(width, 130, [{ label: series.value, stroke: color || COLORS[0], width: 1.5, value: (u, v) => fmtValue(st.view, v) }],
+      xs, { title, series }), [xs, withEnd(values(st.view, series, st.smoothing))], holder);
     charts.panels.push(c);
     if (charts.main) c.setScale('x', { min: charts.main.scales.x.min, max: charts.main.scales.x.max });
     return c;

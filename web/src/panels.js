@@ -1,5 +1,5 @@
 // Per-outlet and per-group panels of one drawn query (/api/breakdown; the user picks which), zoomed with the main chart.
-import { $, note, fillSelect } from './dom.js';
+import { $, COLORS, note, fillSelect } from './dom.js';
 import { selectionParams } from './api.js';
 
 /** deps: st (the state), getJson, charts (its panel(), destroyPanels()) */
@@ -60,7 +60,7 @@ export function createPanels(deps) {
         const holder = document.createElement('div');
         holder.className = 'panel';
         box.append(holder);
-        charts.panel(holder, s, width, s.value + ' (' + s.matches + ')');
+        charts.panel(holder, s, width, s.value + ' (' + s.matches + ')', COLORS[st.panelData.qi ?? 0]);
       }
       if (d.omitted) note(box, d.omitted + ' more not shown');
     }
