@@ -120,11 +120,20 @@ async function run() {
     setStatus('error');
     return;
   }
+  const first = answer.series[0];
+  if (!first || !first.buckets.length) {
+    const c = st.corpus;
+    showMessage('Nothing to draw: ' + (view.from || view.to ? 'the range ' + (view.from || '…') + ' – ' + (view.to || '…')
+      + ' holds no day of the corpus' + (c ? ' (' + c.from + ' – ' + c.to + ')' : '') : 'the corpus is empty') + '.');
+    setStatus('no buckets');
+    return;
+  }
   st.data = answer;
   hideMessage();
   st.changes = view.queries.map(() => null);
   draw();
-  setStatus(describe() + (bad.size ? '; not drawn: query ' + [...bad.keys()].map((i) => i + 1).join(', ') + ' (see the error beside it)' : ''));
+  const empty = first.buckets.every((b) => b.gap);
+  setStatus(describe() + (empty ? ' — the selection has no articles in this range (every bucket is a gap)' : '') + (bad.size ? '; not drawn: query ' + [...bad.keys()].map((i) => i + 1).join(', ') + ' (see the error beside it)' : ''));
   document.body.dataset.drawn = String(seq);
   changes.load(seq);
   panels.load(seq);

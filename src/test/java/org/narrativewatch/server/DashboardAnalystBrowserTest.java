@@ -309,6 +309,11 @@ class DashboardAnalystBrowserTest extends BrowserTestBase {
         assertTrue(driver.findElement(By.id("chart-message")).isDisplayed());
         assertEquals(0L, js("return window.nwatchDashboard.panels()"), "no panels of the previous query");
         assertTrue(driver.findElements(By.cssSelector("#panels-outlet .panel, #summary li")).isEmpty());
+        // a range without a day of the corpus: said, not an empty frame
+        open("q=" + Http.enc("переговоры") + "&by=week&from=2020-01-01&to=2020-12-31");
+        String said = driver.findElement(By.id("chart-message")).getText();
+        assertTrue(said.contains("holds no day of the corpus (2022-02-14 – 2022-03-06)"), said);
+        assertNull(js("return window.nwatchDashboard.chart()"));
     }
 
     @Test
