@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
                 CollectCommand.class,
                 StatusCommand.class,
                 EvalChangepointsCommand.class,
+                EvalEventsCommand.class,
                 ShiftsCommand.class,
                 TerritoryCommand.class,
                 BriefCommand.class,
