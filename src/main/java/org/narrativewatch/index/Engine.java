@@ -55,6 +55,16 @@ public interface Engine extends Closeable {
     /** The best {@code limit} matches in the selection (its dates included), with the total count. */
     Hits search(Query query, Selection selection, int limit, HitOrder order) throws IOException;
 
+    /**
+     * A page of matches: the {@code limit} after the first {@code offset} in {@code order}, with the total count.
+     * This default fetches the first {@code offset + limit} and drops the first {@code offset}, so an engine needs
+     * nothing more to page; the embedded and OpenSearch engines override it to fetch (and highlight) the page only.
+     */
+    default Hits search(Query query, Selection selection, int offset, int limit, HitOrder order) throws IOException {
+        Hits all = search(query, selection, offset + limit, order);
+        return new Hits(all.total(), all.hits().subList(Math.min(offset, all.hits().size()), all.hits().size()));
+    }
+
     /** Per-outlet counts and ranges, languages and copies, with the snapshot they describe. */
     CorpusFacts facts() throws IOException;
 

@@ -379,6 +379,12 @@ public final class LuceneEngine implements Engine {
     @Override
     public Hits search(org.narrativewatch.query.Query query, Selection sel, int limit, HitOrder order)
             throws IOException {
+        return search(query, sel, 0, limit, order);
+    }
+
+    @Override
+    public Hits search(org.narrativewatch.query.Query query, Selection sel, int offset, int limit, HitOrder order)
+            throws IOException {
         return withSearcher(s -> {
             Query compiled = compile(s, query);
             Query q = and(compiled, selectionFilter(sel, sel.from(), sel.to()));
@@ -386,12 +392,14 @@ public final class LuceneEngine implements Engine {
             if (limit <= 0) {
                 return new Hits(total, List.of());
             }
+            int n = Math.addExact(offset, limit);
             TopDocs top = order == HitOrder.NEWEST
-                    ? s.search(q, limit, new Sort(new SortField(Schema.TS, SortField.Type.LONG, true)))
-                    : s.search(q, limit);
+                    ? s.search(q, n, new Sort(new SortField(Schema.TS, SortField.Type.LONG, true)))
+                    : s.search(q, n);
             MatchHighlighter hl = new MatchHighlighter(s, compiled);
             List<Hits.Hit> hits = new ArrayList<>();
-            for (ScoreDoc sd : top.scoreDocs) {
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
                 Article a = Schema.article(s.storedFields().document(sd.doc)::get);
                 MatchHighlighter.Result h = hl.highlight(sd.doc, a.title(), a.text());
                 hits.add(new Hits.Hit(a.url(), a.outlet(), a.group(), a.published(), a.dateQuality(), a.lang(),

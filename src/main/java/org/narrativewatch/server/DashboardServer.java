@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
 import org.narrativewatch.DateRangeException;
 import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
+import org.narrativewatch.Version;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
@@ -165,11 +166,16 @@ public final class DashboardServer implements AutoCloseable {
             });
         });
         app.before(this::guard);
+        KnownParams known = KnownParams.fromOpenapi(openapiDocument());
         for (Route r : routes) {
+            Handler checked = ctx -> {
+                known.check(ctx, r.method(), r.path());
+                r.handler().handle(ctx);
+            };
             Handler h = r.writes() ? ctx -> {
                 requireToken(ctx);
-                r.handler().handle(ctx);
-            } : r.handler();
+                checked.handle(ctx);
+            } : checked;
             app.addHttpHandler(r.method(), r.path(), h);
         }
         app.exception(Params.QueryError.class, (e, ctx) -> {
@@ -183,7 +189,13 @@ public final class DashboardServer implements AutoCloseable {
             ctx.status(400).json(o);
         });
         app.exception(InvalidOptionException.class, (e, ctx) -> ctx.status(400).json(optionError(e)));
-        app.exception(UserException.class, (e, ctx) -> ctx.status(400).json(error(400, e.getMessage())));
+        app.exception(KnownParams.UnknownParam.class, (e, ctx) -> {
+            ObjectNode o = error(400, e.getMessage());
+            o.put("param", e.param);
+            e.known.forEach(o.putArray("known")::add);
+            ctx.status(400).json(o);
+        });
+        app.exception(UserException.class, (e, ctx) -> ctx.status(400).json(error(400, ApiMessages.forClient(e.getMessage()))));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status).json(error(e.status, e.getMessage())));
         app.exception(HttpResponseException.class, (e, ctx) ->
                 ctx.status(e.getStatus()).json(error(e.getStatus(), e.getMessage())));
@@ -332,7 +344,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private void timeline(Context ctx) {
         Query q = Params.query(ctx);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         boolean csv = Params.csv(ctx);
@@ -342,22 +354,47 @@ public final class DashboardServer implements AutoCloseable {
             prov.put("selection", Views.selectionText(sel));
             prov.put("engine", engine.name());
             prov.put("snapshot", runner.run(corpus::snapshot).label());
+            prov.put("version", "nwatch " + Version.current());
             attachment(ctx, "nwatch-timeline.csv");
             ctx.result(SeriesFormat.toCsv(s, prov));
         } else {
-            ctx.json(Views.series(s, sel, engine.name()));
+            ctx.json(withMeta(Views.series(s, sel, engine.name())));
         }
+    }
+
+    /** The request's selection, its outlets and groups checked against the corpus (an unknown one is a 400). */
+    private Selection selection(Context ctx) {
+        Selection sel = Params.selection(ctx);
+        if (!sel.outlets().isEmpty() || !sel.groups().isEmpty()) {
+            KnownOutlets.check(sel, runner.run(corpus::outlets));
+        }
+        return sel;
+    }
+
+    /** What an exported JSON says made it: the corpus snapshot and the tool's version. */
+    private ObjectNode withMeta(ObjectNode o) {
+        o.put("snapshot", runner.run(corpus::snapshot).label());
+        o.put("version", "nwatch " + Version.current());
+        return o;
     }
 
     private void timelines(Context ctx) {
         List<Query> qs = Params.queries(ctx, Params.MAX_QUERIES);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         boolean csv = Params.csv(ctx);
         List<Series> series = new ArrayList<>();
-        for (Query q : qs) {
-            series.add(runner.run(() -> corpus.timeline(q, sel, by, unit)));
+        for (int i = 0; i < qs.size(); i++) {
+            Query q = qs.get(i);
+            try {
+                series.add(runner.run(() -> corpus.timeline(q, sel, by, unit)));
+            } catch (Params.QueryError e) {
+                throw e;
+            } catch (UserException e) {
+                // a query that parses but cannot run (a prefix expanding too far): say which one, so the others draw
+                throw new Params.QueryError(qs.size() == 1 ? "q" : "q[" + (i + 1) + "]", q.text(), e.getMessage());
+            }
         }
         if (csv) {
             csv(ctx, "timelines", series, sel);
@@ -371,7 +408,7 @@ public final class DashboardServer implements AutoCloseable {
         for (int i = 0; i < qs.size(); i++) {
             a.add(Views.series(series.get(i), sel, engine.name()));
         }
-        ctx.json(o);
+        ctx.json(withMeta(o));
     }
 
     /** Long-format CSV whose header comments carry the queries, selection and corpus snapshot that made it. */
@@ -379,6 +416,7 @@ public final class DashboardServer implements AutoCloseable {
         Map<String, Object> prov = new java.util.LinkedHashMap<>();
         prov.put("selection", Views.selectionText(sel));
         prov.put("corpus", runner.run(corpus::snapshot).label());
+        prov.put("version", "nwatch " + Version.current());
         attachment(ctx, "nwatch-" + what + ".csv");
         ctx.result(SeriesFormat.toLongCsv("nwatch " + what + " (" + engine.name() + ")", series, prov));
     }
@@ -390,7 +428,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private void breakdown(Context ctx) {
         Query q = Params.query(ctx);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         Engine.Facet facet = Params.oneOf(ctx, "facet", Engine.Facet.class, Engine.Facet.OUTLET);
@@ -426,7 +464,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private void shifts(Context ctx) {
         Query q = Params.query(ctx);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         String model = ctx.queryParam("model");
@@ -441,12 +479,27 @@ public final class DashboardServer implements AutoCloseable {
     // ---- search ------------------------------------------------------------------------------
 
     private void search(Context ctx) {
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Query q = Params.query(ctx);
-        int limit = Params.limit(ctx, 20, options.maxHits());
         Engine.HitOrder order = Params.oneOf(ctx, "order", Engine.HitOrder.class, Engine.HitOrder.NEWEST);
-        Hits h = runner.run(() -> corpus.search(q, sel, limit, order));
-        ctx.json(HitsFormat.toJson(q.text(), h, limit));
+        if (Params.csv(ctx)) {
+            Map<String, String> header = new java.util.LinkedHashMap<>();
+            header.put("nwatch articles", engine.name());
+            header.put("query", q.text());
+            header.put("selection", Views.selectionText(sel));
+            header.put("order", order.name().toLowerCase(Locale.ROOT));
+            header.put("corpus", runner.run(corpus::snapshot).label());
+            header.put("version", "nwatch " + Version.current());
+            attachment(ctx, "nwatch-articles.csv");
+            ctx.result(ArticleListCsv.write(header, (off, lim) -> runner.run(() -> corpus.search(q, sel, off, lim, order))));
+            return;
+        }
+        int limit = Params.limit(ctx, 20, options.maxHits());
+        int offset = Params.intParam(ctx, "offset", 0, 0, ArticleListCsv.MAX_ROWS);
+        Hits h = runner.run(() -> corpus.search(q, sel, offset, limit, order));
+        ObjectNode o = HitsFormat.toJson(q.text(), h, limit);
+        o.put("offset", offset);
+        ctx.json(o);
     }
 
     // ---- events ------------------------------------------------------------------------------

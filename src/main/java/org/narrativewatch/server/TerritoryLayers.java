@@ -82,6 +82,7 @@ final class TerritoryLayers {
 
     /** The control layers of {@code date} (or the latest snapshot before it), with that date's figures under "stats". */
     ObjectNode control(LocalDate date, boolean withStats) {
+        requireSnapshot(date);
         ObjectNode fc = map.control(date);
         if (withStats) {
             fc.set("stats", stats(date));
@@ -101,7 +102,16 @@ final class TerritoryLayers {
     }
 
     /** A scenario given as YAML or JSON text: its table (as {@code nwatch territory scenario --format json}) and overlay. */
+    /** A date before the first snapshot has no map: said as such (not the first snapshot's map shown for it). */
+    private void requireSnapshot(LocalDate date) {
+        List<LocalDate> dates = dates();
+        if (!dates.isEmpty() && date.isBefore(dates.get(0))) {
+            throw new UserException("no snapshot on or before " + date + "; the first is " + dates.get(0));
+        }
+    }
+
     ObjectNode scenario(String text, LocalDate date) {
+        requireSnapshot(date);
         JsonNode root;
         try {
             // SnakeYAML caps alias expansion by default, so a small body cannot expand into a huge tree

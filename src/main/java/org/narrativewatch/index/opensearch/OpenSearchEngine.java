@@ -613,14 +613,24 @@ public final class OpenSearchEngine implements Engine {
 
     @Override
     public Hits search(Query query, Selection sel, int limit, HitOrder order) throws IOException {
+        return search(query, sel, 0, limit, order);
+    }
+
+    @Override
+    public Hits search(Query query, Selection sel, int offset, int limit, HitOrder order) throws IOException {
         requireIndex();
         if (limit > PAGE) {
             throw new org.narrativewatch.InvalidOptionException("limit", limit + " is more than OpenSearch returns in one page (" + PAGE + ")");
+        }
+        if (offset + limit > PAGE) {
+            throw new UserException("offset " + offset + " + limit " + limit + " is past the " + PAGE
+                    + " matches OpenSearch pages through (its max_result_window)");
         }
         checkFormat();
         ObjectNode compiled = compile(query);
         ObjectNode q = F.objectNode();
         q.set("query", and(compiled, selectionFilter(sel, sel.from(), sel.to())));
+        q.put("from", Math.max(offset, 0));
         q.put("size", Math.max(limit, 0));
         q.put("track_total_hits", true);
         ArrayNode source = q.putArray("_source");
