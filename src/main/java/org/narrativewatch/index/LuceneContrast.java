@@ -1,0 +1,500 @@
+package org.narrativewatch.index;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefHash;
+
+/**
+ * {@link Engine#contrast} and {@link Engine#texts} on the embedded index.
+ *
+ * <p>Term counts come from the postings the index already has: each set is marked in one byte per
+ * document (bit 1 target, bit 2 baseline), then every lemma term's postings of {@code body} are
+ * walked and each document's byte looked up. Exact forms ("=путина") form one block of the sorted
+ * term dictionary and are skipped with a single seek. Where a segment holds few documents of the
+ * two sets and a term many, the term's postings are advanced to the sets' documents instead of
+ * walked. Segments are scanned on two threads. Why this and not term vectors, doc values of lemma
+ * ids or re-analysis of stored text: docs/explain.md (measured; it also needs no change to the index,
+ * so imports are not slowed).
+ */
+final class LuceneContrast {
+
+    private static final byte TARGET = 1;
+    private static final byte BASELINE = 2;
+    /** Walk a term's postings when its segment document frequency is at most this many times the sets' documents there. */
+    private static final int WALK_FACTOR = 8;
+    private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    private final IndexSearcher searcher;
+    private final IndexReader reader;
+    private final LuceneQueryCompiler compiler;
+
+    LuceneContrast(IndexSearcher searcher) {
+        this.searcher = searcher;
+        this.reader = searcher.getIndexReader();
+        this.compiler = new LuceneQueryCompiler(reader);
+    }
+
+    /** The set as a Lucene query. */
+    Query setQuery(ArticleSet set) {
+        Selection sel = set.selection();
+        Query filter = LuceneEngine.selectionFilter(sel, sel.from(), sel.to());
+        if (set.query() == null) {
+            return filter == null ? new MatchAllDocsQuery() : new ConstantScoreQuery(filter);
+        }
+        Query q = compiler.compile(set.query().root());
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (set.complement()) {
+            b.add(filter == null ? new MatchAllDocsQuery() : filter, Occur.FILTER);
+            b.add(q, Occur.MUST_NOT);
+        } else {
+            b.add(q, Occur.MUST);
+            if (filter != null) {
+                b.add(filter, Occur.FILTER);
+            }
+        }
+        return b.build();
+    }
+
+    Contrast contrast(ContrastRequest req, String snapshot) throws IOException {
+        byte[] side = new byte[reader.maxDoc()];
+        long n1 = mark(setQuery(req.target()), side, TARGET);
+        long n2 = mark(setQuery(req.baseline()), side, BASELINE);
+        int[][] perLeaf = setDocsPerLeaf(side);
+        Map<String, long[]> terms = new HashMap<>();
+        if (req.allTerms()) {
+            scanAll(side, perLeaf, req.minArticles(), terms);
+        }
+        if (!req.terms().isEmpty()) {
+            countTerms(side, perLeaf, req.terms(), terms);
+        }
+        List<long[]> queries = new ArrayList<>();
+        if (!req.queries().isEmpty()) {
+            // a small pair of sets is a filter the query leapfrogs over; a large one costs more to
+            // evaluate than the documents it would skip, and the side bytes ignore the others anyway
+            boolean filter = (n1 + n2) * 20 < reader.maxDoc();
+            Query union = new BooleanQuery.Builder().add(setQuery(req.target()), Occur.SHOULD)
+                    .add(setQuery(req.baseline()), Occur.SHOULD).build();
+            for (org.narrativewatch.query.Query q : req.queries()) {
+                Query compiled = compiler.compile(q.root());
+                Query counted = !filter ? compiled : new BooleanQuery.Builder().add(compiled, Occur.MUST)
+                        .add(union, Occur.FILTER).build();
+                long[] c = new long[4];
+                searcher.search(counted, new SideCollector(side, c));
+                queries.add(new long[] {c[1] + c[3], c[2] + c[3]});
+            }
+        }
+        Map<String, long[]> outlets = new TreeMap<>();
+        Map<String, long[]> groups = new TreeMap<>();
+        facets(side, perLeaf, Schema.OUTLET, outlets);
+        facets(side, perLeaf, Schema.GROUP, groups);
+        return new Contrast(n1, n2, terms, queries, outlets, groups, snapshot);
+    }
+
+    /** Sets {@code bit} on the set's documents; returns how many there are. */
+    private long mark(Query q, byte[] side, byte bit) throws IOException {
+        long[] n = new long[1];
+        searcher.search(q, new SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext ctx) {
+                base = ctx.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                side[base + doc] |= bit;
+                n[0]++;
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return n[0];
+    }
+
+    /** Per segment, the local ids of documents in either set, ascending. */
+    private int[][] setDocsPerLeaf(byte[] side) {
+        List<LeafReaderContext> leaves = reader.leaves();
+        int[][] out = new int[leaves.size()][];
+        for (LeafReaderContext ctx : leaves) {
+            int base = ctx.docBase;
+            int max = ctx.reader().maxDoc();
+            int n = 0;
+            for (int d = 0; d < max; d++) {
+                if (side[base + d] != 0) {
+                    n++;
+                }
+            }
+            int[] docs = new int[n];
+            int k = 0;
+            for (int d = 0; d < max; d++) {
+                if (side[base + d] != 0) {
+                    docs[k++] = d;
+                }
+            }
+            out[ctx.ord] = docs;
+        }
+        return out;
+    }
+
+    /** Counts of one segment's terms: term bytes in a hash, counts by hash id. */
+    private static final class LeafCounts {
+        final BytesRefHash hash = new BytesRefHash();
+        long[] a = new long[1024];
+        long[] b = new long[1024];
+
+        void add(BytesRef term, long ta, long tb) {
+            int id = hash.add(term);
+            if (id < 0) {
+                id = -id - 1;
+            }
+            if (id >= a.length) {
+                a = Arrays.copyOf(a, a.length * 2);
+                b = Arrays.copyOf(b, b.length * 2);
+            }
+            a[id] += ta;
+            b[id] += tb;
+        }
+    }
+
+    private void scanAll(byte[] side, int[][] perLeaf, int min, Map<String, long[]> out) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        List<LeafCounts> results = new ArrayList<>();
+        if (THREADS == 1 || leaves.size() == 1) {
+            for (LeafReaderContext ctx : leaves) {
+                results.add(scanLeaf(ctx, side, perLeaf[ctx.ord]));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+                Thread t = new Thread(r, "nwatch-contrast");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<LeafCounts>> futures = new ArrayList<>();
+                // largest segments first, so the two threads finish together
+                List<LeafReaderContext> bySize = new ArrayList<>(leaves);
+                bySize.sort((x, y) -> Integer.compare(y.reader().maxDoc(), x.reader().maxDoc()));
+                for (LeafReaderContext ctx : bySize) {
+                    futures.add(pool.submit(() -> scanLeaf(ctx, side, perLeaf[ctx.ord])));
+                }
+                for (Future<LeafCounts> f : futures) {
+                    results.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while counting terms", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        LeafCounts all = new LeafCounts();
+        BytesRef scratch = new BytesRef();
+        for (LeafCounts lc : results) {
+            for (int id = 0; id < lc.hash.size(); id++) {
+                all.add(lc.hash.get(id, scratch), lc.a[id], lc.b[id]);
+            }
+        }
+        for (int id = 0; id < all.hash.size(); id++) {
+            if (all.a[id] + all.b[id] >= min) {
+                out.put(all.hash.get(id, scratch).utf8ToString(), new long[] {all.a[id], all.b[id]});
+            }
+        }
+    }
+
+    private static final BytesRef AFTER_EXACT_FORMS = new BytesRef(String.valueOf((char) (ExactForms.PREFIX + 1)));
+
+    private LeafCounts scanLeaf(LeafReaderContext ctx, byte[] side, int[] setDocs) throws IOException {
+        LeafCounts out = new LeafCounts();
+        if (setDocs.length == 0) {
+            return out;
+        }
+        Terms terms = ctx.reader().terms(Schema.BODY);
+        if (terms == null) {
+            return out;
+        }
+        TermsEnum te = terms.iterator();
+        PostingsEnum pe = null;
+        long[] c = new long[4];
+        int base = ctx.docBase;
+        for (BytesRef t = te.next(); t != null; t = te.next()) {
+            if (t.length > 0 && t.bytes[t.offset] == ExactForms.PREFIX) {
+                if (te.seekCeil(AFTER_EXACT_FORMS) == TermsEnum.SeekStatus.END) {
+                    break;
+                }
+                t = te.term();
+            }
+            pe = te.postings(pe, PostingsEnum.NONE);
+            count(pe, te.docFreq(), side, base, setDocs, c);
+            long a = c[1] + c[3];
+            long b = c[2] + c[3];
+            if (a + b > 0) {
+                out.add(t, a, b);
+            }
+        }
+        return out;
+    }
+
+    /** c[side] += documents of the postings in each side combination; c is cleared first. */
+    private static void count(PostingsEnum pe, int docFreq, byte[] side, int base, int[] setDocs, long[] c) throws IOException {
+        Arrays.fill(c, 0);
+        if (docFreq <= WALK_FACTOR * setDocs.length) {
+            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                c[side[base + d]]++;
+            }
+            return;
+        }
+        // few of the sets' documents here, many of the term's: leapfrog
+        int i = 0;
+        int d = pe.advance(setDocs[0]);
+        while (d != DocIdSetIterator.NO_MORE_DOCS) {
+            while (i < setDocs.length && setDocs[i] < d) {
+                i++;
+            }
+            if (i == setDocs.length) {
+                break;
+            }
+            if (setDocs[i] == d) {
+                c[side[base + d]]++;
+                i++;
+                if (i == setDocs.length) {
+                    break;
+                }
+            }
+            d = pe.advance(setDocs[i]);
+        }
+    }
+
+    private void countTerms(byte[] side, int[][] perLeaf, List<String> wanted, Map<String, long[]> out) throws IOException {
+        List<String> sorted = new ArrayList<>(wanted);
+        sorted.sort(null);
+        long[][] totals = new long[sorted.size()][2];
+        long[] c = new long[4];
+        for (LeafReaderContext ctx : reader.leaves()) {
+            int[] setDocs = perLeaf[ctx.ord];
+            if (setDocs.length == 0) {
+                continue;
+            }
+            Terms terms = ctx.reader().terms(Schema.BODY);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            PostingsEnum pe = null;
+            for (int k = 0; k < sorted.size(); k++) {
+                if (!te.seekExact(new BytesRef(sorted.get(k)))) {
+                    continue;
+                }
+                pe = te.postings(pe, PostingsEnum.NONE);
+                count(pe, te.docFreq(), side, ctx.docBase, setDocs, c);
+                totals[k][0] += c[1] + c[3];
+                totals[k][1] += c[2] + c[3];
+            }
+        }
+        for (int k = 0; k < sorted.size(); k++) {
+            out.put(sorted.get(k), totals[k]);
+        }
+    }
+
+    private void facets(byte[] side, int[][] perLeaf, String field, Map<String, long[]> out) throws IOException {
+        for (LeafReaderContext ctx : reader.leaves()) {
+            int[] setDocs = perLeaf[ctx.ord];
+            SortedDocValues dv = ctx.reader().getSortedDocValues(field);
+            if (dv == null || setDocs.length == 0) {
+                continue;
+            }
+            Map<Integer, long[]> byOrd = new HashMap<>();
+            for (int d : setDocs) {
+                if (dv.advanceExact(d)) {
+                    long[] c = byOrd.computeIfAbsent(dv.ordValue(), k -> new long[2]);
+                    byte s = side[ctx.docBase + d];
+                    c[0] += (s & TARGET) != 0 ? 1 : 0;
+                    c[1] += (s & BASELINE) != 0 ? 1 : 0;
+                }
+            }
+            for (Map.Entry<Integer, long[]> e : byOrd.entrySet()) {
+                long[] c = out.computeIfAbsent(dv.lookupOrd(e.getKey()).utf8ToString(), k -> new long[2]);
+                c[0] += e.getValue()[0];
+                c[1] += e.getValue()[1];
+            }
+        }
+    }
+
+    /** Counts documents into c[side byte]. */
+    private static final class SideCollector extends SimpleCollector {
+        private final byte[] side;
+        private final long[] c;
+        private int base;
+
+        SideCollector(byte[] side, long[] c) {
+            this.side = side;
+            this.c = c;
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext ctx) {
+            base = ctx.docBase;
+        }
+
+        @Override
+        public void collect(int doc) {
+            c[side[base + doc]]++;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+
+    // ---- texts -------------------------------------------------------------------------------------
+
+    List<ArticleText> texts(ArticleSet set, int limit) throws IOException {
+        return texts(set, limit, false);
+    }
+
+    List<ArticleText> texts(ArticleSet set, int limit, boolean withMatches) throws IOException {
+        Query q = setQuery(set);
+        int[] picked = sample(q, limit);
+        Weight matches = null;
+        if (withMatches && set.query() != null && !set.complement()) {
+            Query compiled = compiler.compile(set.query().root());
+            matches = searcher.createWeight(searcher.rewrite(compiled), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        }
+        List<LeafReaderContext> leaves = reader.leaves();
+        var stored = searcher.storedFields();
+        List<ArticleText> out = new ArrayList<>(picked.length);
+        for (int doc : picked) {
+            LeafReaderContext ctx = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+            int local = doc - ctx.docBase;
+            Document d = stored.document(doc);
+            NumericDocValues day = ctx.reader().getNumericDocValues(Schema.DAY);
+            LocalDate date = day != null && day.advanceExact(local) ? LocalDate.ofEpochDay(day.longValue()) : null;
+            String title = nz(d.get(Schema.TITLE_STORED));
+            int[] starts = matches == null ? new int[0] : matchStarts(matches, ctx, local);
+            out.add(new ArticleText(d.get(Schema.URL), date, d.get(Schema.OUTLET), d.get(Schema.GROUP), d.get(Schema.LANG),
+                    title, nz(d.get(Schema.TEXT_STORED)), starts));
+        }
+        return out;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * The set's documents when there are at most {@code limit}, else {@code limit} of them evenly
+     * spread: the i-th picked is the floor(i·n/limit)-th in index order. One counting pass, one
+     * collecting pass; no list of the whole set is built.
+     */
+    private int[] sample(Query q, int limit) throws IOException {
+        int n = searcher.count(q);
+        int size = Math.min(n, limit);
+        int[] out = new int[size];
+        if (size == 0) {
+            return out;
+        }
+        double step = (double) n / size;
+        int[] state = new int[2]; // {position in the set, picked so far}
+        searcher.search(q, new SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext ctx) {
+                base = ctx.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                int k = state[1];
+                if (k < size && state[0] == (int) Math.floor(k * step)) {
+                    out[k] = base + doc;
+                    state[1]++;
+                }
+                state[0]++;
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        int[] picked = Arrays.copyOf(out, state[1]);
+        Arrays.sort(picked);
+        return picked;
+    }
+
+    /** Start offsets of matched words over title + "\n" + text (the title field's offsets are the same for the title). */
+    private static int[] matchStarts(Weight w, LeafReaderContext ctx, int doc) throws IOException {
+        Matches m = w.matches(ctx, doc);
+        if (m == null) {
+            return new int[0];
+        }
+        List<Integer> starts = new ArrayList<>();
+        for (String field : new String[] {Schema.BODY, Schema.TITLE}) {
+            MatchesIterator it = m.getMatches(field);
+            if (it == null) {
+                continue;
+            }
+            while (it.next()) {
+                MatchesIterator sub = it.getSubMatches();
+                if (sub == null) {
+                    if (it.startOffset() >= 0) {
+                        starts.add(it.startOffset());
+                    }
+                    continue;
+                }
+                while (sub.next()) {
+                    if (sub.startOffset() >= 0) {
+                        starts.add(sub.startOffset());
+                    }
+                }
+            }
+        }
+        return starts.stream().distinct().sorted().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The exact-form marker of the index (see analysis.ExactFormFilter). */
+    private static final class ExactForms {
+        static final byte PREFIX = (byte) org.narrativewatch.analysis.ExactFormFilter.PREFIX;
+    }
+}
