@@ -24,6 +24,9 @@ import picocli.CommandLine.Parameters;
                 "Method and examples: docs/explain.md."})
 public final class CooccurCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -68,10 +71,11 @@ public final class CooccurCommand implements Callable<Integer> {
         try (Engine engine = engineOptions.open()) {
             Collocates.Result r = new Collocates(engine, tagger).compute(req);
             switch (fmt) {
-                case "json" -> Output.json(CollocatesFormat.toJson(r));
-                case "csv" -> Output.OUT.print(CollocatesFormat.toCsv(r));
-                default -> Output.OUT.print(CollocatesFormat.toTable(r, top));
+                case "json" -> spec.commandLine().getOut().println(Output.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(CollocatesFormat.toJson(r)));
+                case "csv" -> spec.commandLine().getOut().print(CollocatesFormat.toCsv(r));
+                default -> spec.commandLine().getOut().print(CollocatesFormat.toTable(r, top));
             }
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

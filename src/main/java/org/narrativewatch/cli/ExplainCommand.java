@@ -27,6 +27,9 @@ import picocli.CommandLine.Parameters;
                 "Method and examples: docs/explain.md."})
 public final class ExplainCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     EngineOptions engineOptions;
 
@@ -90,10 +93,11 @@ public final class ExplainCommand implements Callable<Integer> {
         try (Engine engine = engineOptions.open()) {
             Explanation e = new Explainer(engine, tagger).explain(req);
             switch (fmt) {
-                case "json" -> Output.json(ExplanationFormat.toJson(e));
-                case "csv" -> Output.OUT.print(ExplanationFormat.toCsv(e));
-                default -> Output.OUT.print(ExplanationFormat.toTable(e));
+                case "json" -> spec.commandLine().getOut().println(Output.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ExplanationFormat.toJson(e)));
+                case "csv" -> spec.commandLine().getOut().print(ExplanationFormat.toCsv(e));
+                default -> spec.commandLine().getOut().print(ExplanationFormat.toTable(e));
             }
+            spec.commandLine().getOut().flush();
         }
         return 0;
     }

@@ -88,6 +88,9 @@ final class Vocabulary {
                 return w;
             }
         }
+        if (NameLexicon.known(canonical)) {
+            return canonical.substring(0, 1).toUpperCase(Locale.ROOT) + canonical.substring(1);
+        }
         // a stem of a word the dictionary does not know (байд of Байдена): its shortest written form
         String shortest = null;
         for (String w : written) {

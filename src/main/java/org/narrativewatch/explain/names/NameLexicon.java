@@ -153,6 +153,11 @@ public final class NameLexicon {
         return out;
     }
 
+    /** Whether the Russian or Ukrainian dictionary knows this form (a lemma, not a stem of an unknown word). */
+    public static boolean known(String form) {
+        return of("ru").entry(form).has(KNOWN) || of("uk").entry(form).has(KNOWN);
+    }
+
     String language() {
         return lang;
     }
