@@ -86,6 +86,8 @@ public final class Explainer {
         long tested = 0;
         long n1 = counts.targetArticles();
         long n2 = counts.baselineArticles();
+        // a p-value costs an incomplete gamma function: only items that can pass --max-p get one
+        double critical = Keyness.criticalG2(req.maxP()) * (1 - 1e-9);
         for (Map.Entry<String, long[]> e : counts.terms().entrySet()) {
             String lemma = e.getKey();
             long a = e.getValue()[0];
@@ -93,16 +95,18 @@ public final class Explainer {
             if (!Vocabulary.listable(lemma) || a + b < req.minCount() || a > n1 || b > n2) {
                 continue;
             }
-            Keyness.Score s = Keyness.score(a, n1, b, n2);
             if (queryTerms.contains(lemma)) {
-                queryItems.add(lemmaItem(lemma, s, read));
+                queryItems.add(lemmaItem(lemma, Keyness.score(a, n1, b, n2), read));
                 continue;
             }
             if (read.votes.isAbsorbed(lemma) || read.isShadow(lemma)) {
                 continue; // a first name merged into a person's name, or a reading the words do not have
             }
             tested++;
-            (stop.contains(lemma) ? stopItems : items).add(lemmaItem(lemma, s, read));
+            if (Keyness.g2(a, n1, b, n2) < critical) {
+                continue;
+            }
+            (stop.contains(lemma) ? stopItems : items).add(lemmaItem(lemma, Keyness.score(a, n1, b, n2), read));
         }
         for (int i = 0; i < multi.size(); i++) {
             Candidate c = multi.get(i);

@@ -80,6 +80,14 @@ public final class Keyness {
         return observed == 0 ? 0 : observed * Math.log(observed / expected);
     }
 
+    /** The G² at and above which p ≤ {@code maxP}: items below it need no p-value computed to be left out. */
+    public static double criticalG2(double maxP) {
+        if (maxP >= 1) {
+            return 0;
+        }
+        return new org.hipparchus.distribution.continuous.ChiSquaredDistribution(1).inverseCumulativeProbability(1 - maxP);
+    }
+
     /** P(χ²₁ ≥ g2). */
     public static double pValue(double g2) {
         return g2 <= 0 ? 1.0 : Erf.erfc(Math.sqrt(g2 / 2));

@@ -33,7 +33,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.BytesRefHash;
+import org.apache.lucene.util.BytesRefBuilder;
 
 /**
  * {@link Engine#contrast} and {@link Engine#texts} on the embedded index.
@@ -43,7 +43,7 @@ import org.apache.lucene.util.BytesRefHash;
  * walked and each document's byte looked up. Exact forms ("=путина") form one block of the sorted
  * term dictionary and are skipped with a single seek. Where a segment holds few documents of the
  * two sets and a term many, the term's postings are advanced to the sets' documents instead of
- * walked. Segments are scanned on two threads. Why this and not term vectors, doc values of lemma
+ * walked. The term space is cut into ranges scanned on two threads. Why this and not term vectors, doc values of lemma
  * ids or re-analysis of stored text: docs/explain.md (measured; it also needs no change to the index,
  * so imports are not slowed).
  */
@@ -171,32 +171,34 @@ final class LuceneContrast {
         return out;
     }
 
-    /** Counts of one segment's terms: term bytes in a hash, counts by hash id. */
-    private static final class LeafCounts {
-        final BytesRefHash hash = new BytesRefHash();
-        long[] a = new long[1024];
-        long[] b = new long[1024];
+    private static final BytesRef AFTER_EXACT_FORMS = new BytesRef(String.valueOf((char) (ExactForms.PREFIX + 1)));
 
-        void add(BytesRef term, long ta, long tb) {
-            int id = hash.add(term);
-            if (id < 0) {
-                id = -id - 1;
-            }
-            if (id >= a.length) {
-                a = Arrays.copyOf(a, a.length * 2);
-                b = Arrays.copyOf(b, b.length * 2);
-            }
-            a[id] += ta;
-            b[id] += tb;
-        }
-    }
+    /**
+     * The term space cut at the first letter, so that the two threads can share the work: each
+     * range is scanned over all segments at once (their term dictionaries merged in order), which
+     * sums a term's counts as it goes. Ranges are many and small, so whichever thread is free
+     * takes the next.
+     */
+    static final String[] RANGE_STARTS = {"", "а", "в", "г", "д", "и", "к", "м", "н", "о", "п", "р", "с", "т", "у", "ф"};
 
     private void scanAll(byte[] side, int[][] perLeaf, int min, Map<String, long[]> out) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        List<LeafCounts> results = new ArrayList<>();
-        if (THREADS == 1 || leaves.size() == 1) {
-            for (LeafReaderContext ctx : leaves) {
-                results.add(scanLeaf(ctx, side, perLeaf[ctx.ord]));
+        int n = RANGE_STARTS.length;
+        List<java.util.concurrent.Callable<List<Object[]>>> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            BytesRef lo = new BytesRef(RANGE_STARTS[i]);
+            BytesRef hi = i + 1 < n ? new BytesRef(RANGE_STARTS[i + 1]) : null;
+            tasks.add(() -> scanRange(lo, hi, side, perLeaf, min));
+        }
+        List<List<Object[]>> results = new ArrayList<>();
+        if (THREADS == 1) {
+            for (var t : tasks) {
+                try {
+                    results.add(t.call());
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
@@ -205,14 +207,7 @@ final class LuceneContrast {
                 return t;
             });
             try {
-                List<Future<LeafCounts>> futures = new ArrayList<>();
-                // largest segments first, so the two threads finish together
-                List<LeafReaderContext> bySize = new ArrayList<>(leaves);
-                bySize.sort((x, y) -> Integer.compare(y.reader().maxDoc(), x.reader().maxDoc()));
-                for (LeafReaderContext ctx : bySize) {
-                    futures.add(pool.submit(() -> scanLeaf(ctx, side, perLeaf[ctx.ord])));
-                }
-                for (Future<LeafCounts> f : futures) {
+                for (Future<List<Object[]>> f : pool.invokeAll(tasks)) {
                     results.add(f.get());
                 }
             } catch (InterruptedException e) {
@@ -227,48 +222,77 @@ final class LuceneContrast {
                 pool.shutdownNow();
             }
         }
-        LeafCounts all = new LeafCounts();
-        BytesRef scratch = new BytesRef();
-        for (LeafCounts lc : results) {
-            for (int id = 0; id < lc.hash.size(); id++) {
-                all.add(lc.hash.get(id, scratch), lc.a[id], lc.b[id]);
-            }
-        }
-        for (int id = 0; id < all.hash.size(); id++) {
-            if (all.a[id] + all.b[id] >= min) {
-                out.put(all.hash.get(id, scratch).utf8ToString(), new long[] {all.a[id], all.b[id]});
+        for (List<Object[]> r : results) {
+            for (Object[] x : r) {
+                out.put((String) x[0], (long[]) x[1]);
             }
         }
     }
 
-    private static final BytesRef AFTER_EXACT_FORMS = new BytesRef(String.valueOf((char) (ExactForms.PREFIX + 1)));
+    /** One segment's term dictionary, positioned on its current term. */
+    private static final class LeafTerms {
+        final int base;
+        final int[] setDocs;
+        final TermsEnum te;
+        PostingsEnum pe;
+        BytesRef term;
 
-    private LeafCounts scanLeaf(LeafReaderContext ctx, byte[] side, int[] setDocs) throws IOException {
-        LeafCounts out = new LeafCounts();
-        if (setDocs.length == 0) {
-            return out;
+        LeafTerms(LeafReaderContext ctx, TermsEnum te, int[] setDocs) {
+            this.base = ctx.docBase;
+            this.te = te;
+            this.setDocs = setDocs;
         }
-        Terms terms = ctx.reader().terms(Schema.BODY);
-        if (terms == null) {
-            return out;
-        }
-        TermsEnum te = terms.iterator();
-        PostingsEnum pe = null;
-        long[] c = new long[4];
-        int base = ctx.docBase;
-        for (BytesRef t = te.next(); t != null; t = te.next()) {
-            if (t.length > 0 && t.bytes[t.offset] == ExactForms.PREFIX) {
-                if (te.seekCeil(AFTER_EXACT_FORMS) == TermsEnum.SeekStatus.END) {
-                    break;
-                }
-                t = te.term();
+
+        /** Moves to {@code t} or the next term, skipping the exact-form block; false past {@code hi}. */
+        boolean settle(BytesRef t, BytesRef hi) throws IOException {
+            if (t != null && t.length > 0 && t.bytes[t.offset] == ExactForms.PREFIX) {
+                t = te.seekCeil(AFTER_EXACT_FORMS) == TermsEnum.SeekStatus.END ? null : te.term();
             }
-            pe = te.postings(pe, PostingsEnum.NONE);
-            count(pe, te.docFreq(), side, base, setDocs, c);
-            long a = c[1] + c[3];
-            long b = c[2] + c[3];
-            if (a + b > 0) {
-                out.add(t, a, b);
+            term = t;
+            return t != null && (hi == null || t.compareTo(hi) < 0);
+        }
+    }
+
+    /** {term, {target, baseline}} for the terms in [lo, hi) with at least {@code min} articles in the two sets. */
+    private List<Object[]> scanRange(BytesRef lo, BytesRef hi, byte[] side, int[][] perLeaf, int min) throws IOException {
+        java.util.PriorityQueue<LeafTerms> queue = new java.util.PriorityQueue<>((x, y) -> x.term.compareTo(y.term));
+        for (LeafReaderContext ctx : reader.leaves()) {
+            int[] setDocs = perLeaf[ctx.ord];
+            Terms terms = setDocs.length == 0 ? null : ctx.reader().terms(Schema.BODY);
+            if (terms == null) {
+                continue;
+            }
+            LeafTerms lt = new LeafTerms(ctx, terms.iterator(), setDocs);
+            TermsEnum.SeekStatus st = lt.te.seekCeil(lo);
+            if (st != TermsEnum.SeekStatus.END && lt.settle(lt.te.term(), hi)) {
+                queue.add(lt);
+            }
+        }
+        List<Object[]> out = new ArrayList<>();
+        List<LeafTerms> same = new ArrayList<>();
+        long[] c = new long[4];
+        BytesRefBuilder current = new BytesRefBuilder();
+        while (!queue.isEmpty()) {
+            same.clear();
+            LeafTerms first = queue.poll();
+            current.copyBytes(first.term);
+            same.add(first);
+            while (!queue.isEmpty() && queue.peek().term.bytesEquals(current.get())) {
+                same.add(queue.poll());
+            }
+            long a = 0;
+            long b = 0;
+            for (LeafTerms lt : same) {
+                lt.pe = lt.te.postings(lt.pe, PostingsEnum.NONE);
+                count(lt.pe, lt.te.docFreq(), side, lt.base, lt.setDocs, c);
+                a += c[1] + c[3];
+                b += c[2] + c[3];
+                if (lt.settle(lt.te.next(), hi)) {
+                    queue.add(lt);
+                }
+            }
+            if (a + b >= min) {
+                out.add(new Object[] {current.get().utf8ToString(), new long[] {a, b}});
             }
         }
         return out;
@@ -342,19 +366,22 @@ final class LuceneContrast {
             if (dv == null || setDocs.length == 0) {
                 continue;
             }
-            Map<Integer, long[]> byOrd = new HashMap<>();
+            long[] target = new long[dv.getValueCount()];
+            long[] baseline = new long[dv.getValueCount()];
             for (int d : setDocs) {
                 if (dv.advanceExact(d)) {
-                    long[] c = byOrd.computeIfAbsent(dv.ordValue(), k -> new long[2]);
                     byte s = side[ctx.docBase + d];
-                    c[0] += (s & TARGET) != 0 ? 1 : 0;
-                    c[1] += (s & BASELINE) != 0 ? 1 : 0;
+                    int ord = dv.ordValue();
+                    target[ord] += (s & TARGET) != 0 ? 1 : 0;
+                    baseline[ord] += (s & BASELINE) != 0 ? 1 : 0;
                 }
             }
-            for (Map.Entry<Integer, long[]> e : byOrd.entrySet()) {
-                long[] c = out.computeIfAbsent(dv.lookupOrd(e.getKey()).utf8ToString(), k -> new long[2]);
-                c[0] += e.getValue()[0];
-                c[1] += e.getValue()[1];
+            for (int ord = 0; ord < target.length; ord++) {
+                if (target[ord] + baseline[ord] > 0) {
+                    long[] c = out.computeIfAbsent(dv.lookupOrd(ord).utf8ToString(), k -> new long[2]);
+                    c[0] += target[ord];
+                    c[1] += baseline[ord];
+                }
             }
         }
     }
