@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.LuceneEngine;
 import org.narrativewatch.index.Selection;
@@ -55,12 +56,12 @@ public class EngineBench {
                     r.read(), r.added(), r.seconds(), r.added() / r.seconds());
             for (String q : QUERIES) {
                 Query query = Query.parse(q);
-                long matches = Arrays.stream(e.timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES)
+                long matches = Arrays.stream(Corpus.of(e).timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES)
                         .counts()).sum();
                 double[] ms = new double[5];
                 for (int i = 0; i < ms.length; i++) {
                     long t0 = System.nanoTime();
-                    e.timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES);
+                    Corpus.of(e).timeline(query, Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES);
                     ms[i] = (System.nanoTime() - t0) / 1e6;
                 }
                 Arrays.sort(ms);
@@ -68,7 +69,7 @@ public class EngineBench {
                         "'" + q + "'", matches, ms[2]);
                 // the same series from the other engine must be equal, bucket by bucket
                 for (Bucketing by : Bucketing.values()) {
-                    Series mine = e.timeline(query, Selection.ALL, by, Engine.CountUnit.ARTICLES);
+                    Series mine = Corpus.of(e).timeline(query, Selection.ALL, by, Engine.CountUnit.ARTICLES);
                     Series other = seen.put(q + "|" + by, mine);
                     if (other != null) {
                         compared++;

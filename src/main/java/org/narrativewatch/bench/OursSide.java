@@ -131,7 +131,7 @@ final class OursSide {
         if (w.kind() == Workload.Kind.SEARCH) {
             return engine.search(q, Selection.ALL, 20, Engine.HitOrder.NEWEST).total();
         }
-        Series s = engine.timeline(q, Selection.ALL, Bucketing.DAY, Engine.CountUnit.ARTICLES);
+        Series s = org.narrativewatch.index.Corpus.of(engine).timeline(q, Selection.ALL, Bucketing.DAY, Engine.CountUnit.ARTICLES);
         long n = 0;
         for (Bucket b : s.buckets()) {
             n += b.count();

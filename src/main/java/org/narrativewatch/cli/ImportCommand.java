@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.ingest.ImportDefaults;
 import org.narrativewatch.ingest.ImportReport;
@@ -63,7 +64,7 @@ public final class ImportCommand implements Callable<Integer> {
             if ("json".equals(format)) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("imports", reports);
-                out.put("stats", engine.stats());
+                out.put("stats", Corpus.of(engine).stats());
                 Output.json(out);
             }
         }

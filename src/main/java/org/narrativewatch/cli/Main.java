@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 EvalChangepointsCommand.class,
                 ShiftsCommand.class,
                 TerritoryCommand.class,
+                BriefCommand.class,
                 ServeCommand.class,
         })
 public final class Main implements Runnable {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.narrativewatch.UserException;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.opinion.Alignment;
@@ -79,7 +80,7 @@ public final class OpinionCompareCommand implements Runnable {
         List<Comparison> results = new ArrayList<>();
         try (Engine e = engine.open()) {
             for (String q : queries) {
-                Series media = e.timeline(Query.parse(q), selection, bucketing, Engine.CountUnit.ARTICLES);
+                Series media = Corpus.of(e).timeline(Query.parse(q), selection, bucketing, Engine.CountUnit.ARTICLES);
                 results.add(Comparison.of(polls, media, w, tests.options()));
             }
         } catch (IOException ex) {

@@ -65,6 +65,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Territory data for the Map tab: a folder laid out like ../shared/data/geo (occupied/, regions/, settlements/).")
     Path geoDir;
 
+    @Option(names = "--briefs", paramLabel = "DIR",
+            description = "Briefs folder: lists its .md briefs at /api/briefs and renders each live at /briefs/NAME (docs/briefs.md).")
+    Path briefsDir;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "With --briefs: data folder for territory, poll and series figures (default: each brief's front matter).")
+    Path briefData;
+
     @Override
     public Integer call() throws Exception {
         if (intervalMinutes < 1) {
@@ -93,6 +101,12 @@ public final class ServeCommand implements Callable<Integer> {
                     // the territory loader names its option --data; here the folder came from --geo
                     throw new UserException(e.getMessage().replaceFirst("^--data: ", "--geo: "), e);
                 }
+            }
+            if (briefsDir != null) {
+                if (!java.nio.file.Files.isDirectory(briefsDir)) {
+                    throw new UserException("--briefs: " + briefsDir + " is not a folder");
+                }
+                server.withBriefs(briefsDir, BriefCommand.serverSources(engine, engineOptions, briefData));
             }
             server.start();
         } catch (UserException e) {

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.narrativewatch.UserException;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
@@ -128,7 +129,7 @@ public final class ShiftsCommand implements Callable<Integer> {
             Query q = Query.parse(query);
             Series s;
             try (Engine engine = engineOptions.open()) {
-                s = engine.timeline(q, sel, b, Engine.CountUnit.ARTICLES);
+                s = Corpus.of(engine).timeline(q, sel, b, Engine.CountUnit.ARTICLES);
             }
             label = query;
             Model m = opt.model() != null ? opt.model() : ShiftDetector.autoModel(s);

@@ -3,6 +3,7 @@ package org.narrativewatch.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.narrativewatch.index.CorpusFacts;
 import org.narrativewatch.index.CorpusStats;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.OutletInfo;
@@ -25,7 +26,8 @@ public final class StatsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Engine engine = engineOptions.open()) {
-            CorpusStats s = engine.stats();
+            CorpusFacts facts = engine.facts();
+            CorpusStats s = CorpusStats.of(facts);
             if ("json".equals(format)) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("articles", s.articles());
@@ -37,7 +39,7 @@ public final class StatsCommand implements Callable<Integer> {
                 out.put("syndicated_copies", s.syndicatedCopies());
                 out.put("snapshot", s.snapshot());
                 if (listOutlets) {
-                    out.put("outlet_list", engine.outlets());
+                    out.put("outlet_list", facts.outlets());
                 }
                 Output.json(out);
             } else {
@@ -46,7 +48,7 @@ public final class StatsCommand implements Callable<Integer> {
                 Output.OUT.println("groups: " + s.byGroup());
                 Output.OUT.printf("syndicated copies: %,d%n", s.syndicatedCopies());
                 if (listOutlets) {
-                    for (OutletInfo o : engine.outlets()) {
+                    for (OutletInfo o : facts.outlets()) {
                         Output.OUT.printf("  %-40s %-12s %,9d  %s .. %s%n", o.outlet(), o.group() == null ? "" : o.group(),
                                 o.articles(), o.from(), o.to());
                     }

@@ -31,7 +31,8 @@ import picocli.CommandLine.Parameters;
         description = {"Territory accounting from dated control maps: occupied area and census-era population per region, "
             + "the line of contact and the population near it, series over dates, and proposed-line scenarios.",
             "--data DIR has the layout of ../shared/data/geo: occupied/, regions/, settlements/. See docs/territory.md."},
-        subcommands = {TerritoryCommand.Stats.class, TerritoryCommand.SeriesCmd.class, TerritoryCommand.ScenarioCmd.class})
+        subcommands = {TerritoryCommand.Stats.class, TerritoryCommand.SeriesCmd.class, TerritoryCommand.ScenarioCmd.class,
+            TerritoryFocusCommand.class})
 public final class TerritoryCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

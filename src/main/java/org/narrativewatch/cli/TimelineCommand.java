@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.narrativewatch.index.Engine;
-import org.narrativewatch.index.LuceneEngine;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
 import org.narrativewatch.timeline.Bucket;
@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "timeline", mixinStandardHelpOptions = true,
         description = {"Count matching articles per day, ISO week or month, with the totals they are shares of.",
-                "Every bucket of the range is printed; gap=true where the selection has no articles at all."})
+                "Every bucket of the range is printed; gap=true where the selection has no articles at all;",
+                "days is how many of the bucket's days lie in the range and the corpus, partial=true where",
+                "that is fewer than the bucket's length (a week or month cut by --from/--to or the corpus' ends)."})
 public final class TimelineCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,7 +50,7 @@ public final class TimelineCommand implements Callable<Integer> {
         Engine.CountUnit unit = parseUnit(count);
         Selection sel = selectionOptions.selection();
         try (Engine engine = engineOptions.open()) {
-            Series s = engine.timeline(q, sel, bucketing, unit);
+            Series s = Corpus.of(engine).timeline(q, sel, bucketing, unit);
             Map<String, Object> prov = provenance(engine, sel);
             switch (format.toLowerCase(Locale.ROOT)) {
                 case "json" -> Output.json(SeriesFormat.toJson(s, prov));
@@ -77,20 +79,17 @@ public final class TimelineCommand implements Callable<Integer> {
         s.put("langs", sel.langs());
         p.put("selection", s);
         p.put("engine", engine.name());
-        if (engine instanceof LuceneEngine l) {
-            p.put("snapshot", l.snapshot());
-        } else {
-            p.put("snapshot", engine.stats().snapshot());
-        }
+        p.put("snapshot", engine.snapshot().label());
         return p;
     }
 
+    /** A bucket the range or the corpus' ends cut is marked "partial": its count is not comparable with whole ones. */
     private static void table(Series s) {
-        Output.OUT.printf("%-12s %8s %8s %9s%n", "start", "count", "total", "share");
+        Output.OUT.printf("%-12s %8s %8s %9s %5s%n", "start", "count", "total", "share", "days");
         long c = 0, t = 0;
         for (Bucket b : s.buckets()) {
-            Output.OUT.printf("%-12s %8d %8d %9s%n", b.start(), b.count(), b.total(),
-                    b.gap() ? "gap" : String.format(Locale.ROOT, "%.4f", b.share()));
+            Output.OUT.printf("%-12s %8d %8d %9s %5d%s%n", b.start(), b.count(), b.total(),
+                    b.gap() ? "gap" : String.format(Locale.ROOT, "%.4f", b.share()), b.days(), b.partial() ? " partial" : "");
             c += b.count();
             t += b.total();
         }

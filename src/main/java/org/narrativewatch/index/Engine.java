@@ -2,17 +2,17 @@ package org.narrativewatch.index;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.narrativewatch.article.Article;
 import org.narrativewatch.query.Query;
-import org.narrativewatch.timeline.Bucketing;
-import org.narrativewatch.timeline.Series;
 
 /**
- * The seam between the corpus and everything above it. The CLI, the server and the analysis code
- * talk only to this interface; the embedded Lucene engine and the OpenSearch engine implement it
- * and must return the same numbers for the same query.
+ * What differs between engines, and nothing else: storing articles, counting them per day, finding
+ * them, and describing the stored corpus. Timelines, breakdowns, statistics and bucket folding are
+ * written once above this interface, in {@link Corpus}; the CLI, the server and the analysis code
+ * read through {@link Corpus}. Every engine must return the same numbers for the same query (the
+ * embedded {@link LuceneEngine} is the reference, see OpenSearchEqualityTest).
  */
 public interface Engine extends Closeable {
 
@@ -39,19 +39,27 @@ public interface Engine extends Closeable {
     /** The checkpoint recorded by the last commit (empty on a new index). */
     Map<String, String> checkpoint() throws IOException;
 
-    /** Every bucket of the selection's date range (the corpus's range where open), gaps included. */
-    Series timeline(Query query, Selection selection, Bucketing by, CountUnit unit) throws IOException;
+    /**
+     * Per-day counts of the articles that match {@code query} within the selection, and of all
+     * articles within it (the totals shares divide by), over the selection's days: its dates, with
+     * open ends closed by the corpus' first and last day ({@link Selection#days}). The corpus' day
+     * range comes back with the counts, read from the same state of the corpus. In
+     * {@link CountUnit#STORIES} syndicated copies (same {@link Hashes#storyHash story hash}) count
+     * once per day, and per facet value.
+     *
+     * @param facet null for one pair of arrays under {@link DayCounts#WHOLE}; else one pair per value
+     *              of the facet present among the selected articles (articles without a value are left out)
+     */
+    DayCounts dayCounts(Query query, Selection selection, CountUnit unit, Facet facet) throws IOException;
 
-    /** The same timeline split by outlet or group: one series per value present in the selection. */
-    Map<String, Series> breakdown(Query query, Selection selection, Bucketing by, CountUnit unit, Facet facet)
-            throws IOException;
-
+    /** The best {@code limit} matches in the selection (its dates included), with the total count. */
     Hits search(Query query, Selection selection, int limit, HitOrder order) throws IOException;
 
-    CorpusStats stats() throws IOException;
+    /** Per-outlet counts and ranges, languages and copies, with the snapshot they describe. */
+    CorpusFacts facts() throws IOException;
 
-    /** Outlets with their group, article count and first and last day. */
-    List<OutletInfo> outlets() throws IOException;
+    /** Which state of the corpus a figure comes from; cheap enough to call for every export. */
+    Snapshot snapshot() throws IOException;
 
     /**
      * Article counts of a target and a baseline set: sizes, outlets and groups, and the terms and
@@ -78,8 +86,13 @@ public interface Engine extends Closeable {
     enum CountUnit {
         /** every stored article */
         ARTICLES,
-        /** syndicated copies (same normalised text) counted once per bucket */
-        STORIES
+        /** syndicated copies (same normalised text) counted once per day */
+        STORIES;
+
+        /** "articles" or "stories", as written in series and on the wire. */
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     enum Facet { OUTLET, GROUP }

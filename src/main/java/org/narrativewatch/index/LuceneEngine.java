@@ -1,17 +1,14 @@
 package org.narrativewatch.index;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.document.Document;
@@ -28,7 +25,6 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.internal.hppc.LongHashSet;
@@ -46,14 +42,9 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.StringHelper;
 import org.narrativewatch.UserException;
 import org.narrativewatch.article.Article;
-import org.narrativewatch.article.DateQuality;
-import org.narrativewatch.query.QueryNode;
-import org.narrativewatch.timeline.Bucket;
-import org.narrativewatch.timeline.Bucketing;
-import org.narrativewatch.timeline.Series;
+import org.narrativewatch.timeline.DayRange;
 
 /**
  * The embedded engine: a Lucene index in a folder. Readers need no lock, so the CLI can query an
@@ -77,7 +68,7 @@ public final class LuceneEngine implements Engine {
     /** story hashes of every stored article, to mark syndicated copies */
     private LongHashSet storyHashes;
     private DirectoryReader keysReader;
-    private final Map<String, long[]> totalsCache = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, long[]>> totalsCache = new ConcurrentHashMap<>();
     private long totalsVersion = -1;
 
     private LuceneEngine(Path dir) throws IOException {
@@ -129,11 +120,11 @@ public final class LuceneEngine implements Engine {
     public AddOutcome add(Article a) throws IOException {
         IndexWriter w;
         boolean copy;
-        long story = storyHash(a);
+        long story = Hashes.storyHash(a);
         synchronized (this) {
             w = writer();
             String key = a.key();
-            long keyHash = hash64(key);
+            long keyHash = Hashes.hash64(key);
             if (sessionKeys.contains(keyHash) || committedKeyExists(key)) {
                 return AddOutcome.ALREADY_PRESENT;
             }
@@ -183,57 +174,24 @@ public final class LuceneEngine implements Engine {
     private static Document toDocument(Article a, long story, boolean copy) {
         Document d = new Document();
         d.add(new StringField(Schema.ID, a.key(), Field.Store.NO));
-        d.add(new StoredField(Schema.URL, a.url()));
-        keyword(d, Schema.OUTLET, a.outlet());
-        if (a.group() != null && !a.group().isBlank()) {
-            keyword(d, Schema.GROUP, a.group());
-        }
-        keyword(d, Schema.LANG, a.lang());
-        int day = (int) a.day().toEpochDay();
+        Schema.stored(a).forEach((name, value) -> {
+            if (Schema.KEYWORDS.contains(name)) {
+                d.add(new StringField(name, value, Field.Store.YES));
+                d.add(new SortedDocValuesField(name, new BytesRef(value)));
+            } else {
+                d.add(new StoredField(name, value));
+            }
+        });
+        int day = Schema.day(a);
         d.add(new IntPoint(Schema.DAY, day));
         d.add(new NumericDocValuesField(Schema.DAY, day));
         d.add(new NumericDocValuesField(Schema.TS, a.published().toEpochSecond()));
-        d.add(new StoredField(Schema.PUBLISHED, a.published().toString()));
-        d.add(new StoredField(Schema.DATE_QUALITY, a.dateQuality().wire()));
-        d.add(new StoredField(Schema.TITLE_STORED, a.title()));
-        d.add(new StoredField(Schema.TEXT_STORED, a.text()));
         d.add(new Field(Schema.BODY, a.title(), Schema.TEXT_WITH_OFFSETS));
         d.add(new Field(Schema.BODY, a.text(), Schema.TEXT_WITH_OFFSETS));
         d.add(new Field(Schema.TITLE, a.title(), Schema.TEXT_WITH_OFFSETS));
         d.add(new NumericDocValuesField(Schema.STORY, story));
         d.add(new NumericDocValuesField(Schema.COPY, copy ? 1 : 0));
-        if (a.syndicatedFrom() != null) {
-            d.add(new StoredField(Schema.SYNDICATED_FROM, a.syndicatedFrom()));
-        }
         return d;
-    }
-
-    private static void keyword(Document d, String field, String value) {
-        d.add(new StringField(field, value, Field.Store.YES));
-        d.add(new SortedDocValuesField(field, new BytesRef(value)));
-    }
-
-    /**
-     * Syndicated copies share a hash of their letters and digits, lower-cased: punctuation,
-     * spacing and case differ between reposts more often than words do.
-     */
-    static long storyHash(Article a) {
-        StringBuilder sb = new StringBuilder(a.title().length() + a.text().length());
-        String s = a.title() + " " + a.text();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLetterOrDigit(c)) {
-                sb.append(Character.toLowerCase(c == 'ё' || c == 'Ё' ? 'е' : c));
-            }
-        }
-        return sb.length() == 0 ? 0 : hash64(sb.toString());
-    }
-
-    static long hash64(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        long hi = StringHelper.murmurhash3_x86_32(b, 0, b.length, 0x9747b28c) & 0xffffffffL;
-        long lo = StringHelper.murmurhash3_x86_32(b, 0, b.length, 0x5bd1e995) & 0xffffffffL;
-        return (hi << 32) | lo;
     }
 
     @Override
@@ -307,7 +265,7 @@ public final class LuceneEngine implements Engine {
         }
     }
 
-    /** The selection as a Lucene filter (dates, outlets, groups, languages); null when it selects everything. */
+    /** The days and the selection's outlets, groups and languages as a Lucene filter; null when it selects everything. */
     static Query selectionFilter(Selection sel, LocalDate from, LocalDate to) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
         boolean any = false;
@@ -316,18 +274,11 @@ public final class LuceneEngine implements Engine {
                     to == null ? Integer.MAX_VALUE : (int) to.toEpochDay()), Occur.FILTER);
             any = true;
         }
-        any |= anyOf(b, Schema.OUTLET, sel.outlets());
-        any |= anyOf(b, Schema.GROUP, sel.groups());
-        any |= anyOf(b, Schema.LANG, sel.langs());
-        return any ? b.build() : null;
-    }
-
-    private static boolean anyOf(BooleanQuery.Builder b, String field, java.util.Set<String> values) {
-        if (values.isEmpty()) {
-            return false;
+        for (Map.Entry<String, java.util.Set<String>> f : Schema.keywordFilters(sel).entrySet()) {
+            b.add(new TermInSetQuery(f.getKey(), f.getValue().stream().map(BytesRef::new).toList()), Occur.FILTER);
+            any = true;
         }
-        b.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
-        return true;
+        return any ? b.build() : null;
     }
 
     private static Query and(Query q, Query filter) {
@@ -337,8 +288,8 @@ public final class LuceneEngine implements Engine {
         return new BooleanQuery.Builder().add(q, Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
-    /** First and last day of the corpus: from the day doc values of live documents. */
-    private static int[] dayRange(IndexSearcher s) throws IOException {
+    /** First and last day of the corpus, from the day points of each segment. */
+    private static Optional<DayRange> dayRange(IndexSearcher s) throws IOException {
         int min = Integer.MAX_VALUE, max = Integer.MIN_VALUE;
         for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
             var pv = ctx.reader().getPointValues(Schema.DAY);
@@ -347,45 +298,32 @@ public final class LuceneEngine implements Engine {
                 max = Math.max(max, IntPoint.decodeDimension(pv.getMaxPackedValue(), 0));
             }
         }
-        return min > max ? null : new int[] {min, max};
+        return min > max ? Optional.empty() : Optional.of(new DayRange(LocalDate.ofEpochDay(min), LocalDate.ofEpochDay(max)));
     }
 
     @Override
-    public Series timeline(org.narrativewatch.query.Query query, Selection sel, Bucketing by, CountUnit unit)
+    public DayCounts dayCounts(org.narrativewatch.query.Query query, Selection sel, CountUnit unit, Facet facet)
             throws IOException {
-        return withSearcher(s -> timeline(s, query, sel, by, unit));
+        return withSearcher(s -> {
+            DayRange covered = dayRange(s).orElse(null);
+            DayRange days = sel.days(covered).orElse(null);
+            if (days == null) {
+                return DayCounts.none(covered);
+            }
+            int first = days.firstEpochDay();
+            int last = days.lastEpochDay();
+            String facetField = facet == null ? null : facet == Facet.OUTLET ? Schema.OUTLET : Schema.GROUP;
+            Query filter = selectionFilter(sel, days.first(), days.last());
+            Query compiled = new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
+            DayCountCollector counts = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
+            s.search(and(compiled, filter), counts);
+            return new DayCounts(covered, days, counts.counts(), totals(s, filter, facetField, first, last, unit));
+        });
     }
 
-    private Series timeline(IndexSearcher s, org.narrativewatch.query.Query query, Selection sel, Bucketing by,
-                            CountUnit unit) throws IOException {
-        LocalDate from = sel.from();
-        LocalDate to = sel.to();
-        if (from == null || to == null) {
-            int[] range = dayRange(s);
-            if (range == null) {
-                return new Series(query.text(), by, from, to, unit.name().toLowerCase(), List.of());
-            }
-            if (from == null) {
-                from = LocalDate.ofEpochDay(range[0]);
-            }
-            if (to == null) {
-                to = LocalDate.ofEpochDay(range[1]);
-            }
-        }
-        if (to.isBefore(from)) {
-            return new Series(query.text(), by, from, to, unit.name().toLowerCase(), List.of());
-        }
-        Query filter = selectionFilter(sel, from, to);
-        Query compiled = new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
-        int first = (int) from.toEpochDay();
-        int last = (int) to.toEpochDay();
-        DayCountCollector counts = new DayCountCollector(first, last, unit == CountUnit.STORIES);
-        s.search(and(compiled, filter), counts);
-        long[] totals = totals(s, filter, first, last, unit);
-        return fold(query.text(), by, from, to, unit, counts.counts(), totals);
-    }
-
-    private long[] totals(IndexSearcher s, Query filter, int first, int last, CountUnit unit) throws IOException {
+    /** The selection's own per-day counts: the same for every query, so kept until the index changes. */
+    private Map<String, long[]> totals(IndexSearcher s, Query filter, String facetField, int first, int last,
+                                       CountUnit unit) throws IOException {
         long version = ((DirectoryReader) s.getIndexReader()).getVersion();
         synchronized (totalsCache) {
             if (version != totalsVersion) {
@@ -393,73 +331,16 @@ public final class LuceneEngine implements Engine {
                 totalsVersion = version;
             }
         }
-        String key = filter + "|" + first + "|" + last + "|" + unit;
-        long[] cached = totalsCache.get(key);
+        String key = filter + "|" + facetField + "|" + first + "|" + last + "|" + unit;
+        Map<String, long[]> cached = totalsCache.get(key);
         if (cached != null) {
             return cached;
         }
-        DayCountCollector c = new DayCountCollector(first, last, unit == CountUnit.STORIES);
+        DayCountCollector c = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
         s.search(filter == null ? new MatchAllDocsQuery() : filter, c);
-        totalsCache.put(key, c.counts());
-        return c.counts();
-    }
-
-    static Series fold(String label, Bucketing by, LocalDate from, LocalDate to, CountUnit unit, long[] counts,
-                       long[] totals) {
-        // days are summed as epoch-day integers: a daily series over 26 years is ~9,600 days, and
-        // LocalDate arithmetic per day was a fifth of a warm timeline's time
-        List<Bucket> buckets = new ArrayList<>();
-        long first = from.toEpochDay();
-        long last = to.toEpochDay();
-        LocalDate start = by.start(from);
-        while (!start.isAfter(to)) {
-            LocalDate next = by.next(start);
-            long lo = Math.max(first, start.toEpochDay());
-            long hi = Math.min(last, next.toEpochDay() - 1);
-            long c = 0, t = 0;
-            for (long d = lo; d <= hi; d++) {
-                int i = (int) (d - first);
-                c += counts[i];
-                t += totals[i];
-            }
-            buckets.add(new Bucket(start, c, t));
-            start = next;
-        }
-        return new Series(label, by, from, to, unit.name().toLowerCase(java.util.Locale.ROOT), buckets);
-    }
-
-    @Override
-    public Map<String, Series> breakdown(org.narrativewatch.query.Query query, Selection sel, Bucketing by,
-                                         CountUnit unit, Facet facet) throws IOException {
-        List<OutletInfo> outlets = outlets();
-        Map<String, Series> out = new TreeMap<>();
-        if (facet == Facet.OUTLET) {
-            for (OutletInfo o : outlets) {
-                if (!sel.outlets().isEmpty() && !sel.outlets().contains(o.outlet())) {
-                    continue;
-                }
-                if (!sel.groups().isEmpty() && (o.group() == null || !sel.groups().contains(o.group()))) {
-                    continue;
-                }
-                Series series = timeline(query, sel.withOutlets(java.util.Set.of(o.outlet())), by, unit);
-                if (series.buckets().stream().anyMatch(b -> b.total() > 0)) {
-                    out.put(o.outlet(), series);
-                }
-            }
-        } else {
-            java.util.Set<String> groups = new java.util.TreeSet<>();
-            outlets.stream().map(OutletInfo::group).filter(g -> g != null).forEach(groups::add);
-            for (String g : groups) {
-                if (!sel.groups().isEmpty() && !sel.groups().contains(g)) {
-                    continue;
-                }
-                Series series = timeline(query, sel.withGroups(java.util.Set.of(g)), by, unit);
-                if (series.buckets().stream().anyMatch(b -> b.total() > 0)) {
-                    out.put(g, series);
-                }
-            }
-        }
-        return out;
+        Map<String, long[]> totals = c.counts();
+        totalsCache.put(key, totals);
+        return totals;
     }
 
     @Override
@@ -478,50 +359,37 @@ public final class LuceneEngine implements Engine {
             MatchHighlighter hl = new MatchHighlighter(s, compiled);
             List<Hits.Hit> hits = new ArrayList<>();
             for (ScoreDoc sd : top.scoreDocs) {
-                Document d = s.storedFields().document(sd.doc);
-                String title = d.get(Schema.TITLE_STORED);
-                String text = d.get(Schema.TEXT_STORED);
-                MatchHighlighter.Result h = hl.highlight(sd.doc, title, text);
-                hits.add(new Hits.Hit(d.get(Schema.URL), d.get(Schema.OUTLET), d.get(Schema.GROUP),
-                        OffsetDateTime.parse(d.get(Schema.PUBLISHED)), DateQuality.fromWire(d.get(Schema.DATE_QUALITY)),
-                        d.get(Schema.LANG), h.title(), h.snippet(), d.get(Schema.SYNDICATED_FROM),
-                        Float.isNaN(sd.score) ? 0f : sd.score));
+                Article a = Schema.article(s.storedFields().document(sd.doc)::get);
+                MatchHighlighter.Result h = hl.highlight(sd.doc, a.title(), a.text());
+                hits.add(new Hits.Hit(a.url(), a.outlet(), a.group(), a.published(), a.dateQuality(), a.lang(),
+                        h.title(), h.snippet(), a.syndicatedFrom(), Float.isNaN(sd.score) ? 0f : sd.score));
             }
             return new Hits(total, hits);
         });
     }
 
     @Override
-    public CorpusStats stats() throws IOException {
+    public CorpusFacts facts() throws IOException {
         return withSearcher(s -> {
             Facts f = facts(s);
-            LocalDate from = f.minDay == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(f.minDay);
-            LocalDate to = f.minDay == Integer.MAX_VALUE ? null : LocalDate.ofEpochDay(f.maxDay);
-            Map<String, Long> byGroup = new TreeMap<>();
-            f.outlets.values().forEach(o -> byGroup.merge(o.group == null ? "(none)" : o.group, o.count, Long::sum));
-            return new CorpusStats(s.getIndexReader().numDocs(), f.outlets.size(), from, to, new TreeMap<>(f.langs),
-                    byGroup, f.copies, snapshot(s));
+            List<OutletInfo> outlets = new ArrayList<>();
+            f.outlets.forEach((name, o) -> outlets.add(new OutletInfo(name, o.group, o.count,
+                    LocalDate.ofEpochDay(o.min), LocalDate.ofEpochDay(o.max))));
+            return new CorpusFacts(snapshot(s), outlets, f.langs, f.copies);
         });
-    }
-
-    /** Names the exact index state a figure came from: folder, commit generation, document count. */
-    private String snapshot(IndexSearcher s) {
-        DirectoryReader r = (DirectoryReader) s.getIndexReader();
-        return "lucene:" + dir.toAbsolutePath() + "@v" + r.getVersion() + "/" + r.numDocs() + " docs";
-    }
-
-    public String snapshot() throws IOException {
-        return withSearcher(this::snapshot);
     }
 
     @Override
-    public List<OutletInfo> outlets() throws IOException {
-        return withSearcher(s -> {
-            List<OutletInfo> out = new ArrayList<>();
-            facts(s).outlets.forEach((name, o) -> out.add(new OutletInfo(name, o.group, o.count,
-                    LocalDate.ofEpochDay(o.min), LocalDate.ofEpochDay(o.max))));
-            return out;
-        });
+    public Snapshot snapshot() throws IOException {
+        return withSearcher(this::snapshot);
+    }
+
+    /** The exact index state: folder, reader version, document count, first and last day. */
+    private Snapshot snapshot(IndexSearcher s) throws IOException {
+        DirectoryReader r = (DirectoryReader) s.getIndexReader();
+        Optional<DayRange> range = dayRange(s);
+        return new Snapshot(name(), dir.toAbsolutePath().toString(), r.numDocs(),
+                range.map(DayRange::first).orElse(null), range.map(DayRange::last).orElse(null), r.getVersion());
     }
 
     private static final class OutletFacts {
@@ -535,8 +403,6 @@ public final class LuceneEngine implements Engine {
         final Map<String, OutletFacts> outlets = new TreeMap<>();
         final Map<String, Long> langs = new HashMap<>();
         long copies;
-        int minDay = Integer.MAX_VALUE;
-        int maxDay = Integer.MIN_VALUE;
     }
 
     /** One pass over the doc values of live documents: per outlet count, group and date range. */
@@ -572,8 +438,6 @@ public final class LuceneEngine implements Engine {
                     int dd = (int) day.longValue();
                     o.min = Math.min(o.min, dd);
                     o.max = Math.max(o.max, dd);
-                    f.minDay = Math.min(f.minDay, dd);
-                    f.maxDay = Math.max(f.maxDay, dd);
                 }
                 if (lang != null && lang.advanceExact(d)) {
                     f.langs.merge(lang.lookupOrd(lang.ordValue()).utf8ToString(), 1L, Long::sum);
@@ -607,11 +471,7 @@ public final class LuceneEngine implements Engine {
                     if (live != null && !live.get(d)) {
                         continue;
                     }
-                    Document doc = sf.document(ctx.docBase + d);
-                    out.add(new Article(doc.get(Schema.URL), doc.get(Schema.OUTLET), doc.get(Schema.GROUP),
-                            OffsetDateTime.parse(doc.get(Schema.PUBLISHED)), DateQuality.fromWire(doc.get(Schema.DATE_QUALITY)),
-                            doc.get(Schema.LANG), doc.get(Schema.TITLE_STORED), doc.get(Schema.TEXT_STORED),
-                            doc.get(Schema.SYNDICATED_FROM)));
+                    out.add(Schema.article(sf.document(ctx.docBase + d)::get));
                 }
             }
             return out;

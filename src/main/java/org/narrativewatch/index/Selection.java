@@ -1,7 +1,9 @@
 package org.narrativewatch.index;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
+import org.narrativewatch.timeline.DayRange;
 
 /**
  * Which articles a timeline or search looks at: the query counts within it, and the totals that
@@ -18,6 +20,17 @@ public record Selection(LocalDate from, LocalDate to, Set<String> outlets, Set<S
         if (from != null && to != null && to.isBefore(from)) {
             throw new org.narrativewatch.UserException("--to " + to + " is before --from " + from);
         }
+    }
+
+    /**
+     * The days this selection means in a corpus whose articles lie in {@code corpus} (null when it
+     * has none): its own dates, open ends closed by the corpus' first and last day. Empty when an end
+     * stays open or the range ends before it starts. Every engine counts over these days.
+     */
+    public Optional<DayRange> days(DayRange corpus) {
+        LocalDate f = from != null ? from : corpus == null ? null : corpus.first();
+        LocalDate t = to != null ? to : corpus == null ? null : corpus.last();
+        return f == null || t == null || t.isBefore(f) ? Optional.empty() : Optional.of(new DayRange(f, t));
     }
 
     public Selection withDates(LocalDate f, LocalDate t) {

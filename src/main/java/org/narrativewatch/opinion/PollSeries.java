@@ -64,7 +64,7 @@ public record PollSeries(SeriesKey key, List<PollPoint> points) {
                 total += eff;
                 count += Math.round(eff * p.percent() / 100);
             }
-            buckets.add(new Bucket(s, count, total));
+            buckets.add(Bucket.whole(by, s, count, total));
         }
         return new Series(key.pollster() + ": " + key.question() + ": " + key.answer(), by, from,
                 by.next(lastStart).minusDays(1), "respondents", buckets);

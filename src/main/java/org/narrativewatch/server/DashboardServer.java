@@ -27,6 +27,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.narrativewatch.UserException;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.OutletInfo;
@@ -59,6 +60,7 @@ public final class DashboardServer implements AutoCloseable {
     record Route(HandlerType method, String path, boolean writes, Handler handler) {}
 
     private final Engine engine;
+    private final Corpus corpus;
     private final ServerOptions options;
     private final AccessToken token;
     private final EventStore events;
@@ -67,6 +69,7 @@ public final class DashboardServer implements AutoCloseable {
     private final List<Route> routes;
     /** Territory calls are serialised and can take seconds (a snapshot is read from its archive): own pool. */
     private final QueryRunner mapRunner;
+    private final BriefRoutes briefs;
     private TerritoryLayers territory;
     private Path pollsFile;
     private Javalin app;
@@ -77,13 +80,15 @@ public final class DashboardServer implements AutoCloseable {
     public DashboardServer(Engine engine, ServerOptions options, AccessToken token, EventStore events,
                            ShiftFinder shifts) {
         this.engine = Objects.requireNonNull(engine);
+        this.corpus = Corpus.of(engine);
         this.options = options;
         this.token = Objects.requireNonNull(token);
         this.events = Objects.requireNonNull(events);
         this.shifts = shifts;
         this.runner = new QueryRunner(options.queryThreads(), 256, options.queryTimeout());
         this.mapRunner = new QueryRunner(1, 8, MAP_TIMEOUT);
-        this.routes = List.of(
+        this.briefs = new BriefRoutes(engine);
+        this.routes = concat(briefs.routes(),
                 new Route(HandlerType.GET, "/api/stats", false, this::stats),
                 new Route(HandlerType.GET, "/api/outlets", false, this::outlets),
                 new Route(HandlerType.GET, "/api/groups", false, this::groups),
@@ -109,6 +114,22 @@ public final class DashboardServer implements AutoCloseable {
 
     List<Route> routes() {
         return routes;
+    }
+
+    private static List<Route> concat(List<Route> more, Route... routes) {
+        List<Route> all = new ArrayList<>(List.of(routes));
+        all.addAll(more);
+        return List.copyOf(all);
+    }
+
+    /**
+     * Lists and renders the briefs of {@code dir} live ({@code nwatch serve --briefs DIR}); {@code sources} says where a
+     * check finds the index (this server's engine), the data folder and the poll store.
+     */
+    public DashboardServer withBriefs(Path dir, java.util.function.Function<org.narrativewatch.brief.Brief,
+            org.narrativewatch.brief.BriefContext.Sources> sources) {
+        briefs.configure(new BriefRoutes.Setup(dir, sources));
+        return this;
     }
 
     /** Serves the map endpoints from these layers (without them they answer 501 saying how to enable them). */
@@ -185,6 +206,7 @@ public final class DashboardServer implements AutoCloseable {
         }
         runner.close();
         mapRunner.close();
+        briefs.close();
     }
 
     // ---- security ----------------------------------------------------------------------------
@@ -245,11 +267,11 @@ public final class DashboardServer implements AutoCloseable {
     // ---- corpus ------------------------------------------------------------------------------
 
     private void stats(Context ctx) {
-        ctx.json(Views.stats(runner.run(engine::stats)));
+        ctx.json(Views.stats(runner.run(corpus::stats)));
     }
 
     private void outlets(Context ctx) {
-        List<OutletInfo> list = runner.run(engine::outlets);
+        List<OutletInfo> list = runner.run(corpus::outlets);
         ObjectNode o = Views.MAPPER.createObjectNode();
         ArrayNode a = o.putArray("outlets");
         list.stream().sorted(Comparator.comparing(OutletInfo::outlet)).forEach(i -> {
@@ -264,7 +286,7 @@ public final class DashboardServer implements AutoCloseable {
     }
 
     private void groups(Context ctx) {
-        List<OutletInfo> list = runner.run(engine::outlets);
+        List<OutletInfo> list = runner.run(corpus::outlets);
         Map<String, List<OutletInfo>> by = new TreeMap<>();
         long ungrouped = 0;
         for (OutletInfo i : list) {
@@ -299,12 +321,12 @@ public final class DashboardServer implements AutoCloseable {
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         boolean csv = Params.csv(ctx);
-        Series s = runner.run(() -> engine.timeline(q, sel, by, unit));
+        Series s = runner.run(() -> corpus.timeline(q, sel, by, unit));
         if (csv) {
             Map<String, Object> prov = new java.util.LinkedHashMap<>();
             prov.put("selection", Views.selectionText(sel));
             prov.put("engine", engine.name());
-            prov.put("snapshot", runner.run(engine::stats).snapshot());
+            prov.put("snapshot", runner.run(corpus::snapshot).label());
             attachment(ctx, "nwatch-timeline.csv");
             ctx.result(SeriesFormat.toCsv(s, prov));
         } else {
@@ -320,7 +342,7 @@ public final class DashboardServer implements AutoCloseable {
         boolean csv = Params.csv(ctx);
         List<Series> series = new ArrayList<>();
         for (Query q : qs) {
-            series.add(runner.run(() -> engine.timeline(q, sel, by, unit)));
+            series.add(runner.run(() -> corpus.timeline(q, sel, by, unit)));
         }
         List<String> texts = qs.stream().map(Query::text).toList();
         if (csv) {
@@ -329,7 +351,7 @@ public final class DashboardServer implements AutoCloseable {
         }
         ObjectNode o = Views.MAPPER.createObjectNode();
         o.put("by", by.wire());
-        o.put("unit", unit.name().toLowerCase(Locale.ROOT));
+        o.put("unit", unit.wire());
         o.set("selection", Views.selection(sel));
         ArrayNode a = o.putArray("series");
         for (int i = 0; i < qs.size(); i++) {
@@ -340,7 +362,7 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Long-format CSV whose header comments carry the queries, selection and corpus snapshot that made it. */
     private void csv(Context ctx, String what, List<String> queries, List<Series> series, Selection sel) {
-        String snapshot = runner.run(engine::stats).snapshot();
+        String snapshot = runner.run(corpus::snapshot).label();
         StringBuilder b = new StringBuilder();
         b.append("# nwatch ").append(what).append(" (").append(engine.name()).append(")\n");
         for (String q : queries) {
@@ -350,14 +372,11 @@ public final class DashboardServer implements AutoCloseable {
         b.append("# by: ").append(first.by().wire()).append(", unit: ").append(first.unit()).append('\n');
         b.append("# selection: ").append(Views.selectionText(sel)).append('\n');
         b.append("# corpus: ").append(oneLine(String.valueOf(snapshot))).append('\n');
-        b.append("query,start,count,total,share,gap\n");
+        b.append("query,").append(SeriesFormat.CSV_HEADER).append('\n');
         for (int i = 0; i < series.size(); i++) {
             String q = csvCell(queries.get(i));
             for (var bucket : series.get(i).buckets()) {
-                b.append(q).append(',').append(bucket.start()).append(',').append(bucket.count()).append(',')
-                        .append(bucket.total()).append(',')
-                        .append(bucket.gap() ? "" : String.format(Locale.ROOT, "%.6f", bucket.share()))
-                        .append(',').append(bucket.gap()).append('\n');
+                SeriesFormat.csvRow(b.append(q).append(','), bucket);
             }
         }
         attachment(ctx, "nwatch-" + what + ".csv");
@@ -385,7 +404,7 @@ public final class DashboardServer implements AutoCloseable {
         Engine.CountUnit unit = Params.unit(ctx);
         Engine.Facet facet = Params.oneOf(ctx, "facet", Engine.Facet.class, Engine.Facet.OUTLET);
         int top = Params.intParam(ctx, "top", 8, 1, 30);
-        Map<String, Series> all = runner.run(() -> engine.breakdown(q, sel, by, unit, facet));
+        Map<String, Series> all = runner.run(() -> corpus.breakdown(q, sel, by, unit, facet));
         List<Map.Entry<String, Series>> ranked = all.entrySet().stream()
                 .sorted(Comparator.<Map.Entry<String, Series>>comparingLong(e -> -sum(e.getValue().counts()))
                         .thenComparing(Map.Entry::getKey))
@@ -423,7 +442,7 @@ public final class DashboardServer implements AutoCloseable {
         if (shifts == null) {
             throw new ApiException(501, "shift detection is not available in this build");
         }
-        Series s = runner.run(() -> engine.timeline(q, sel, by, unit));
+        Series s = runner.run(() -> corpus.timeline(q, sel, by, unit));
         JsonNode found = runner.run(() -> shifts.find(q.text(), s, model == null || model.isBlank() ? null : model.strip()));
         ctx.json(found);
     }
@@ -435,7 +454,7 @@ public final class DashboardServer implements AutoCloseable {
         Query q = Params.query(ctx);
         int limit = Params.limit(ctx, 20, options.maxHits());
         Engine.HitOrder order = Params.oneOf(ctx, "order", Engine.HitOrder.class, Engine.HitOrder.NEWEST);
-        Hits h = runner.run(() -> engine.search(q, sel, limit, order));
+        Hits h = runner.run(() -> corpus.search(q, sel, limit, order));
         ctx.json(Views.hits(q.text(), h, limit));
     }
 

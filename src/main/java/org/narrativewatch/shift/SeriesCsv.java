@@ -33,14 +33,15 @@ public final class SeriesCsv {
             if (totals == null) {
                 throw new IllegalStateException("a date,value file has no totals");
             }
+            Bucketing by = guessBucketing(dates);
             List<Bucket> b = new ArrayList<>();
             for (int i = 0; i < values.length; i++) {
                 boolean miss = Double.isNaN(values[i]) || Double.isNaN(totals[i]);
-                b.add(new Bucket(dates.get(i), miss ? 0 : (long) values[i], miss ? 0 : (long) totals[i]));
+                b.add(Bucket.whole(by, dates.get(i), miss ? 0 : (long) values[i], miss ? 0 : (long) totals[i]));
             }
             LocalDate first = dates.isEmpty() ? null : dates.get(0);
             LocalDate last = dates.isEmpty() ? null : dates.get(dates.size() - 1);
-            return new Series(label, guessBucketing(dates), first, last, "rows", b);
+            return new Series(label, by, first, last, "rows", b);
         }
     }
 

@@ -27,6 +27,15 @@ public enum Bucketing {
         };
     }
 
+    /** Calendar days in the bucket starting at {@code start}: 1, 7, or the month's length. */
+    public int length(LocalDate start) {
+        return switch (this) {
+            case DAY -> 1;
+            case WEEK -> 7;
+            case MONTH -> start.lengthOfMonth();
+        };
+    }
+
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

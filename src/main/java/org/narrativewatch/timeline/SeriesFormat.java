@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The two wire forms of a {@link Series}: JSON ({"query", "by", "from", "to", "buckets": [...]})
- * and CSV with a header comment. Both carry the query, the selection and the corpus snapshot that
+ * The two wire forms of a {@link Series}: JSON ({"query", "by", "from", "to", "buckets": [{"start",
+ * "count", "total", "share", "gap", "days", "partial"}]}) and CSV with a header comment and the same
+ * columns. {@code days} and {@code partial} say how much of each bucket the numbers cover (see
+ * {@link Bucket}); the CLI and the API both write these. Both carry the query, the selection and the corpus snapshot that
  * made the numbers, so an exported figure can be reproduced.
  */
 public final class SeriesFormat {
@@ -42,6 +44,8 @@ public final class SeriesFormat {
                 j.put("share", roundShare(b.share()));
             }
             j.put("gap", b.gap());
+            j.put("days", b.days());
+            j.put("partial", b.partial());
         }
         return o;
     }
@@ -52,13 +56,21 @@ public final class SeriesFormat {
         sb.append("# by: ").append(s.by().wire()).append(", from: ").append(s.from()).append(", to: ").append(s.to())
                 .append(", unit: ").append(s.unit()).append('\n');
         provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(oneLine(String.valueOf(v))).append('\n'));
-        sb.append("start,count,total,share,gap\n");
+        sb.append(CSV_HEADER).append('\n');
         for (Bucket b : s.buckets()) {
-            sb.append(b.start()).append(',').append(b.count()).append(',').append(b.total()).append(',')
-                    .append(b.gap() ? "" : String.format(Locale.ROOT, "%.6f", b.share())).append(',')
-                    .append(b.gap()).append('\n');
+            csvRow(sb, b);
         }
         return sb.toString();
+    }
+
+    /** The bucket columns of the CSV form, in order. */
+    public static final String CSV_HEADER = "start,count,total,share,gap,days,partial";
+
+    /** One bucket as a CSV row of {@link #CSV_HEADER}'s columns, newline included. */
+    public static void csvRow(StringBuilder sb, Bucket b) {
+        sb.append(b.start()).append(',').append(b.count()).append(',').append(b.total()).append(',')
+                .append(b.gap() ? "" : String.format(Locale.ROOT, "%.6f", b.share())).append(',')
+                .append(b.gap()).append(',').append(b.days()).append(',').append(b.partial()).append('\n');
     }
 
     private static String oneLine(String s) {

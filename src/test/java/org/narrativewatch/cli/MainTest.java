@@ -1,6 +1,7 @@
 package org.narrativewatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,6 +72,12 @@ class MainTest {
         assertTrue(b.get(1).get("gap").asBoolean());
         assertEquals(0, b.get(1).get("total").asInt());
         assertEquals(1, b.get(2).get("count").asInt());
+        // the corpus ends on Tuesday 8 March: its last week has 2 days, the others are whole
+        assertEquals(7, b.get(0).get("days").asInt());
+        assertFalse(b.get(0).get("partial").asBoolean());
+        assertEquals(2, b.get(2).get("days").asInt());
+        assertTrue(b.get(2).get("partial").asBoolean());
         assertTrue(j.has("snapshot") && j.has("selection"));
+        assertTrue(j.get("snapshot").asText().matches("lucene:.*@v\\d+/3 docs"), j.get("snapshot").asText());
     }
 }

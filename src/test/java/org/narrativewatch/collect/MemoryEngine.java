@@ -2,17 +2,15 @@ package org.narrativewatch.collect;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.narrativewatch.article.Article;
-import org.narrativewatch.index.CorpusStats;
+import org.narrativewatch.index.CorpusFacts;
+import org.narrativewatch.index.DayCounts;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
-import org.narrativewatch.index.OutletInfo;
 import org.narrativewatch.index.Selection;
+import org.narrativewatch.index.Snapshot;
 import org.narrativewatch.query.Query;
-import org.narrativewatch.timeline.Bucketing;
-import org.narrativewatch.timeline.Series;
 
 /** A test engine that keeps what is added in memory and distinguishes added from committed. */
 final class MemoryEngine implements Engine {
@@ -51,12 +49,7 @@ final class MemoryEngine implements Engine {
     }
 
     @Override
-    public Series timeline(Query q, Selection s, Bucketing b, CountUnit u) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Map<String, Series> breakdown(Query q, Selection s, Bucketing b, CountUnit u, Facet f) {
+    public DayCounts dayCounts(Query q, Selection s, CountUnit u, Facet f) {
         throw new UnsupportedOperationException();
     }
 
@@ -66,12 +59,12 @@ final class MemoryEngine implements Engine {
     }
 
     @Override
-    public CorpusStats stats() {
+    public CorpusFacts facts() {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public List<OutletInfo> outlets() {
+    public Snapshot snapshot() {
         throw new UnsupportedOperationException();
     }
 

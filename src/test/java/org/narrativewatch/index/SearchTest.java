@@ -96,7 +96,7 @@ class SearchTest {
             e.add(a("https://s.example/big", "2022-01-01T00:00:00Z", "Много слов", sb.toString()));
             e.commit(Map.of());
             UserException x = assertThrows(UserException.class,
-                    () -> e.timeline(Query.parse("слово*"), Selection.ALL, org.narrativewatch.timeline.Bucketing.DAY,
+                    () -> Corpus.of(e).timeline(Query.parse("слово*"), Selection.ALL, org.narrativewatch.timeline.Bucketing.DAY,
                             Engine.CountUnit.ARTICLES));
             assertTrue(x.getMessage().contains("use a longer prefix"), x.getMessage());
             assertEquals(1, e.search(Query.parse("слово12*"), Selection.ALL, 1, Engine.HitOrder.NEWEST).total());

@@ -64,7 +64,7 @@ class SharedCorpusTest {
             assertEquals(0, r.rejected(), name + " " + r.examples());
             assertTrue(r.added() > 0, name);
         });
-        long oneTv = engine.outlets().stream().filter(o -> o.outlet().equals("1tv.ru")).mapToLong(OutletInfo::articles).sum();
+        long oneTv = Corpus.of(engine).outlets().stream().filter(o -> o.outlet().equals("1tv.ru")).mapToLong(OutletInfo::articles).sum();
         assertEquals(144_944, oneTv, "1tv_ru.jsonl.gz holds 144,944 unique URLs");
         // the Ukrainian presidential addresses: Ukrainian and English versions share their URL but are two
         // articles; six records repeat an earlier (URL, language) and are stored once
@@ -84,7 +84,7 @@ class SharedCorpusTest {
         for (String q : List.of("путин", "путин AND (денацификация OR демилитаризация)", "переговоры NEAR/5 Стамбул",
                 "\"мирные переговоры\"", "СВО", "=путина", "санкц*", "title:зеленский -путин", "Украина ONEAR/2 Россия")) {
             Query query = Query.parse(q);
-            Series got = engine.timeline(query, sel, Bucketing.MONTH, Engine.CountUnit.ARTICLES);
+            Series got = Corpus.of(engine).timeline(query, sel, Bucketing.MONTH, Engine.CountUnit.ARTICLES);
             long[] want = new long[got.buckets().size()];
             for (int i = 0; i < slice.size(); i++) {
                 if (matchers.get(i).matches(query.root())) {

@@ -23,29 +23,56 @@ import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Bucketing;
 import org.narrativewatch.timeline.Series;
 
-/** The index's timelines equal a brute-force pass that analyses every stored article the same way. */
+/**
+ * Timelines and breakdowns equal a brute-force pass that analyses every stored article the same
+ * way, bucket by bucket, with the days each bucket covers and whether it is partial. They run
+ * through {@link Corpus} over two engines: the embedded Lucene engine and {@link InMemoryEngine},
+ * a test double that implements only the narrow {@link Engine} interface.
+ */
 class TimelineBruteForceTest {
 
     @TempDir
     static Path tmp;
     static LuceneEngine engine;
+    static InMemoryEngine memory;
+    static List<Engine> engines;
     static List<Article> stored;
     static List<ReferenceMatcher> matchers;
+    /** each stored article's letters and digits, lower-cased: its story identity */
+    static List<String> texts;
+    static LocalDate corpusFirst;
+    static LocalDate corpusLast;
 
     @BeforeAll
     static void build() throws IOException {
         engine = LuceneEngine.open(tmp.resolve("idx"));
-        for (Article a : FixtureCorpus.articles(42)) {
-            engine.add(a);
+        memory = new InMemoryEngine();
+        for (Engine e : List.of(engine, memory)) {
+            for (Article a : FixtureCorpus.articles(42)) {
+                e.add(a);
+            }
+            e.commit(Map.of());
         }
-        engine.commit(Map.of());
+        engines = List.of(engine, memory);
         stored = engine.storedArticles();
+        assertEquals(stored.size(), memory.articles().size(), "both engines store the same articles");
         matchers = stored.stream().map(ReferenceMatcher::new).toList();
+        texts = stored.stream().map(TimelineBruteForceTest::normalised).toList();
+        corpusFirst = stored.stream().map(Article::day).min(LocalDate::compareTo).orElseThrow();
+        corpusLast = stored.stream().map(Article::day).max(LocalDate::compareTo).orElseThrow();
     }
 
     @AfterAll
     static void close() throws IOException {
         engine.close();
+    }
+
+    /** Selections whose ranges start and end mid-week and mid-month, open or beyond the corpus' ends. */
+    static List<Selection> selections() {
+        return List.of(Selection.ALL,
+                new Selection(LocalDate.of(2022, 2, 3), LocalDate.of(2022, 3, 20), Set.of("Вести", "Суспільне"), null, null),
+                new Selection(null, null, null, Set.of("independent"), Set.of("ru")),
+                new Selection(corpusFirst.minusDays(10), corpusLast.plusDays(40), null, null, null));
     }
 
     @ParameterizedTest
@@ -65,13 +92,55 @@ class TimelineBruteForceTest {
             hit[i] = matchers.get(i).matches(query.root());
         }
         for (Bucketing by : Bucketing.values()) {
-            for (Selection sel : List.of(Selection.ALL,
-                    new Selection(LocalDate.of(2022, 2, 3), LocalDate.of(2022, 3, 20), Set.of("Вести", "Суспільне"), null, null),
-                    new Selection(null, null, null, Set.of("independent"), Set.of("ru")))) {
+            for (Selection sel : selections()) {
                 for (Engine.CountUnit unit : Engine.CountUnit.values()) {
-                    Series got = engine.timeline(query, sel, by, unit);
-                    Series want = bruteForce(query, hit, sel, by, unit, got.from(), got.to());
-                    assertEquals(want.buckets(), got.buckets(), q + " " + by + " " + sel + " " + unit);
+                    LocalDate from = sel.from() == null ? corpusFirst : sel.from();
+                    LocalDate to = sel.to() == null ? corpusLast : sel.to();
+                    Series want = bruteForce(query, hit, sel, by, unit, from, to);
+                    for (Engine e : engines) {
+                        Series got = Corpus.of(e).timeline(query, sel, by, unit);
+                        assertEquals(List.of(from, to), List.of(got.from(), got.to()), e.name() + " range");
+                        assertEquals(want.buckets(), got.buckets(), e.name() + " " + q + " " + by + " " + sel + " " + unit);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"путин", "переговоры NEAR/5 Стамбул", "*", "talks OR переговори", "NOT путин"})
+    void breakdownEqualsBruteForcePerValue(String q) throws IOException {
+        Query query = Query.parse(q);
+        boolean[] hit = new boolean[stored.size()];
+        for (int i = 0; i < hit.length; i++) {
+            hit[i] = matchers.get(i).matches(query.root());
+        }
+        for (Engine.Facet facet : Engine.Facet.values()) {
+            for (Selection sel : selections()) {
+                LocalDate from = sel.from() == null ? corpusFirst : sel.from();
+                LocalDate to = sel.to() == null ? corpusLast : sel.to();
+                Set<String> values = new java.util.TreeSet<>();
+                for (Article a : stored) {
+                    String v = facet == Engine.Facet.OUTLET ? a.outlet() : a.group();
+                    if (v != null && selected(a, sel) && !a.day().isBefore(from) && !a.day().isAfter(to)) {
+                        values.add(v);
+                    }
+                }
+                assertTrue(values.size() > 1 || !sel.outlets().isEmpty() || !sel.groups().isEmpty(), "several values " + sel);
+                for (Engine.CountUnit unit : Engine.CountUnit.values()) {
+                    Map<String, Series> want = new java.util.TreeMap<>();
+                    for (String v : values) {
+                        Selection one = facet == Engine.Facet.OUTLET ? sel.withOutlets(Set.of(v)) : sel.withGroups(Set.of(v));
+                        want.put(v, bruteForce(query, hit, one, Bucketing.WEEK, unit, from, to));
+                    }
+                    for (Engine e : engines) {
+                        Map<String, Series> got = Corpus.of(e).breakdown(query, sel, Bucketing.WEEK, unit, facet);
+                        String what = e.name() + " " + q + " " + facet + " " + sel + " " + unit;
+                        assertEquals(want.keySet(), got.keySet(), what);
+                        for (String v : values) {
+                            assertEquals(want.get(v).buckets(), got.get(v).buckets(), what + " " + v);
+                        }
+                    }
                 }
             }
         }
@@ -80,19 +149,19 @@ class TimelineBruteForceTest {
     @Test
     void fixtureIsNotTrivial() throws IOException {
         // the comparisons above mean something only if queries match some but not all articles
-        Series s = engine.timeline(Query.parse("путин"), Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES);
+        Series s = Corpus.of(engine).timeline(Query.parse("путин"), Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES);
         long c = s.buckets().stream().mapToLong(Bucket::count).sum();
         long t = s.buckets().stream().mapToLong(Bucket::total).sum();
         assertTrue(c > 10 && c < t, c + " of " + t);
-        assertTrue(engine.stats().syndicatedCopies() > 0);
-        Series gaps = engine.timeline(Query.parse("*"), Selection.ALL, Bucketing.DAY, Engine.CountUnit.ARTICLES);
+        assertTrue(Corpus.of(engine).stats().syndicatedCopies() > 0);
+        Series gaps = Corpus.of(engine).timeline(Query.parse("*"), Selection.ALL, Bucketing.DAY, Engine.CountUnit.ARTICLES);
         assertTrue(gaps.buckets().stream().anyMatch(Bucket::gap), "the fixture has empty days");
         assertTrue(gaps.buckets().stream().filter(Bucket::gap).allMatch(b -> Double.isNaN(b.share())));
     }
 
     @Test
     void weeksAreIsoWeeksStartingMonday() throws IOException {
-        Series s = engine.timeline(Query.parse("*"), Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES);
+        Series s = Corpus.of(engine).timeline(Query.parse("*"), Selection.ALL, Bucketing.WEEK, Engine.CountUnit.ARTICLES);
         for (Bucket b : s.buckets()) {
             assertEquals(java.time.DayOfWeek.MONDAY, b.start().getDayOfWeek());
         }
@@ -114,7 +183,7 @@ class TimelineBruteForceTest {
                     continue;
                 }
                 // story identity: letters and digits of the text, per day
-                String story = d + "|" + normalised(a);
+                String story = d + "|" + texts.get(i);
                 boolean newTotal = unit == Engine.CountUnit.ARTICLES || totalStories.add(story);
                 if (newTotal) {
                     total++;
@@ -125,7 +194,15 @@ class TimelineBruteForceTest {
                     }
                 }
             }
-            buckets.add(new Bucket(start, count, total));
+            // the bucket's days inside the range and inside the corpus' first to last day, counted one by one
+            int days = 0;
+            for (LocalDate d = start; d.isBefore(by.next(start)); d = d.plusDays(1)) {
+                if (!d.isBefore(lo) && !d.isAfter(hi) && !d.isBefore(corpusFirst) && !d.isAfter(corpusLast)) {
+                    days++;
+                }
+            }
+            long length = java.time.temporal.ChronoUnit.DAYS.between(start, by.next(start));
+            buckets.add(new Bucket(start, count, total, days, days < length));
         }
         return new Series(q.text(), by, from, to, unit.name().toLowerCase(), buckets);
     }

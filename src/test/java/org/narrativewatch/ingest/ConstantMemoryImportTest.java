@@ -53,7 +53,7 @@ class ConstantMemoryImportTest {
         String log = Files.readString(tmp.resolve("log.txt"));
         assertEquals(0, p.exitValue(), log);
         try (LuceneEngine e = LuceneEngine.open(idx)) {
-            assertEquals(n, e.stats().articles(), log);
+            assertEquals(n, e.snapshot().articles(), log);
         }
     }
 }

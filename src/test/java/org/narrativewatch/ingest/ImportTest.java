@@ -15,6 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.narrativewatch.article.DateQuality;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.LuceneEngine;
 import org.narrativewatch.index.Selection;
@@ -69,7 +70,7 @@ class ImportTest {
                 r.examples().toString());
 
         try (LuceneEngine e = LuceneEngine.open(tmp.resolve("idx"))) {
-            assertEquals(3, e.stats().articles());
+            assertEquals(3, e.snapshot().articles());
             var hits = e.search(Query.parse("седьмая"), Selection.ALL, 5, Engine.HitOrder.NEWEST);
             assertEquals(1, hits.total());
             assertEquals(DateQuality.EXACT, hits.hits().get(0).dateQuality());
@@ -98,7 +99,7 @@ class ImportTest {
         assertEquals(0, third.added());
         assertEquals(50, third.skipped());
         try (LuceneEngine e = LuceneEngine.open(tmp.resolve("idx"))) {
-            assertEquals(50, e.stats().articles());
+            assertEquals(50, e.snapshot().articles());
         }
     }
 
@@ -119,7 +120,7 @@ class ImportTest {
         assertEquals(1, r.rejected());
         assertTrue(r.examples().get(0).contains("ends early or is corrupt"), r.examples().toString());
         try (LuceneEngine e = LuceneEngine.open(tmp.resolve("idx"))) {
-            assertEquals(r.added(), e.stats().articles());
+            assertEquals(r.added(), e.snapshot().articles());
         }
     }
 
@@ -135,7 +136,7 @@ class ImportTest {
         assertEquals(1, r.rejected());
         assertTrue(r.examples().get(0).startsWith(f + ":4: no date field"), r.examples().toString());
         try (LuceneEngine e = LuceneEngine.open(tmp.resolve("idx"))) {
-            var s = e.timeline(Query.parse("*"), new Selection(LocalDate.of(2022, 5, 1), LocalDate.of(2022, 5, 2), null, null, null),
+            var s = Corpus.of(e).timeline(Query.parse("*"), new Selection(LocalDate.of(2022, 5, 1), LocalDate.of(2022, 5, 2), null, null, null),
                     Bucketing.DAY, Engine.CountUnit.ARTICLES);
             assertEquals(1, s.buckets().get(0).count());
             assertEquals(1, s.buckets().get(1).count());
@@ -154,7 +155,7 @@ class ImportTest {
             // closed without commit: as if the process died here
         }
         try (LuceneEngine e = LuceneEngine.open(idx)) {
-            assertEquals(1, e.stats().articles());
+            assertEquals(1, e.snapshot().articles());
         }
     }
 

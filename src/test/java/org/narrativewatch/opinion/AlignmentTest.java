@@ -23,7 +23,7 @@ class AlignmentTest {
         List<Bucket> b = new ArrayList<>();
         LocalDate s = LocalDate.parse("2024-01-01");
         for (int i = 0; i < weeks; i++) {
-            b.add(new Bucket(s.plusWeeks(i), i + 1, 10));
+            b.add(Bucket.whole(Bucketing.WEEK, s.plusWeeks(i), i + 1, 10));
         }
         return new Series("q", Bucketing.WEEK, s, s.plusWeeks(weeks).minusDays(1), "articles", b);
     }
@@ -85,7 +85,7 @@ class AlignmentTest {
         for (int m = 0; m < months; m++) {
             long total = 3000;
             long count = Math.round(total * (0.10 + 0.02 * coverage[m]));
-            buckets.add(new Bucket(start.plusMonths(m), count, total));
+            buckets.add(Bucket.whole(Bucketing.MONTH, start.plusMonths(m), count, total));
             double approval = 60 + (m >= 2 ? 4 * coverage[m - 2] : 0) + rnd.nextGaussian();
             LocalDate ws = start.plusMonths(m).withDayOfMonth(18);
             polls.add(new PollPoint(new SeriesKey("P", "approve", "yes"), ws, ws.plusDays(6), approval, null, 1600, 1,

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
@@ -65,6 +66,8 @@ class DashboardApiTest {
             assertEquals(FixtureCorpus.ARTICLES_PER_WEEK, b.path("total").asLong());
             assertEquals((double) FixtureCorpus.TALKS_PER_WEEK[w] / FixtureCorpus.ARTICLES_PER_WEEK, b.path("share").asDouble(), 1e-6);
             assertFalse(b.path("gap").asBoolean());
+            assertEquals(7, b.path("days").asInt(), "the fixture's weeks are whole");
+            assertFalse(b.path("partial").asBoolean());
         }
     }
 
@@ -77,7 +80,7 @@ class DashboardApiTest {
                         + "&from=2022-02-10&to=2022-03-10&group=state");
                 // through text, as the CLI prints it, so both sides are compared as JSON values
                 JsonNode cli = Views.MAPPER.readTree(SeriesFormat.toJson(
-                        engine.timeline(Query.parse(q), sel, by, Engine.CountUnit.ARTICLES), java.util.Map.of()).toString());
+                        Corpus.of(engine).timeline(Query.parse(q), sel, by, Engine.CountUnit.ARTICLES), java.util.Map.of()).toString());
                 assertEquals(cli.path("buckets"), api.path("buckets"), q + " by " + by);
                 assertEquals(cli.path("from"), api.path("from"));
                 assertEquals(cli.path("to"), api.path("to"));
@@ -107,6 +110,39 @@ class DashboardApiTest {
             }
         }
         assertTrue(sawGap);
+    }
+
+    /**
+     * A range from a Thursday to a Wednesday cuts its first and last week; the corpus' own ends cut
+     * its months. The CLI (a child process, as a user runs it) prints the same buckets as the API.
+     */
+    @Test
+    void partialBucketsAreMarkedTheSameInTheApiAndTheCli() throws Exception {
+        String q = "переговоры";
+        JsonNode api = json("/api/timeline?q=" + Http.enc(q) + "&by=week&from=2022-02-17&to=2022-03-02&group=state");
+        JsonNode b = api.path("buckets");
+        assertEquals(3, b.size());
+        assertEquals(java.util.List.of("2022-02-14:4:true", "2022-02-21:7:false", "2022-02-28:3:true"),
+                java.util.List.of(cell(b.get(0)), cell(b.get(1)), cell(b.get(2))));
+        Path out = dir.resolve("cli-timeline.json");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.narrativewatch.cli.Main", "timeline", "--index",
+                dir.resolve("index").toString(), q, "--by", "week", "--from", "2022-02-17", "--to", "2022-03-02",
+                "--group", "state", "--format", "json").redirectOutput(out.toFile()).redirectErrorStream(false).start();
+        assertEquals(0, p.waitFor());
+        JsonNode cli = Views.MAPPER.readTree(Files.readString(out));
+        assertEquals(api.path("buckets"), cli.path("buckets"), "CLI and API buckets, days and partial included");
+        // by month, over the whole corpus (Monday 14 February to Sunday 6 March): both months are cut by its ends
+        JsonNode months = json("/api/timeline?q=" + Http.enc(q) + "&by=month").path("buckets");
+        assertEquals(java.util.List.of("2022-02-01:15:true", "2022-03-01:6:true"),
+                java.util.List.of(cell(months.get(0)), cell(months.get(1))));
+        String csv = http.get("/api/timeline?format=csv&by=week&from=2022-02-17&to=2022-03-02&group=state&q=" + Http.enc(q)).body();
+        assertTrue(csv.contains("\nstart,count,total,share,gap,days,partial\n"), csv);
+        assertTrue(csv.contains("\n2022-02-14,0,2,0.000000,false,4,true\n"), csv);
+    }
+
+    private static String cell(JsonNode bucket) {
+        return bucket.path("start").asText() + ":" + bucket.path("days").asInt() + ":" + bucket.path("partial").asBoolean();
     }
 
     @Test
@@ -181,7 +217,7 @@ class DashboardApiTest {
     @Test
     void statsMatchTheEngine() throws Exception {
         JsonNode s = json("/api/stats");
-        assertEquals(engine.stats().articles(), s.path("articles").asLong());
+        assertEquals(engine.snapshot().articles(), s.path("articles").asLong());
         assertEquals(FixtureCorpus.articles().size(), s.path("articles").asLong());
         assertEquals(2, s.path("outlets").asInt());
         JsonNode groups = json("/api/groups").path("groups");

@@ -22,14 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.narrativewatch.article.Article;
-import org.narrativewatch.index.CorpusStats;
+import org.narrativewatch.index.CorpusFacts;
+import org.narrativewatch.index.DayCounts;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.OutletInfo;
 import org.narrativewatch.index.Selection;
+import org.narrativewatch.index.Snapshot;
 import org.narrativewatch.query.Query;
-import org.narrativewatch.timeline.Bucketing;
-import org.narrativewatch.timeline.Series;
 
 /** The server's bounds, independent of any query: token, sizes, hosts, static files, the API description. */
 class ServerSecurityTest {
@@ -42,16 +42,15 @@ class ServerSecurityTest {
     Http http;
     volatile boolean slowStats;
 
-    /** Answers stats and outlets only; the query methods are not needed here. */
+    /** Answers corpus facts and the snapshot only; counting and search are not needed here. */
     final class CorpusOnlyEngine implements Engine {
         @Override public String name() { return "corpus-only"; }
         @Override public AddOutcome add(Article a) { throw new UnsupportedOperationException(); }
         @Override public void commit(Map<String, String> c) { throw new UnsupportedOperationException(); }
         @Override public Map<String, String> checkpoint() { return Map.of(); }
-        @Override public Series timeline(Query q, Selection s, Bucketing b, CountUnit u) { throw new UnsupportedOperationException(); }
-        @Override public Map<String, Series> breakdown(Query q, Selection s, Bucketing b, CountUnit u, Facet f) { throw new UnsupportedOperationException(); }
+        @Override public DayCounts dayCounts(Query q, Selection s, CountUnit u, Facet f) { throw new UnsupportedOperationException(); }
         @Override public Hits search(Query q, Selection s, int l, HitOrder o) { throw new UnsupportedOperationException(); }
-        @Override public CorpusStats stats() {
+        @Override public CorpusFacts facts() {
             if (slowStats) {
                 try {
                     Thread.sleep(5_000);
@@ -59,12 +58,13 @@ class ServerSecurityTest {
                     Thread.currentThread().interrupt();
                 }
             }
-            return new CorpusStats(3, 2, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3), Map.of("ru", 3L),
-                    Map.of("state", 2L), 0, "snap-1");
+            return new CorpusFacts(snapshot(), List.of(
+                    new OutletInfo("b.example", "state", 2, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3)),
+                    new OutletInfo("a.example", null, 1, LocalDate.of(2022, 1, 2), LocalDate.of(2022, 1, 2))),
+                    Map.of("ru", 3L), 0);
         }
-        @Override public List<OutletInfo> outlets() {
-            return List.of(new OutletInfo("b.example", "state", 2, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3)),
-                    new OutletInfo("a.example", null, 1, LocalDate.of(2022, 1, 2), LocalDate.of(2022, 1, 2)));
+        @Override public Snapshot snapshot() {
+            return new Snapshot(name(), "test", 3, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 3), 1);
         }
         @Override public void close() {}
     }

@@ -16,7 +16,7 @@ final class Synthetic {
     static Series series(LocalDate from, long[] counts, long[] totals) {
         List<Bucket> b = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
-            b.add(new Bucket(from.plusDays(i), counts[i], totals[i]));
+            b.add(Bucket.whole(Bucketing.DAY, from.plusDays(i), counts[i], totals[i]));
         }
         return new Series("test", Bucketing.DAY, from, from.plusDays(counts.length - 1), "articles", b);
     }

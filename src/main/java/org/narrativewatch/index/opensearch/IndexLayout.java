@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.narrativewatch.index.Schema;
 
 /** Settings and mappings of the three indices the OpenSearch engine creates (see docs/scale-out.md). */
 final class IndexLayout {
@@ -44,10 +45,10 @@ final class IndexLayout {
         p.putObject(OpenSearchEngine.KEY_HASH).put("type", "long").put("index", false);
         p.putObject(OpenSearchEngine.STORY).put("type", "long");
         p.putObject(OpenSearchEngine.COPY).put("type", "byte");
-        for (String k : List.of("url", "published", "dq", "syndicated_from")) {
+        for (String k : List.of(Schema.URL, Schema.PUBLISHED, Schema.DATE_QUALITY, Schema.SYNDICATED_FROM)) {
             p.putObject(k).put("type", "keyword").put("index", false).put("doc_values", false);
         }
-        for (String k : List.of("title_s", "text_s")) {
+        for (String k : List.of(Schema.TITLE_STORED, Schema.TEXT_STORED)) {
             p.putObject(k).put("type", "text").put("index", false);
         }
         // every layer field the first article needs exists anyway; declaring layer 0 lets an empty index be queried

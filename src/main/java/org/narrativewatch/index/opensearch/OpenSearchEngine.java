@@ -10,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -26,24 +25,28 @@ import java.util.concurrent.Future;
 import org.apache.lucene.internal.hppc.LongHashSet;
 import org.narrativewatch.UserException;
 import org.narrativewatch.article.Article;
-import org.narrativewatch.article.DateQuality;
-import org.narrativewatch.index.CorpusStats;
+import org.narrativewatch.index.CorpusFacts;
+import org.narrativewatch.index.DayCounts;
 import org.narrativewatch.index.EmbeddedSemantics;
 import org.narrativewatch.index.Engine;
+import org.narrativewatch.index.Hashes;
 import org.narrativewatch.index.Hits;
+import org.narrativewatch.index.IndexedTerms;
 import org.narrativewatch.index.OutletInfo;
+import org.narrativewatch.index.ReferenceHighlighter;
+import org.narrativewatch.index.Schema;
 import org.narrativewatch.index.Selection;
+import org.narrativewatch.index.Snapshot;
 import org.narrativewatch.query.Query;
-import org.narrativewatch.query.QueryNode;
-import org.narrativewatch.timeline.Bucketing;
-import org.narrativewatch.timeline.Series;
+import org.narrativewatch.timeline.DayRange;
 
 /**
  * The corpus on an OpenSearch cluster. Three indices: {@code NAME} holds the articles, {@code NAME-vocab}
  * the distinct exact-form terms per field (so prefixes expand to exactly the embedded engine's terms,
  * under the same cap) and {@code NAME-meta} the import checkpoint. Articles are analysed here with the
  * project's analysers and sent as term layers (see {@link TermLayers}); counts come from aggregations
- * on the {@code day} integer and are folded into buckets by the embedded engine's own code.
+ * on the {@code day} integer; the layer above ({@link org.narrativewatch.index.Corpus}) folds them
+ * into buckets as it does for every engine.
  *
  * <p>Document ids are the article's identity key, so a re-import cannot add a copy: documents are
  * sent with the bulk {@code create} action and a conflict means "already there". To report added and
@@ -52,16 +55,18 @@ import org.narrativewatch.timeline.Series;
  */
 public final class OpenSearchEngine implements Engine {
 
-    static final String OUTLET = "outlet";
-    static final String GROUP = "group";
-    static final String LANG = "lang";
-    static final String DAY = "day";
-    static final String TS = "ts";
+    // the field names are the embedded engine's (Schema); these short names are kept for the compiler and layout
+    static final String OUTLET = Schema.OUTLET;
+    static final String GROUP = Schema.GROUP;
+    static final String LANG = Schema.LANG;
+    static final String DAY = Schema.DAY;
+    static final String TS = Schema.TS;
+    static final String STORY = Schema.STORY;
+    static final String COPY = Schema.COPY;
+    static final String BODY = Schema.BODY;
+    static final String TITLE = Schema.TITLE;
+    /** the identity key's hash, read back to tell added from present without fetching keys */
     static final String KEY_HASH = "keyhash";
-    static final String STORY = "story";
-    static final String COPY = "copy";
-    static final String BODY = QueryNode.BODY;
-    static final String TITLE = QueryNode.TITLE;
 
     private static final int BULK_DOCS = 500;
     private static final int BULK_BYTES = 8 << 20;
@@ -183,33 +188,22 @@ public final class OpenSearchEngine implements Engine {
             loadHashes();
         }
         String key = a.key();
-        if (!keys.add(EmbeddedSemantics.hash64(key))) {
+        long keyHash = Hashes.hash64(key);
+        if (!keys.add(keyHash)) {
             return AddOutcome.ALREADY_PRESENT;
         }
-        long story = EmbeddedSemantics.storyHash(a);
+        long story = Hashes.storyHash(a);
         boolean copy = !stories.add(story) && story != 0;
 
         ObjectNode doc = F.objectNode();
-        doc.put("url", a.url());
-        doc.put(OUTLET, a.outlet());
-        if (a.group() != null && !a.group().isBlank()) {
-            doc.put(GROUP, a.group());
-        }
-        doc.put(LANG, a.lang());
-        doc.put(DAY, (int) a.day().toEpochDay());
+        Schema.stored(a).forEach(doc::put);
+        doc.put(DAY, Schema.day(a));
         doc.put(TS, a.published().toEpochSecond());
-        doc.put("published", a.published().toString());
-        doc.put("dq", a.dateQuality().wire());
-        doc.put("title_s", a.title());
-        doc.put("text_s", a.text());
         doc.put(STORY, story);
         doc.put(COPY, copy ? 1 : 0);
-        doc.put(KEY_HASH, EmbeddedSemantics.hash64(key));
-        if (a.syndicatedFrom() != null) {
-            doc.put("syndicated_from", a.syndicatedFrom());
-        }
+        doc.put(KEY_HASH, keyHash);
         for (String field : List.of(BODY, TITLE)) {
-            List<List<String>> byPos = EmbeddedSemantics.termsByPosition(a, field);
+            List<List<String>> byPos = IndexedTerms.byPosition(a, field);
             List<String> layers = TermLayers.layers(byPos);
             for (int l = 0; l < layers.size(); l++) {
                 doc.put(TermLayers.layerField(field, l), layers.get(l));
@@ -231,7 +225,7 @@ public final class OpenSearchEngine implements Engine {
         String marker = EmbeddedSemantics.prefixTerm("");
         for (List<String> terms : byPos) {
             for (String t : terms) {
-                if (t.startsWith(marker) && vocabSent.add(EmbeddedSemantics.hash64(field + "\u0000" + t))) {
+                if (t.startsWith(marker) && vocabSent.add(Hashes.hash64(field + "\u0000" + t))) {
                     action(vocabIndex, documentId(field + "|" + t));
                     ObjectNode v = F.objectNode();
                     v.put("f", field);
@@ -443,20 +437,14 @@ public final class OpenSearchEngine implements Engine {
             }
             filter.addObject().putObject("range").set(DAY, range);
         }
-        anyOf(filter, OUTLET, sel.outlets());
-        anyOf(filter, GROUP, sel.groups());
-        anyOf(filter, LANG, sel.langs());
+        Schema.keywordFilters(sel).forEach((field, values) -> {
+            ArrayNode v = F.arrayNode();
+            values.forEach(v::add);
+            filter.addObject().putObject("terms").set(field, v);
+        });
         ObjectNode bool = F.objectNode();
         bool.set("filter", filter);
         return OpenSearchQueryCompiler.obj("bool", bool);
-    }
-
-    private static void anyOf(ArrayNode filter, String field, Set<String> values) {
-        if (!values.isEmpty()) {
-            ArrayNode v = F.arrayNode();
-            values.stream().sorted().forEach(v::add);
-            filter.addObject().putObject("terms").set(field, v);
-        }
     }
 
     private static ObjectNode and(ObjectNode query, ObjectNode filter) {
@@ -466,75 +454,52 @@ public final class OpenSearchEngine implements Engine {
         return OpenSearchQueryCompiler.obj("bool", bool);
     }
 
-    /** First and last day of the whole corpus, or null when it is empty. */
-    private int[] dayRange() throws IOException {
+    /** First and last day of the whole corpus, or empty when it has no articles. */
+    private Optional<DayRange> dayRange() throws IOException {
         ObjectNode q = F.objectNode();
         q.put("size", 0);
-        ObjectNode aggs = q.putObject("aggs");
+        dayRangeAggs(q.putObject("aggs"));
+        return dayRange(search(q).path("aggregations"));
+    }
+
+    private static void dayRangeAggs(ObjectNode aggs) {
         aggs.putObject("min").putObject("min").put("field", DAY);
         aggs.putObject("max").putObject("max").put("field", DAY);
-        JsonNode a = search(q).path("aggregations");
-        if (a.path("min").path("value").isNull() || a.path("min").path("value").isMissingNode()) {
-            return null;
+    }
+
+    private static Optional<DayRange> dayRange(JsonNode aggs) {
+        JsonNode min = aggs.path("min").path("value");
+        if (min.isNull() || min.isMissingNode()) {
+            return Optional.empty();
         }
-        return new int[] {a.path("min").path("value").asInt(), a.path("max").path("value").asInt()};
+        return Optional.of(new DayRange(LocalDate.ofEpochDay(min.asLong()),
+                LocalDate.ofEpochDay(aggs.path("max").path("value").asLong())));
     }
 
     private JsonNode search(ObjectNode body) throws IOException {
         return client.call("POST", "/" + index + "/_search", body);
     }
 
-    @Override
-    public Series timeline(Query query, Selection sel, Bucketing by, CountUnit unit) throws IOException {
-        Map<String, Series> one = series(query, sel, by, unit, null);
-        return one.get("");
-    }
-
-    @Override
-    public Map<String, Series> breakdown(Query query, Selection sel, Bucketing by, CountUnit unit, Facet facet)
-            throws IOException {
-        Map<String, Series> out = series(query, sel, by, unit, facet == Facet.OUTLET ? OUTLET : GROUP);
-        out.values().removeIf(s -> s.buckets().stream().noneMatch(b -> b.total() > 0));
-        return out;
-    }
-
     /**
-     * Per-day counts of the query and of the whole selection, per facet value (or one series under
-     * "" without a facet), folded into buckets. Composite aggregations page through every (facet,
-     * day[, story]) key, so counts are exact at any size; stories are counted as distinct keys.
+     * Per-day counts of the query and of the whole selection, per facet value (or one entry without
+     * a facet). Composite aggregations page through every (facet, day[, story]) key, so counts are
+     * exact at any size; stories are counted as distinct keys.
      */
-    private Map<String, Series> series(Query query, Selection sel, Bucketing by, CountUnit unit, String facetField)
-            throws IOException {
+    @Override
+    public DayCounts dayCounts(Query query, Selection sel, CountUnit unit, Facet facet) throws IOException {
         requireIndex();
-        LocalDate from = sel.from();
-        LocalDate to = sel.to();
-        String unitName = unit.name().toLowerCase(java.util.Locale.ROOT);
-        if (from == null || to == null) {
-            int[] range = dayRange();
-            if (range == null) {
-                return facetField == null ? Map.of("", new Series(query.text(), by, from, to, unitName, List.of())) : Map.of();
-            }
-            from = from == null ? LocalDate.ofEpochDay(range[0]) : from;
-            to = to == null ? LocalDate.ofEpochDay(range[1]) : to;
+        DayRange covered = dayRange().orElse(null);
+        DayRange days = sel.days(covered).orElse(null);
+        if (days == null) {
+            return DayCounts.none(covered);
         }
-        if (to.isBefore(from)) {
-            return facetField == null ? Map.of("", new Series(query.text(), by, from, to, unitName, List.of())) : Map.of();
-        }
-        ObjectNode filter = selectionFilter(sel, from, to);
+        String facetField = facet == null ? null : facet == Facet.OUTLET ? OUTLET : GROUP;
+        ObjectNode filter = selectionFilter(sel, days.first(), days.last());
         ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
-        int first = (int) from.toEpochDay();
-        int days = (int) (to.toEpochDay() - first + 1);
-        Map<String, long[]> counts = perDay(and(compiled, filter), facetField, unit, first, days);
-        Map<String, long[]> totals = perDay(filter, facetField, unit, first, days);
-        Map<String, Series> out = new TreeMap<>();
-        for (Map.Entry<String, long[]> t : totals.entrySet()) {
-            long[] c = counts.getOrDefault(t.getKey(), new long[days]);
-            out.put(t.getKey(), EmbeddedSemantics.fold(query.text(), by, from, to, unit, c, t.getValue()));
-        }
-        if (facetField == null && out.isEmpty()) {
-            out.put("", EmbeddedSemantics.fold(query.text(), by, from, to, unit, new long[days], new long[days]));
-        }
-        return out;
+        int first = days.firstEpochDay();
+        int length = days.length();
+        return new DayCounts(covered, days, perDay(and(compiled, filter), facetField, unit, first, length),
+                perDay(filter, facetField, unit, first, length));
     }
 
     private Map<String, long[]> perDay(ObjectNode query, String facetField, CountUnit unit, int first, int days)
@@ -562,7 +527,7 @@ public final class OpenSearchEngine implements Engine {
             JsonNode agg = search(q).path("aggregations").path("k");
             JsonNode buckets = agg.path("buckets");
             for (JsonNode b : buckets) {
-                String key = facetField == null ? "" : b.path("key").path("f").asText();
+                String key = facetField == null ? DayCounts.WHOLE : b.path("key").path("f").asText();
                 int i = b.path("key").path("d").asInt() - first;
                 if (i < 0 || i >= days) {
                     continue;
@@ -588,8 +553,8 @@ public final class OpenSearchEngine implements Engine {
         q.set("query", and(compiled, selectionFilter(sel, sel.from(), sel.to())));
         q.put("size", Math.max(limit, 0));
         q.put("track_total_hits", true);
-        q.putArray("_source").add("url").add(OUTLET).add(GROUP).add("published").add("dq").add(LANG)
-                .add("title_s").add("text_s").add("syndicated_from");
+        ArrayNode source = q.putArray("_source");
+        Schema.STORED.forEach(source::add);
         if (order == HitOrder.NEWEST) {
             q.putArray("sort").addObject().put(TS, "desc");
         }
@@ -599,13 +564,10 @@ public final class OpenSearchEngine implements Engine {
         List<Float> scores = new ArrayList<>();
         for (JsonNode h : r.path("hits")) {
             JsonNode s = h.path("_source");
-            articles.add(new Article(s.path("url").asText(), s.path(OUTLET).asText(), text(s, GROUP),
-                    OffsetDateTime.parse(s.path("published").asText()), DateQuality.fromWire(s.path("dq").asText()),
-                    s.path(LANG).asText(), s.path("title_s").asText(""), s.path("text_s").asText(""),
-                    text(s, "syndicated_from")));
+            articles.add(Schema.article(field -> text(s, field)));
             scores.add(h.path("_score").isNumber() ? (float) h.path("_score").asDouble() : 0f);
         }
-        List<EmbeddedSemantics.Highlight> hl = EmbeddedSemantics.highlight(query, articles);
+        List<ReferenceHighlighter.Highlight> hl = ReferenceHighlighter.highlight(query, articles);
         List<Hits.Hit> hits = new ArrayList<>();
         for (int i = 0; i < articles.size(); i++) {
             Article a = articles.get(i);
@@ -621,33 +583,55 @@ public final class OpenSearchEngine implements Engine {
     }
 
     @Override
-    public CorpusStats stats() throws IOException {
+    public CorpusFacts facts() throws IOException {
         requireIndex();
         ObjectNode q = F.objectNode();
         q.put("size", 0);
         q.put("track_total_hits", true);
         ObjectNode aggs = q.putObject("aggs");
+        dayRangeAggs(aggs);
         aggs.putObject("langs").putObject("terms").put("field", LANG).put("size", 10_000);
         aggs.putObject("copies").putObject("filter").putObject("term").put(COPY, 1);
         JsonNode r = search(q);
-        long articles = r.path("hits").path("total").path("value").asLong();
         Map<String, Long> langs = new TreeMap<>();
         for (JsonNode b : r.path("aggregations").path("langs").path("buckets")) {
             langs.put(b.path("key").asText(), b.path("doc_count").asLong());
         }
         long copies = r.path("aggregations").path("copies").path("doc_count").asLong();
-        List<OutletInfo> outlets = outlets();
-        Map<String, Long> byGroup = new TreeMap<>();
-        outlets.forEach(o -> byGroup.merge(o.group() == null ? "(none)" : o.group(), o.articles(), Long::sum));
-        LocalDate from = outlets.stream().map(OutletInfo::from).min(LocalDate::compareTo).orElse(null);
-        LocalDate to = outlets.stream().map(OutletInfo::to).max(LocalDate::compareTo).orElse(null);
-        return new CorpusStats(articles, outlets.size(), from, to, langs, byGroup, copies,
-                "opensearch:" + client.baseUrl() + "/" + index + "/" + articles + " docs");
+        return new CorpusFacts(snapshot(r), outlets(), langs, copies);
     }
 
     @Override
-    public List<OutletInfo> outlets() throws IOException {
+    public Snapshot snapshot() throws IOException {
         requireIndex();
+        ObjectNode q = F.objectNode();
+        q.put("size", 0);
+        q.put("track_total_hits", true);
+        dayRangeAggs(q.putObject("aggs"));
+        return snapshot(search(q));
+    }
+
+    /** The snapshot from a search answer with the total and the day range aggregations. */
+    private Snapshot snapshot(JsonNode r) throws IOException {
+        Optional<DayRange> range = dayRange(r.path("aggregations"));
+        return new Snapshot(name(), client.baseUrl() + "/" + index, r.path("hits").path("total").path("value").asLong(),
+                range.map(DayRange::first).orElse(null), range.map(DayRange::last).orElse(null), commits());
+    }
+
+    /** How many commits the corpus has seen: the version of the checkpoint document, rewritten by each. */
+    private long commits() throws IOException {
+        OpenSearchClient.Response r = client.send("GET", "/" + metaIndex + "/_doc/state?_source=false", null);
+        if (r.status() == 404) {
+            return 0;
+        }
+        if (!r.ok()) {
+            throw new IOException("cannot read the checkpoint from " + metaIndex + ": " + OpenSearchClient.reason(r.body()));
+        }
+        return r.body().path("_version").asLong();
+    }
+
+    /** Outlets with group, count and first and last day, by name (a composite aggregation, paged). */
+    private List<OutletInfo> outlets() throws IOException {
         List<OutletInfo> out = new ArrayList<>();
         JsonNode after = null;
         while (true) {

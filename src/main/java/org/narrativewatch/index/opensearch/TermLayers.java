@@ -51,7 +51,7 @@ final class TermLayers {
 
     /**
      * One space-separated string per layer for the terms of one field by position (see
-     * {@code EmbeddedSemantics.termsByPosition}); the first string is layer 0.
+     * {@code IndexedTerms.byPosition}); the first string is layer 0.
      */
     static List<String> layers(List<List<String>> byPosition) {
         int depth = 0;

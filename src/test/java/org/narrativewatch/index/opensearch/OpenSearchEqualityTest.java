@@ -20,11 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.narrativewatch.UserException;
 import org.narrativewatch.article.Article;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Engine.CountUnit;
 import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.LuceneEngine;
 import org.narrativewatch.index.Selection;
+import org.narrativewatch.index.Snapshot;
 import org.narrativewatch.query.Query;
 import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Bucketing;
@@ -112,8 +114,8 @@ class OpenSearchEqualityTest {
             for (Selection sel : selections) {
                 for (Bucketing by : Bucketing.values()) {
                     for (CountUnit unit : CountUnit.values()) {
-                        Series a = lucene.timeline(q, sel, by, unit);
-                        Series b = os.timeline(q, sel, by, unit);
+                        Series a = Corpus.of(lucene).timeline(q, sel, by, unit);
+                        Series b = Corpus.of(os).timeline(q, sel, by, unit);
                         String what = text + " " + by + " " + unit + " " + sel;
                         assertSeriesEqual(a, b, what);
                         if (sel == Selection.ALL && unit == CountUnit.ARTICLES) {
@@ -136,19 +138,27 @@ class OpenSearchEqualityTest {
             assertEquals(x.start(), y.start(), what + " start #" + i);
             assertEquals(x.count(), y.count(), what + " count at " + x.start());
             assertEquals(x.total(), y.total(), what + " total at " + x.start());
+            assertEquals(x.days(), y.days(), what + " days at " + x.start());
+            assertEquals(x.partial(), y.partial(), what + " partial at " + x.start());
         }
     }
 
     @Test
     void breakdownsAreEqual() throws IOException {
+        Selection march = new Selection(LocalDate.of(2022, 3, 3), LocalDate.of(2022, 4, 20), Set.of(), Set.of(), Set.of("ru"));
         for (String text : List.of("путин", "переговоры NEAR/5 стамбул", "sanctions OR санкции")) {
             for (Engine.Facet facet : Engine.Facet.values()) {
-                Map<String, Series> a = lucene.breakdown(Query.parse(text), Selection.ALL, Bucketing.WEEK, CountUnit.ARTICLES, facet);
-                Map<String, Series> b = os.breakdown(Query.parse(text), Selection.ALL, Bucketing.WEEK, CountUnit.ARTICLES, facet);
-                assertEquals(a.keySet(), b.keySet(), text + " " + facet);
-                assertTrue(a.size() > 1, text + " " + facet + " has several series");
-                for (String k : a.keySet()) {
-                    assertSeriesEqual(a.get(k), b.get(k), text + " " + facet + " " + k);
+                for (CountUnit unit : CountUnit.values()) {
+                    for (Selection sel : List.of(Selection.ALL, march)) {
+                        String what = text + " " + facet + " " + unit + " " + sel;
+                        Map<String, Series> a = Corpus.of(lucene).breakdown(Query.parse(text), sel, Bucketing.WEEK, unit, facet);
+                        Map<String, Series> b = Corpus.of(os).breakdown(Query.parse(text), sel, Bucketing.WEEK, unit, facet);
+                        assertEquals(a.keySet(), b.keySet(), what);
+                        assertTrue(a.size() > 1, what + " has several series");
+                        for (String k : a.keySet()) {
+                            assertSeriesEqual(a.get(k), b.get(k), what + " " + k);
+                        }
+                    }
                 }
             }
         }
@@ -192,8 +202,8 @@ class OpenSearchEqualityTest {
 
     @Test
     void statsAndOutletsAreEqual() throws IOException {
-        var a = lucene.stats();
-        var b = os.stats();
+        var a = Corpus.of(lucene).stats();
+        var b = Corpus.of(os).stats();
         assertEquals(corpus.size(), b.articles());
         assertEquals(a.articles(), b.articles());
         assertEquals(a.outlets(), b.outlets());
@@ -203,7 +213,11 @@ class OpenSearchEqualityTest {
         assertEquals(a.byGroup(), b.byGroup());
         assertEquals(a.syndicatedCopies(), b.syndicatedCopies());
         assertTrue(b.syndicatedCopies() >= 12, "the fixture's copies are marked");
-        assertEquals(lucene.outlets(), os.outlets());
+        assertEquals(Corpus.of(lucene).outlets(), Corpus.of(os).outlets());
+        Snapshot x = lucene.snapshot(), y = os.snapshot();
+        assertEquals(List.of(x.articles(), x.from(), x.to()), List.of(y.articles(), y.from(), y.to()));
+        assertEquals("opensearch", y.engine());
+        assertTrue(y.version() >= 1, "every commit rewrites the checkpoint: " + y);
     }
 
     @Test
@@ -216,13 +230,13 @@ class OpenSearchEqualityTest {
             again.commit(Map.of("fixture", "done"));
             assertEquals(0, again.lateConflicts());
         }
-        assertEquals(corpus.size(), os.stats().articles());
+        assertEquals(corpus.size(), Corpus.of(os).stats().articles());
     }
 
     @Test
     void prefixCapIsTheSameError() {
-        UserException a = assertThrows(UserException.class, () -> lucene.timeline(Query.parse("qq*"), Selection.ALL, Bucketing.DAY, CountUnit.ARTICLES));
-        UserException b = assertThrows(UserException.class, () -> os.timeline(Query.parse("qq*"), Selection.ALL, Bucketing.DAY, CountUnit.ARTICLES));
+        UserException a = assertThrows(UserException.class, () -> Corpus.of(lucene).timeline(Query.parse("qq*"), Selection.ALL, Bucketing.DAY, CountUnit.ARTICLES));
+        UserException b = assertThrows(UserException.class, () -> Corpus.of(os).timeline(Query.parse("qq*"), Selection.ALL, Bucketing.DAY, CountUnit.ARTICLES));
         assertEquals(a.getMessage(), b.getMessage());
     }
 }

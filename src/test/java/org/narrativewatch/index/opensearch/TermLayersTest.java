@@ -10,7 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.narrativewatch.article.Article;
 import org.narrativewatch.article.DateQuality;
-import org.narrativewatch.index.EmbeddedSemantics;
+import org.narrativewatch.index.IndexedTerms;
+import org.narrativewatch.index.Schema;
 
 class TermLayersTest {
 
@@ -35,13 +36,13 @@ class TermLayersTest {
     void bodyPositionsPutTheTextAGapAfterTheTitle() {
         Article a = new Article("https://x.example/1", "x", null, OffsetDateTime.of(2022, 3, 1, 10, 0, 0, 0, ZoneOffset.UTC),
                 DateQuality.EXACT, "en", "Peace talks", "Talks resumed", null);
-        List<List<String>> body = EmbeddedSemantics.termsByPosition(a, "body");
-        assertEquals(2 + EmbeddedSemantics.TITLE_TEXT_GAP + 2, body.size());
+        List<List<String>> body = IndexedTerms.byPosition(a, "body");
+        assertEquals(2 + Schema.TITLE_TEXT_GAP + 2, body.size());
         for (int p = 0; p < body.size(); p++) {
-            boolean word = p < 2 || p > 1 + EmbeddedSemantics.TITLE_TEXT_GAP;
+            boolean word = p < 2 || p > 1 + Schema.TITLE_TEXT_GAP;
             assertEquals(word, !body.get(p).isEmpty(), "position " + p + ": " + body.get(p));
         }
-        assertEquals(body.get(1), body.get(2 + EmbeddedSemantics.TITLE_TEXT_GAP), "'talks' and 'Talks' have the same terms");
-        assertEquals(2, EmbeddedSemantics.termsByPosition(a, "title").size());
+        assertEquals(body.get(1), body.get(2 + Schema.TITLE_TEXT_GAP), "'talks' and 'Talks' have the same terms");
+        assertEquals(2, IndexedTerms.byPosition(a, "title").size());
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.narrativewatch.article.Article;
 import org.narrativewatch.article.DateQuality;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.LuceneEngine;
 import org.narrativewatch.index.Selection;
@@ -36,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Daily-timeline latency on an index built in setup from {@code docs} texts spread over {@code days}
  * days: the query, the per-day collector over doc values, the per-day totals and the folding into
- * buckets, through the public {@link Engine#timeline} call a server makes.
+ * buckets, through the public {@link Corpus#timeline} call a server makes.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -89,7 +90,7 @@ public class TimelineBench {
     }
 
     private Series timeline(Query q) throws IOException {
-        return engine.timeline(q, Selection.ALL, Bucketing.DAY, Engine.CountUnit.ARTICLES);
+        return Corpus.of(engine).timeline(q, Selection.ALL, Bucketing.DAY, Engine.CountUnit.ARTICLES);
     }
 
     @Benchmark
@@ -109,6 +110,6 @@ public class TimelineBench {
 
     @Benchmark
     public Series stories() throws IOException {
-        return engine.timeline(word, Selection.ALL, Bucketing.DAY, Engine.CountUnit.STORIES);
+        return Corpus.of(engine).timeline(word, Selection.ALL, Bucketing.DAY, Engine.CountUnit.STORIES);
     }
 }
