@@ -18,7 +18,7 @@ import org.narrativewatch.index.ArticleSet;
 import org.narrativewatch.index.ArticleText;
 import org.narrativewatch.index.Contrast;
 import org.narrativewatch.index.ContrastRequest;
-import org.narrativewatch.index.CorpusStats;
+import org.narrativewatch.index.Snapshot;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
@@ -89,7 +89,7 @@ public final class Collocates {
         LocalDate from = sel.from();
         LocalDate to = sel.to();
         if (from == null || to == null) {
-            CorpusStats st = engine.stats();
+            Snapshot st = engine.snapshot();
             if (st.from() == null) {
                 throw new UserException("the index is empty: import something first");
             }

@@ -452,7 +452,7 @@ public final class LuceneEngine implements Engine {
 
     @Override
     public Contrast contrast(ContrastRequest request) throws IOException {
-        return withSearcher(s -> new LuceneContrast(s).contrast(request, snapshot(s)));
+        return withSearcher(s -> new LuceneContrast(s).contrast(request, snapshot(s).label()));
     }
 
     @Override
