@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.narrativewatch.UserException;
 import org.narrativewatch.index.CorpusStats;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.territory.Territory;
 
@@ -93,7 +94,7 @@ public final class BriefContext implements AutoCloseable {
     CorpusStats corpus() {
         if (corpus == null) {
             try {
-                corpus = engine().stats();
+                corpus = Corpus.of(engine()).stats();
             } catch (IOException e) {
                 throw new UserException("cannot read the corpus statistics: " + e.getMessage(), e);
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.narrativewatch.UserException;
 import org.narrativewatch.index.CorpusStats;
+import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
@@ -152,7 +153,7 @@ final class MediaFigure implements FigureKind {
 
     static Series timeline(Engine engine, Query q, Selection sel, Bucketing by, Engine.CountUnit unit) {
         try {
-            return engine.timeline(q, sel, by, unit);
+            return Corpus.of(engine).timeline(q, sel, by, unit);
         } catch (IOException e) {
             throw new UserException("index error: " + e.getMessage(), e);
         }

@@ -85,7 +85,7 @@ public final class CollectCommand implements Callable<Integer> {
         Collector collector = new Collector(engine, outlets, StateStore.open(StateStore.fileFor(engineOptions.index)),
                 new HttpFetcher(FetchPolicy.defaults().withMinHostInterval(
                         java.time.Duration.ofMillis(Math.round(hostInterval * 1000)))), threads, line -> {
-                    err.println(line);
+                    err.println(TerminalText.escape(line));
                     err.flush();
                 });
         err.println("collect: " + outlets.outlets().size() + " outlets from " + outlets.origin() + " into "

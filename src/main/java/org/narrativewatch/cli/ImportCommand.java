@@ -1,13 +1,20 @@
 package org.narrativewatch.cli;
 
 import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.narrativewatch.UserException;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
+import org.narrativewatch.ingest.DateWindow;
 import org.narrativewatch.ingest.ImportDefaults;
 import org.narrativewatch.ingest.ImportReport;
 import org.narrativewatch.ingest.Importer;
@@ -20,8 +27,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Import articles from files (JSONL, CSV; plain or gzip) into the index.",
-                "Re-importing adds nothing; bad records are reported with file and line and skipped."})
+                "Re-importing adds nothing; bad records are reported with file and line and skipped.",
+                "Every file is attempted; the end report gives each file's outcome, and the exit code is 1",
+                "when any file could not be read to its end."})
 public final class ImportCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
     EngineOptions engineOptions;
@@ -42,44 +54,144 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Commit every N records, and at least every 30 s (default: ${DEFAULT-VALUE}); a killed import resumes after the last commit.")
     int commitEvery;
 
+    @Option(names = "--min-date", paramLabel = "DATE", defaultValue = "1900-01-01",
+            description = "Refuse records published before this day (default: ${DEFAULT-VALUE}).")
+    String minDate;
+
+    @Option(names = "--max-date", paramLabel = "DATE",
+            description = "Refuse records published after this day (default: 36 hours from now).")
+    String maxDate;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
     @Override
     public Integer call() throws Exception {
-        ImportDefaults defaults = new ImportDefaults(outlet, group, lang, Map.of(), null);
+        DateWindow window = window();
+        ImportDefaults defaults = new ImportDefaults(outlet, group, lang, Map.of(), window.clock(), window);
         PrintStream progress = System.console() != null && !"json".equals(format) ? System.err : null;
         List<ImportReport> reports = new ArrayList<>();
         try (Engine engine = engineOptions.open()) {
-            Importer importer = new Importer(engine, commitEvery, 30, progress);
+            Importer importer = new Importer(engine, commitEvery, 30, progress).dates(window);
             for (String f : files) {
-                try (Source src = Sources.open(f, defaults)) {
-                    ImportReport r = importer.run(src);
-                    reports.add(r);
-                    if (!"json".equals(format)) {
-                        print(r);
-                    }
+                ImportReport r = importOne(importer, f, defaults);
+                reports.add(r);
+                if (!"json".equals(format)) {
+                    print(r);
                 }
             }
             if ("json".equals(format)) {
                 Map<String, Object> out = new LinkedHashMap<>();
-                out.put("imports", reports);
+                out.put("imports", reports.stream().map(ImportCommand::json).toList());
                 out.put("stats", Corpus.of(engine).stats());
                 Output.json(out);
+            } else if (files.size() > 1) {
+                summary(reports);
             }
+        }
+        long failed = reports.stream().filter(r -> r.failure() != null).count();
+        if (failed > 0) {
+            spec.commandLine().getErr().println("nwatch: " + failed + " of " + reports.size() + " files could not be read to the end: "
+                    + TerminalText.escape(reports.stream().filter(r -> r.failure() != null)
+                    .map(ImportReport::failure).findFirst().orElse("")) + (failed > 1 ? " (and more above)" : ""));
+            spec.commandLine().getErr().flush();
+            return 1;
         }
         return 0;
     }
 
+    /**
+     * One file, whatever goes wrong with it: a file that cannot be opened or read becomes a failed
+     * outcome naming it, and the next file is attempted. Only the engine itself failing (a full disk,
+     * a lock) ends the run, since no other file could be stored either.
+     */
+    private static ImportReport importOne(Importer importer, String f, ImportDefaults defaults) throws Exception {
+        Source src;
+        try {
+            src = Sources.open(f, defaults);
+        } catch (java.io.IOException | RuntimeException | StackOverflowError e) {
+            return ImportReport.failed(f, org.narrativewatch.ingest.Importer.failureMessage(f, e));
+        }
+        try (src) {
+            return importer.run(src);
+        }
+    }
+
+    private DateWindow window() {
+        Clock clock = Clock.systemUTC();
+        LocalDate earliest = day("--min-date", minDate);
+        Duration ahead = DateWindow.DEFAULT_AHEAD;
+        if (maxDate != null) {
+            LocalDate last = day("--max-date", maxDate);
+            ahead = Duration.between(clock.instant(), last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        if (earliest != null && maxDate != null && day("--max-date", maxDate).isBefore(earliest)) {
+            throw new UserException("--max-date " + maxDate + " is before --min-date " + minDate);
+        }
+        return new DateWindow(earliest, ahead, clock);
+    }
+
+    private static LocalDate day(String option, String v) {
+        if (v == null) {
+            return null;
+        }
+        try {
+            LocalDate d = LocalDate.parse(v.trim());
+            if (d.getYear() < 1 || d.getYear() > 9999) {
+                throw new UserException(option + " must be a year between 1 and 9999, not '" + v + "'");
+            }
+            return d;
+        } catch (DateTimeParseException e) {
+            throw new UserException(option + " takes a date as YYYY-MM-DD, not '" + v + "'");
+        }
+    }
+
+    private static Map<String, Object> json(ImportReport r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", r.source());
+        m.put("outcome", r.outcome());
+        m.put("read", r.read());
+        m.put("added", r.added());
+        m.put("alreadyPresent", r.alreadyPresent());
+        m.put("rejected", r.rejected());
+        m.put("skipped", r.skipped());
+        m.put("reasons", r.reasons());
+        m.put("examples", r.examples());
+        m.put("seconds", r.seconds());
+        m.put("failure", r.failure());
+        return m;
+    }
+
     private static void print(ImportReport r) {
         PrintStream o = Output.OUT;
+        String name = TerminalText.escape(r.source());
+        if (r.read() == 0 && r.failure() != null) {
+            o.printf("%s: FAILED: %s%n", name, TerminalText.escape(r.failure()));
+            return;
+        }
         o.printf("%s: read %,d, added %,d, already present %,d, rejected %,d%s in %.1f s (%,.0f records/s)%n",
-                r.source(), r.read(), r.added(), r.alreadyPresent(), r.rejected(),
+                name, r.read(), r.added(), r.alreadyPresent(), r.rejected(),
                 r.skipped() > 0 ? String.format(", skipped %,d committed by an earlier run", r.skipped()) : "",
                 r.seconds(), r.read() / Math.max(r.seconds(), 1e-9));
-        r.reasons().forEach((reason, n) -> o.printf("  rejected %,d: %s%n", n, reason));
+        r.reasons().forEach((reason, n) -> o.printf("  rejected %,d: %s%n", n, TerminalText.escape(reason)));
         for (String e : r.examples()) {
-            o.println("    " + e);
+            o.println("    " + TerminalText.escape(e));
+        }
+        if (r.failure() != null) {
+            o.printf("  INCOMPLETE: %s%n", TerminalText.escape(r.failure()));
+        }
+    }
+
+    private static void summary(List<ImportReport> reports) {
+        PrintStream o = Output.OUT;
+        o.println();
+        o.println("files:");
+        for (ImportReport r : reports) {
+            o.printf("  %-10s %s%s%n", r.outcome(), TerminalText.escape(r.source()),
+                    r.failure() == null ? String.format(" (%,d added, %,d rejected)", r.added(), r.rejected())
+                            : String.format(" (%,d added): %s", r.added(), TerminalText.escape(
+                                    r.failure().startsWith(r.source() + ": ") ? r.failure().substring(r.source().length() + 2)
+                                            : r.failure())));
         }
     }
 }

@@ -55,12 +55,38 @@ public final class Main implements Runnable {
                 err.flush();
                 return 1;
             }
-            throw ex;
+            // Not the user's fault, but still one line: the trace is for a bug report, on request.
+            if (System.getenv("NWATCH_DEBUG") != null) {
+                throw ex;
+            }
+            String m = ex.getMessage() == null ? "" : ": " + ex.getMessage().lines().findFirst().orElse("");
+            err.println("nwatch: internal error: " + ex.getClass().getSimpleName() + m
+                    + " (run with NWATCH_DEBUG=1 for the stack trace, and report it)");
+            err.flush();
+            return 1;
         });
         return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(execute(commandLine(), args));
+    }
+
+    /**
+     * Runs a command line; an Error picocli lets through (a stack overflow in a parser) is one line
+     * and exit code 1 too, never a trace on the user's terminal.
+     */
+    public static int execute(CommandLine cl, String... args) {
+        try {
+            return cl.execute(args);
+        } catch (StackOverflowError e) {
+            if (System.getenv("NWATCH_DEBUG") != null) {
+                throw e;
+            }
+            cl.getErr().println("nwatch: internal error: input nested too deeply (StackOverflowError); "
+                    + "run with NWATCH_DEBUG=1 for the stack trace, and report it");
+            cl.getErr().flush();
+            return 1;
+        }
     }
 }

@@ -76,10 +76,11 @@ public final class SearchCommand implements Callable<Integer> {
                 Output.OUT.printf("%,d matching articles%s%n", hits.total(),
                         hits.total() > hits.hits().size() ? ", showing " + hits.hits().size() : "");
                 for (Hits.Hit h : hits.hits()) {
-                    Output.OUT.printf("%n%s  %s  %s%n  %s%n", h.published().toLocalDate(), h.outlet(), h.url(),
-                            mark(h.title()));
+                    // titles, outlets and addresses come from articles: escaped, never obeyed by the terminal
+                    Output.OUT.printf("%n%s  %s  %s%n  %s%n", h.published().toLocalDate(), TerminalText.escape(h.outlet()),
+                            TerminalText.escape(h.url()), mark(h.title()));
                     if (!h.snippet().text().isBlank()) {
-                        Output.OUT.println("  " + mark(h.snippet()).replace('\n', ' '));
+                        Output.OUT.println("  " + mark(h.snippet()));
                     }
                 }
             }
@@ -87,14 +88,16 @@ public final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Marks matched spans with [[ ]] for a terminal (plain text, nothing interpreted). */
+    /** Marks matched spans with [[ ]] for a terminal; control characters are escaped, line breaks become spaces. */
     static String mark(Hits.Highlighted h) {
         StringBuilder sb = new StringBuilder();
         int at = 0;
+        String t = h.text();
         for (int[] s : h.matches()) {
-            sb.append(h.text(), at, s[0]).append("[[").append(h.text(), s[0], s[1]).append("]]");
+            sb.append(TerminalText.escape(t.substring(at, s[0]))).append("[[")
+                    .append(TerminalText.escape(t.substring(s[0], s[1]))).append("]]");
             at = s[1];
         }
-        return sb.append(h.text().substring(at)).toString();
+        return sb.append(TerminalText.escape(t.substring(at))).toString();
     }
 }

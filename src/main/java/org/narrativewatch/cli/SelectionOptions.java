@@ -37,7 +37,7 @@ public final class SelectionOptions {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
+            return org.narrativewatch.index.RangeBounds.checkYear(option, LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
             throw new UserException(option + " takes a date as YYYY-MM-DD, not '" + value + "'");
         }

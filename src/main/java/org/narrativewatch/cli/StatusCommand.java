@@ -135,7 +135,8 @@ public final class StatusCommand implements Callable<Integer> {
             if (lastError.length() > 80) {
                 lastError = lastError.substring(0, 79) + "…";
             }
-            table.add(new String[] {s.outlet(), s.group() == null ? "" : s.group(),
+            lastError = TerminalText.escape(lastError); // server-supplied text: never obeyed by the terminal
+            table.add(new String[] {TerminalText.escape(s.outlet()), s.group() == null ? "" : TerminalText.escape(s.group()),
                     s.lastFetch() == null ? "never" : WHEN.format(s.lastFetch()),
                     s.result() == null ? "never" : s.result(), Long.toString(s.added()), perDay.toString(), lastError});
         }

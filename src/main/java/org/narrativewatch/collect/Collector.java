@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.narrativewatch.article.Article;
 import org.narrativewatch.index.Engine;
+import org.narrativewatch.ingest.ArticleCheck;
+import org.narrativewatch.ingest.DateWindow;
 import org.narrativewatch.ingest.SourceRecord;
 import org.narrativewatch.ingest.feed.FeedContext;
 import org.narrativewatch.ingest.feed.FeedParser;
@@ -56,6 +58,7 @@ public final class Collector implements AutoCloseable {
     private final Object engineLock = new Object();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private Thread loop;
+    private DateWindow dates = DateWindow.defaults();
 
     public Collector(Engine engine, OutletDirectory outlets, StateStore store, HttpFetcher fetcher, int threads,
                      Consumer<String> log) {
@@ -78,6 +81,12 @@ public final class Collector implements AutoCloseable {
 
     public OutletDirectory outlets() {
         return outlets;
+    }
+
+    /** Store only items published inside this window (default: 1900-01-01 to 36 h from now). */
+    public Collector dates(DateWindow window) {
+        this.dates = window;
+        return this;
     }
 
     public StateStore store() {
@@ -151,7 +160,7 @@ public final class Collector implements AutoCloseable {
         });
         List<Future<OutletOutcome>> futures = new ArrayList<>();
         for (Outlet o : due) {
-            futures.add(pool.submit(() -> stopping.get() ? OutletOutcome.SKIPPED : collect(o)));
+            futures.add(pool.submit(() -> stopping.get() ? OutletOutcome.SKIPPED : collectOrRecord(o)));
         }
         int tried = 0;
         int answered = 0;
@@ -160,12 +169,15 @@ public final class Collector implements AutoCloseable {
         long added = 0;
         long present = 0;
         long rejected = 0;
-        for (Future<OutletOutcome> f : futures) {
+        for (int i = 0; i < futures.size(); i++) {
             OutletOutcome o;
             try {
-                o = f.get();
-            } catch (Exception e) {
+                o = futures.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 o = OutletOutcome.SKIPPED;
+            } catch (Exception e) {
+                o = recordFailure(due.get(i), e.getCause() == null ? e : e.getCause());
             }
             if (o == OutletOutcome.SKIPPED || o.status == Status.WAITING) {
                 continue;
@@ -189,6 +201,50 @@ public final class Collector implements AutoCloseable {
 
     private record OutletOutcome(Status status, long added, long present, long rejected) {
         static final OutletOutcome SKIPPED = new OutletOutcome(Status.WAITING, 0, 0, 0);
+    }
+
+    /**
+     * {@link #collect}, and should anything escape it (a bug, a stack overflow in a parser), the
+     * failure is recorded in the outlet's state like any other: an outlet never drops out of a cycle
+     * in silence, its status showing "never".
+     */
+    private OutletOutcome collectOrRecord(Outlet o) {
+        try {
+            return collect(o);
+        } catch (RuntimeException | StackOverflowError e) {
+            return recordFailure(o, e);
+        }
+    }
+
+    private OutletOutcome recordFailure(Outlet outlet, Throwable e) {
+        Instant now = Instant.now();
+        String msg = describe(e);
+        OutletState state = store.get(outlet.name(), outlet.group());
+        List<OutletState.ErrorEntry> errors = new ArrayList<>(state.errors());
+        List<FeedState> feeds = new ArrayList<>();
+        for (URI feed : outlet.feeds()) {
+            FeedState fs = state.feed(feed.toString());
+            errors.add(new OutletState.ErrorEntry(now, fs.url(), "error", msg));
+            feeds.add(new FeedState(fs.url(), fs.etag(), fs.lastModified(), now, "error", msg, fs.failures() + 1, null,
+                    fs.seen()));
+        }
+        try {
+            store.put(new OutletState(outlet.name(), outlet.group(), now, "error", state.added(),
+                    state.articlesPerDay(), errors, feeds));
+        } catch (IOException io) {
+            log.accept("collect: cannot save state to " + store.file() + ": " + io.getMessage());
+        }
+        log.accept("collect: " + outlet.name() + ": " + msg);
+        return new OutletOutcome(Status.FAILED, 0, 0, 0);
+    }
+
+    /** One line for a failure, whatever its kind: its message, or its kind when it has none. */
+    static String describe(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "structure nested too deeply to read";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replaceAll("\\s+", " ").trim();
     }
 
     /** Collects one outlet's feeds, commits its new articles, saves its state. Never throws. */
@@ -221,12 +277,15 @@ public final class Collector implements AutoCloseable {
                 }
                 FeedParser.ParsedFeed parsed = FeedParser.parse(r.body(), r.charset(), feed.toString(),
                         FeedContext.of(outlet), r.fetchedAt());
-                answered++;
                 Set<String> seen = new LinkedHashSet<>(fs.seen());
                 List<Article> fresh = new ArrayList<>();
                 for (SourceRecord rec : parsed.records()) {
                     if (rec instanceof SourceRecord.Parsed p) {
                         Article a = p.article();
+                        if (ArticleCheck.refusal(a, dates) != null) {
+                            rejected++;
+                            continue;
+                        }
                         if (outlet.fullText()) {
                             if (seen.contains(a.url())) {
                                 continue; // stored with its page's text already: the feed's lead must not replace it
@@ -240,6 +299,7 @@ public final class Collector implements AutoCloseable {
                     }
                 }
                 long[] counts = store(fresh, perDay);
+                answered++; // counted once its articles are stored: a failure after the fetch is a failure
                 added += counts[0];
                 present += counts[1];
                 // only full-text outlets need to remember items (to fetch each page once); the
@@ -256,9 +316,9 @@ public final class Collector implements AutoCloseable {
                 errors.add(new OutletState.ErrorEntry(now, fs.url(), kind, e.getMessage()));
                 feeds.add(new FeedState(fs.url(), fs.etag(), fs.lastModified(), now, kind, e.getMessage(),
                         fs.failures() + 1, e.retryAfter(), fs.seen()));
-            } catch (FeedParser.BadFeed | IOException | RuntimeException e) {
+            } catch (FeedParser.BadFeed | IOException | RuntimeException | StackOverflowError e) {
                 String kind = e instanceof FeedParser.BadFeed ? "bad_feed" : "error";
-                String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+                String msg = describe(e);
                 errors.add(new OutletState.ErrorEntry(now, fs.url(), kind, msg));
                 feeds.add(new FeedState(fs.url(), fs.etag(), fs.lastModified(), now, kind, msg, fs.failures() + 1,
                         null, fs.seen()));

@@ -35,9 +35,8 @@ public final class Corpus {
     }
 
     /**
-     * Every bucket of the selection's date range, gaps included. Open ends of the selection are the
-     * corpus' first and last day; an empty corpus (with an open end) or a range that ends before it
-     * starts gives a series without buckets.
+     * Every bucket of the selection's date range within the corpus' first and last day, gaps
+     * included; an empty corpus or a range outside it gives a series without buckets.
      */
     public Series timeline(Query query, Selection selection, Bucketing by, Engine.CountUnit unit) throws IOException {
         DayCounts c = engine.dayCounts(query, selection, unit, null);
@@ -46,6 +45,7 @@ public final class Corpus {
             return new Series(query.text(), by, selection.from() != null ? selection.from() : covered == null ? null : covered.first(),
                     selection.to() != null ? selection.to() : covered == null ? null : covered.last(), unit.wire(), List.<Bucket>of());
         }
+        RangeBounds.checkBuckets(c.days(), by);
         long[] zeros = new long[c.days().length()];
         return Series.fold(query.text(), by, unit.wire(), c.days(), c.covered(),
                 c.matches().getOrDefault(DayCounts.WHOLE, zeros), c.totals().getOrDefault(DayCounts.WHOLE, zeros));
@@ -62,6 +62,7 @@ public final class Corpus {
         if (c.days() == null) {
             return out;
         }
+        RangeBounds.checkBuckets(c.days(), by);
         long[] zeros = new long[c.days().length()];
         c.totals().forEach((value, totals) -> {
             Series s = Series.fold(query.text(), by, unit.wire(), c.days(), c.covered(), c.matches().getOrDefault(value, zeros), totals);

@@ -24,13 +24,18 @@ public record Selection(LocalDate from, LocalDate to, Set<String> outlets, Set<S
 
     /**
      * The days this selection means in a corpus whose articles lie in {@code corpus} (null when it
-     * has none): its own dates, open ends closed by the corpus' first and last day. Empty when an end
-     * stays open or the range ends before it starts. Every engine counts over these days.
+     * has none): its own dates, bounded by the corpus' first and last day (buckets outside the corpus
+     * hold nothing, and an unbounded range such as 0001-01-01..9999-12-31 would cost memory for
+     * nothing). Empty when the corpus is empty or the selection misses it. Every engine counts over
+     * these days.
      */
     public Optional<DayRange> days(DayRange corpus) {
-        LocalDate f = from != null ? from : corpus == null ? null : corpus.first();
-        LocalDate t = to != null ? to : corpus == null ? null : corpus.last();
-        return f == null || t == null || t.isBefore(f) ? Optional.empty() : Optional.of(new DayRange(f, t));
+        if (corpus == null) {
+            return Optional.empty();
+        }
+        LocalDate f = from == null || from.isBefore(corpus.first()) ? corpus.first() : from;
+        LocalDate t = to == null || to.isAfter(corpus.last()) ? corpus.last() : to;
+        return t.isBefore(f) ? Optional.empty() : Optional.of(new DayRange(f, t));
     }
 
     public Selection withDates(LocalDate f, LocalDate t) {

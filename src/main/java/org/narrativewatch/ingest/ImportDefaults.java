@@ -11,16 +11,23 @@ import java.util.Map;
  * @param lang         language for records with none (null: guessed from the text)
  * @param groups       outlet → group labels (from the outlets config)
  * @param clock        "now", for refusing dates in the future
+ * @param dates        the publication dates accepted (null: the default window on {@code clock})
  */
-public record ImportDefaults(String outlet, String group, String lang, Map<String, String> groups, Clock clock) {
+public record ImportDefaults(String outlet, String group, String lang, Map<String, String> groups, Clock clock,
+                             DateWindow dates) {
 
     public static ImportDefaults none() {
         return new ImportDefaults(null, null, null, Map.of(), Clock.systemUTC());
     }
 
+    public ImportDefaults(String outlet, String group, String lang, Map<String, String> groups, Clock clock) {
+        this(outlet, group, lang, groups, clock, null);
+    }
+
     public ImportDefaults {
         groups = groups == null ? Map.of() : Map.copyOf(groups);
         clock = clock == null ? Clock.systemUTC() : clock;
+        dates = dates == null ? DateWindow.defaults(clock) : dates;
     }
 
     public String groupFor(String outletName, String recordGroup) {

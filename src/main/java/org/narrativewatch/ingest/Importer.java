@@ -27,6 +27,7 @@ public final class Importer {
     private final int commitEvery;
     private final long commitNanos;
     private final PrintStream progress;
+    private DateWindow dates = DateWindow.defaults();
 
     /** @param progress where to draw a progress line (a terminal), or null for none */
     public Importer(Engine engine, int commitEvery, double commitSeconds, PrintStream progress) {
@@ -34,6 +35,12 @@ public final class Importer {
         this.commitEvery = commitEvery;
         this.commitNanos = (long) (commitSeconds * 1e9);
         this.progress = progress;
+    }
+
+    /** Accept only publication dates inside this window (default: 1900-01-01 to 36 h from now). */
+    public Importer dates(DateWindow window) {
+        this.dates = window;
+        return this;
     }
 
     /** The checkpoint key of a source: its name plus, for files, size and modification time. */
@@ -77,16 +84,23 @@ public final class Importer {
         long read = 0, added = 0, present = 0, rejected = 0, skipped = 0;
         Map<String, Long> reasons = new TreeMap<>();
         List<String> examples = new ArrayList<>();
+        String failure = null;
         long sinceCommit = 0;
         long lastCommit = System.nanoTime();
         long lastDraw = 0;
         long position = resumeAfter;
         SourceRecord r;
-        List<Article> batch = new ArrayList<>(BATCH);
+        List<SourceRecord.Parsed> batch = new ArrayList<>(BATCH);
         java.util.Set<String> batchKeys = new java.util.HashSet<>();
         boolean more = true;
         while (more) {
-            r = source.next();
+            try {
+                r = source.next();
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                // the source as a whole became unreadable: what was read before is kept and committed
+                r = null;
+                failure = failureMessage(source.name(), e);
+            }
             more = r != null;
             if (r != null) {
                 read++;
@@ -96,27 +110,44 @@ public final class Importer {
                 }
                 position = r.position();
                 if (r instanceof SourceRecord.Parsed p) {
-                    // a key twice in one batch: the first is added, in file order, the second counted present
-                    if (batchKeys.add(p.article().key())) {
-                        batch.add(p.article());
+                    String refusal = ArticleCheck.refusal(p.article(), dates);
+                    if (refusal != null) {
+                        r = new SourceRecord.Rejected(where(source, p), refusal, p.position());
+                    } else if (batchKeys.add(p.article().key())) {
+                        // a key twice in one batch: the first is added, in file order, the second counted present
+                        batch.add(p);
                     } else {
                         present++;
                     }
-                } else if (r instanceof SourceRecord.Rejected j) {
+                }
+                if (r instanceof SourceRecord.Rejected j) {
                     rejected++;
                     reasons.merge(reasonClass(j.reason()), 1L, Long::sum);
                     if (examples.size() < MAX_EXAMPLES) {
                         examples.add(j.toString());
                     }
+                    if (j.endsSource() && failure == null) {
+                        failure = j.toString();
+                    }
                 }
                 sinceCommit++;
             }
             if (batch.size() >= BATCH || (!more && !batch.isEmpty())) {
-                for (Engine.AddOutcome o : addAll(batch, pool)) {
+                List<Object> outcomes = addAll(batch, pool);
+                for (int i = 0; i < outcomes.size(); i++) {
+                    Object o = outcomes.get(i);
                     if (o == Engine.AddOutcome.ALREADY_PRESENT) {
                         present++;
-                    } else {
+                    } else if (o instanceof Engine.AddOutcome) {
                         added++;
+                    } else {
+                        SourceRecord.Rejected j = new SourceRecord.Rejected(where(source, batch.get(i)),
+                                "refused by the index: " + o, batch.get(i).position());
+                        rejected++;
+                        reasons.merge(reasonClass(j.reason()), 1L, Long::sum);
+                        if (examples.size() < MAX_EXAMPLES) {
+                            examples.add(j.toString());
+                        }
                     }
                 }
                 batch.clear();
@@ -137,28 +168,62 @@ public final class Importer {
                 progress.flush();
             }
         }
-        checkpoint.put(key, Long.toString(position));
+        long considered = read - skipped;
+        if (failure == null && considered > 0 && rejected == considered) {
+            // every record refused: most likely the wrong file or the wrong format, which a user must hear
+            failure = source.name() + ": none of its " + considered + " records could be imported (first: "
+                    + (examples.isEmpty() ? "?" : examples.get(0)) + ")";
+        }
+        // An incomplete file is not checkpointed at its end: a re-run after the file is repaired or
+        // completed reads it again (what is stored already is counted present, not added twice).
+        if (failure == null) {
+            checkpoint.put(key, Long.toString(position));
+        }
         engine.commit(checkpoint);
         if (progress != null) {
             progress.print("\r" + " ".repeat(79) + "\r");
             progress.flush();
         }
         return new ImportReport(source.name(), read, added, present, rejected, skipped, new LinkedHashMap<>(reasons),
-                examples, (System.nanoTime() - t0) / 1e9);
+                examples, (System.nanoTime() - t0) / 1e9, failure);
     }
 
-    private List<Engine.AddOutcome> addAll(List<Article> batch, java.util.concurrent.ExecutorService pool)
+    private static String where(Source source, SourceRecord.Parsed p) {
+        return p.where() != null ? p.where() : source.name() + ":" + p.position();
+    }
+
+    /** One line for a source that failed as a whole: its name once, then what went wrong. */
+    public static String failureMessage(String sourceName, Throwable e) {
+        String m;
+        if (e instanceof StackOverflowError) {
+            m = "structure nested too deeply to read";
+        } else if (e instanceof org.narrativewatch.UserException) {
+            m = e.getMessage();
+        } else {
+            m = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        m = m.replaceAll("\\s+", " ").trim();
+        return m.startsWith(sourceName) ? m : sourceName + ": " + m;
+    }
+
+    /**
+     * Adds a batch; each entry of the result is the engine's {@link Engine.AddOutcome} or, for an
+     * article the engine refused (an argument it cannot index), the refusal's message. Refusals are
+     * per record: the pre-checks of {@link ArticleCheck} make them rare, this keeps them local.
+     */
+    private List<Object> addAll(List<SourceRecord.Parsed> batch, java.util.concurrent.ExecutorService pool)
             throws IOException {
-        List<Engine.AddOutcome> out = new ArrayList<>(batch.size());
+        List<Object> out = new ArrayList<>(batch.size());
         if (pool == null) {
-            for (Article a : batch) {
-                out.add(engine.add(a));
+            for (SourceRecord.Parsed p : batch) {
+                out.add(addOne(p.article()));
             }
             return out;
         }
-        List<java.util.concurrent.Future<Engine.AddOutcome>> futures = new ArrayList<>(batch.size());
-        for (Article a : batch) {
-            futures.add(pool.submit(() -> engine.add(a)));
+        List<java.util.concurrent.Future<Object>> futures = new ArrayList<>(batch.size());
+        for (SourceRecord.Parsed p : batch) {
+            futures.add(pool.submit(() -> addOne(p.article())));
         }
         for (var f : futures) {
             try {
@@ -179,6 +244,15 @@ public final class Importer {
         return out;
     }
 
+    private Object addOne(Article a) throws IOException {
+        try {
+            return engine.add(a);
+        } catch (IllegalArgumentException e) {
+            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            return m.length() > 200 ? m.substring(0, 197) + "..." : m;
+        }
+    }
+
     private static long parsePosition(String s) {
         if (s == null) {
             return 0;
@@ -195,6 +269,16 @@ public final class Importer {
         if (reason.contains("in the future")) {
             return "date in the future";
         }
+        if (reason.startsWith("date before") || (reason.startsWith("field date") && reason.contains(" is before "))) {
+            return "date before the accepted window";
+        }
+        if (reason.startsWith("field too long: ")) {
+            int is = reason.indexOf(" is ");
+            return is > 0 ? reason.substring(0, is) : "field too long";
+        }
+        if (reason.startsWith("refused by the index")) {
+            return "refused by the index";
+        }
         if (reason.startsWith("field date") || reason.startsWith("no date")) {
             return reason.startsWith("no date") ? "no date" : "unreadable date";
         }
@@ -208,6 +292,7 @@ public final class Importer {
             return "truncated or corrupt file";
         }
         int colon = reason.indexOf(" (");
-        return colon > 0 ? reason.substring(0, colon) : reason;
+        String c = colon > 0 ? reason.substring(0, colon) : reason;
+        return c.length() > 80 ? c.substring(0, 77) + "..." : c;
     }
 }

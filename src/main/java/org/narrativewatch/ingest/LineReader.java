@@ -14,12 +14,21 @@ import java.util.zip.ZipException;
  * Reads a byte stream line by line, decoding each line on its own as strict UTF-8, so that one line
  * with bad bytes is rejected alone instead of being silently mangled (which a Reader with the
  * default REPLACE action would do) or ending the file. Lines longer than {@code maxLine} bytes are
- * skipped whole and reported.
+ * skipped whole and reported. A line ends at LF, CRLF or a lone CR (files from old Mac tools), so a
+ * CR-only file is not read as one line.
  */
 final class LineReader implements AutoCloseable {
 
-    /** One line: its 1-based number and its text, or the reason it could not be read. */
-    record Line(long number, String text, String error) {}
+    /**
+     * One line: its 1-based number and its text, or the reason it could not be read.
+     *
+     * @param fatal the stream broke here (truncated, corrupt, unreadable): nothing follows
+     */
+    record Line(long number, String text, String error, boolean fatal) {
+        Line(long number, String text, String error) {
+            this(number, text, error, false);
+        }
+    }
 
     private final InputStream in;
     private final int maxLine;
@@ -31,6 +40,8 @@ final class LineReader implements AutoCloseable {
     private int chunkLen;
     private long number;
     private boolean eof;
+    /** the previous line ended with CR: an LF right after it belongs to that line end */
+    private boolean afterCr;
 
     LineReader(InputStream in, int maxLine) {
         this.in = in;
@@ -50,11 +61,13 @@ final class LineReader implements AutoCloseable {
                     chunkLen = in.read(chunk);
                 } catch (EOFException | ZipException e) {
                     eof = true;
-                    return new Line(number + 1, null, "the file ends early or is corrupt (" + e.getMessage()
-                            + "); everything before this line was read");
+                    return new Line(number + 1, null, "the file ends early or is corrupt ("
+                            + (e.getMessage() == null ? "unexpected end of data" : e.getMessage())
+                            + "); everything before this line was read", true);
                 } catch (IOException e) {
                     eof = true;
-                    return new Line(number + 1, null, "read error: " + e.getMessage());
+                    return new Line(number + 1, null, "read error: " + (e.getMessage() == null
+                            ? e.getClass().getSimpleName() : e.getMessage()), true);
                 }
                 chunkPos = 0;
                 if (chunkLen <= 0) {
@@ -66,7 +79,17 @@ final class LineReader implements AutoCloseable {
                 }
             }
             byte b = chunk[chunkPos++];
+            if (afterCr) {
+                afterCr = false;
+                if (b == '\n') {
+                    continue; // the LF of a CRLF
+                }
+            }
             if (b == '\n') {
+                return finish(len, tooLong);
+            }
+            if (b == '\r') {
+                afterCr = true;
                 return finish(len, tooLong);
             }
             if (tooLong) {
@@ -87,9 +110,6 @@ final class LineReader implements AutoCloseable {
         number++;
         if (tooLong) {
             return new Line(number, null, "line longer than " + maxLine + " bytes");
-        }
-        if (len > 0 && buf[len - 1] == '\r') {
-            len--;
         }
         int start = 0;
         if (number == 1 && len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF) {

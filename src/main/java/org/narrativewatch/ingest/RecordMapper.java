@@ -68,11 +68,14 @@ final class RecordMapper {
                 throw new BadRecord("field url: " + e.getMessage());
             }
         }
-        if (d.published.toInstant().isAfter(defaults.clock().instant().plusSeconds(36 * 3600))) {
-            throw new BadRecord("field date: " + rawDate + " is in the future");
+        DateWindow window = defaults.dates();
+        if (d.published.toInstant().isAfter(window.clock().instant().plus(window.ahead()))) {
+            throw new BadRecord("field date: " + abbreviate(rawDate) + " is in the future (later than "
+                    + window.latest() + ")");
         }
-        if (d.published.getYear() < 1900) {
-            throw new BadRecord("field date: " + rawDate + " is before 1900");
+        if (d.published.toLocalDate().isBefore(window.earliest())) {
+            throw new BadRecord("field date: " + abbreviate(rawDate) + " is before " + window.earliest()
+                    + " (the earliest accepted date)");
         }
         String lang = first(f, LANG);
         if (lang == null) {

@@ -130,7 +130,7 @@ final class BriefRoutes {
     private Rendered rendered(Path f) throws IOException {
         long modified = Files.getLastModifiedTime(f).toMillis();
         long size = Files.size(f);
-        String snapshot = runner.run(() -> engine.stats().snapshot());
+        String snapshot = runner.run(() -> engine.snapshot().label());
         synchronized (cache) {
             Rendered r = cache.get(f.toString());
             if (r != null && r.modified() == modified && r.size() == size && r.snapshot().equals(snapshot)) {

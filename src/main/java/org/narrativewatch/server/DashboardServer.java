@@ -150,6 +150,7 @@ public final class DashboardServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Views.MAPPER, false));
             cfg.http.maxRequestSize = options.maxRequestBytes();
+            cfg.jetty.modifyServletContextHandler(h -> RequestBodyCap.install(h, options.maxRequestBytes()));
             cfg.http.gzipOnlyCompression();
             // Jetty's static handler resolves paths inside this classpath folder and refuses aliases
             // and "..": files outside it cannot be reached (tested with raw ../ and %2e%2e requests).
@@ -214,17 +215,13 @@ public final class DashboardServer implements AutoCloseable {
     private void guard(Context ctx) {
         // A page on another site could point a DNS name at 127.0.0.1 and read the API through it
         // (DNS rebinding): on loopback, only loopback names are accepted in the Host header.
-        if (options.loopback() && !loopbackHost(ctx.host())) {
-            throw new ApiException(403, "Host header '" + ctx.host() + "' is not allowed on a loopback server");
-        }
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-                + "frame-ancestors 'none'; form-action 'self'");
+        // headers first: a refusal carries them too
+        SecurityHeaders.apply(ctx.res());
         if (ctx.path().startsWith("/api/")) {
             ctx.header("Cache-Control", "no-store");
+        }
+        if (options.loopback() && !loopbackHost(ctx.host())) {
+            throw new ApiException(403, "Host header '" + ctx.host() + "' is not allowed on a loopback server");
         }
     }
 

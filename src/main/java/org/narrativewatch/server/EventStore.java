@@ -54,6 +54,7 @@ public final class EventStore {
 
     /** Opens the store in {@code file}; when absent, creates it with the starter set. */
     public static EventStore open(Path file) throws IOException {
+        removeStaleTemporaries(file);
         if (Files.exists(file)) {
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 return new EventStore(file, read(r, file.toString(), true));
@@ -62,6 +63,38 @@ public final class EventStore {
         EventStore s = new EventStore(file, List.of());
         s.save(new ArrayList<>(starter()));
         return s;
+    }
+
+    /** A temporary file older than this is left over from a killed save, never one in progress. */
+    static final java.time.Duration STALE = java.time.Duration.ofMinutes(10);
+
+    /**
+     * Deletes {@code .events-*.tmp} files that a process killed between writing and renaming left
+     * beside the store. Only old ones: a save in progress (another server on the same file) writes
+     * and renames its temporary file within milliseconds.
+     */
+    static int removeStaleTemporaries(Path file) {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            return 0;
+        }
+        int removed = 0;
+        long cutoff = System.currentTimeMillis() - STALE.toMillis();
+        try (var stream = Files.newDirectoryStream(dir, ".events-*.tmp")) {
+            for (Path p : stream) {
+                try {
+                    if (Files.isRegularFile(p) && Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                        Files.deleteIfExists(p);
+                        removed++;
+                    }
+                } catch (IOException e) {
+                    // another process removed it, or it is not ours to remove: leave it
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable folder: the store's own open reports what matters
+        }
+        return removed;
     }
 
     /** The key dates shipped with NarrativeWatch. */
@@ -156,10 +189,34 @@ public final class EventStore {
         events = List.copyOf(next);
     }
 
+    /**
+     * A cell a spreadsheet would run as a formula ({@code =cmd|' /C calc'!A0}, {@code +}, {@code -},
+     * {@code @}, or a leading tab or CR) gets a leading apostrophe, the OWASP-recommended defence:
+     * spreadsheets show the text and hide the apostrophe. {@link #unescapeCell} undoes it on import,
+     * so an exported file imports back unchanged.
+     */
+    static String escapeCell(String v) {
+        if (v == null || v.isEmpty()) {
+            return v;
+        }
+        char c = v.charAt(0);
+        boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'
+                || (c == '\'' && v.length() > 1 && "=+-@\t\r'".indexOf(v.charAt(1)) >= 0);
+        return risky ? "'" + v : v;
+    }
+
+    static String unescapeCell(String v) {
+        if (v != null && v.length() > 1 && v.charAt(0) == '\'' && "=+-@\t\r'".indexOf(v.charAt(1)) >= 0) {
+            return v.substring(1);
+        }
+        return v;
+    }
+
     private static String write(List<Event> list) {
         try {
             return CSV.writer(FILE_SCHEMA).writeValueAsString(list.stream()
-                    .map(e -> Map.of("id", e.id(), "date", e.date().toString(), "label", e.label(), "kind", e.kind()))
+                    .map(e -> Map.of("id", e.id(), "date", e.date().toString(), "label", escapeCell(e.label()),
+                            "kind", escapeCell(e.kind())))
                     .toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -191,7 +248,8 @@ public final class EventStore {
                 } catch (DateTimeParseException e) {
                     throw new UserException(name + " line " + line + ": field date '" + row.get("date") + "' is not YYYY-MM-DD");
                 }
-                out.add(checked(needIds ? id.trim() : newId(), date, row.get("label"), row.get("kind"), name + " line " + line));
+                out.add(checked(needIds ? id.trim() : newId(), date, unescapeCell(row.get("label")),
+                        unescapeCell(row.get("kind")), name + " line " + line));
                 if (out.size() > MAX_EVENTS) {
                     throw new UserException(name + ": more than " + MAX_EVENTS + " events");
                 }

@@ -79,7 +79,7 @@ final class Params {
             return null;
         }
         try {
-            return LocalDate.parse(v.trim());
+            return org.narrativewatch.index.RangeBounds.checkYear("parameter " + name, LocalDate.parse(v.trim()));
         } catch (DateTimeParseException e) {
             throw new UserException("parameter " + name + ": '" + v + "' is not a date (YYYY-MM-DD)");
         }

@@ -69,7 +69,7 @@ class BriefCheckTest {
         Claim c = only(r);
         long expected;
         try (Engine e = LuceneEngine.open(index)) {
-            Series s = e.timeline(Query.parse("саммит"), new Selection(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30),
+            Series s = org.narrativewatch.index.Corpus.of(e).timeline(Query.parse("саммит"), new Selection(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30),
                     Set.of(), Set.of(), Set.of()), Bucketing.WEEK, Engine.CountUnit.ARTICLES);
             expected = java.util.Arrays.stream(s.counts()).sum();
         }

@@ -19,6 +19,8 @@ final class MemoryEngine implements Engine {
     final Map<String, Article> committed = new LinkedHashMap<>();
     Map<String, String> checkpoint = new HashMap<>();
     int commits;
+    /** Runs before every add: a test can make some adds fail the way a bug deep in a parser would. */
+    java.util.function.Consumer<Article> beforeAdd = a -> { };
 
     @Override
     public String name() {
@@ -27,6 +29,7 @@ final class MemoryEngine implements Engine {
 
     @Override
     public synchronized AddOutcome add(Article a) {
+        beforeAdd.accept(a);
         if (pending.containsKey(a.key()) || committed.containsKey(a.key())) {
             pending.put(a.key(), a);
             return AddOutcome.ALREADY_PRESENT;

@@ -67,7 +67,7 @@ class TimelineBruteForceTest {
         engine.close();
     }
 
-    /** Selections whose ranges start and end mid-week and mid-month, open or beyond the corpus' ends. */
+    /** Selections whose ranges start and end mid-week and mid-month, open or beyond the corpus' ends (bounded by them). */
     static List<Selection> selections() {
         return List.of(Selection.ALL,
                 new Selection(LocalDate.of(2022, 2, 3), LocalDate.of(2022, 3, 20), Set.of("Вести", "Суспільне"), null, null),
@@ -94,8 +94,8 @@ class TimelineBruteForceTest {
         for (Bucketing by : Bucketing.values()) {
             for (Selection sel : selections()) {
                 for (Engine.CountUnit unit : Engine.CountUnit.values()) {
-                    LocalDate from = sel.from() == null ? corpusFirst : sel.from();
-                    LocalDate to = sel.to() == null ? corpusLast : sel.to();
+                    LocalDate from = sel.from() == null || sel.from().isBefore(corpusFirst) ? corpusFirst : sel.from();
+                    LocalDate to = sel.to() == null || sel.to().isAfter(corpusLast) ? corpusLast : sel.to();
                     Series want = bruteForce(query, hit, sel, by, unit, from, to);
                     for (Engine e : engines) {
                         Series got = Corpus.of(e).timeline(query, sel, by, unit);
@@ -117,8 +117,8 @@ class TimelineBruteForceTest {
         }
         for (Engine.Facet facet : Engine.Facet.values()) {
             for (Selection sel : selections()) {
-                LocalDate from = sel.from() == null ? corpusFirst : sel.from();
-                LocalDate to = sel.to() == null ? corpusLast : sel.to();
+                LocalDate from = sel.from() == null || sel.from().isBefore(corpusFirst) ? corpusFirst : sel.from();
+                LocalDate to = sel.to() == null || sel.to().isAfter(corpusLast) ? corpusLast : sel.to();
                 Set<String> values = new java.util.TreeSet<>();
                 for (Article a : stored) {
                     String v = facet == Engine.Facet.OUTLET ? a.outlet() : a.group();

@@ -6,7 +6,6 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.ParsingFeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -57,12 +56,17 @@ public final class FeedParser {
         input.setAllowDoctypes(false);
         SyndFeed feed;
         try {
-            feed = input.build(new StringReader(xml));
+            feed = input.build(FeedXml.parse(xml));
+        } catch (org.jdom2.input.JDOMParseException e) {
+            String line = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() : "";
+            throw new BadFeed(where + ": malformed feed" + line + ": " + rootMessage(e), e);
         } catch (ParsingFeedException e) {
             String line = e.getLineNumber() > 0 ? " at line " + e.getLineNumber() : "";
             throw new BadFeed(where + ": malformed feed" + line + ": " + rootMessage(e), e);
-        } catch (FeedException | IllegalArgumentException e) {
+        } catch (FeedException | org.jdom2.JDOMException | java.io.IOException | RuntimeException e) {
             throw new BadFeed(where + ": not a readable RSS or Atom feed: " + rootMessage(e), e);
+        } catch (StackOverflowError e) {
+            throw new BadFeed(where + ": not a readable RSS or Atom feed: structure nested too deeply", null);
         }
         String feedLang = feed.getLanguage();
         List<SourceRecord> records = new ArrayList<>();
@@ -71,9 +75,12 @@ public final class FeedParser {
             position++;
             String at = where + ": item " + position;
             try {
-                records.add(new SourceRecord.Parsed(toArticle(entry, ctx, feedLang, fetchedAt), position));
+                records.add(new SourceRecord.Parsed(toArticle(entry, ctx, feedLang, fetchedAt), position, at));
             } catch (IllegalArgumentException e) {
                 records.add(new SourceRecord.Rejected(at, e.getMessage(), position));
+            } catch (RuntimeException | StackOverflowError e) {
+                // one odd item never takes the feed down; its reason is the one line the user sees
+                records.add(new SourceRecord.Rejected(at, "unreadable item (" + rootMessage(e) + ")", position));
             }
         }
         return new ParsedFeed(feed.getTitle(), feedLang, records);
@@ -88,6 +95,7 @@ public final class FeedParser {
             throw new IllegalArgumentException("item has no link");
         }
         String url = UrlNormalizer.normalize(link.trim());
+        String host = webHost(url);
         String title = entry.getTitle() == null ? "" : Jsoup.parse(entry.getTitle()).text();
         String text = itemText(entry);
         if (text.length() > Limits.MAX_DOCUMENT_CHARS) {
@@ -98,10 +106,36 @@ public final class FeedParser {
         Dated published = date == null
                 ? Dated.guessed(fetchedAt)
                 : new Dated(OffsetDateTime.ofInstant(date.toInstant(), ctx.zone()), DateQuality.EXACT);
-        String outlet = ctx.outlet() != null ? ctx.outlet() : Outlet.bare(URI.create(url).getHost());
+        String outlet = ctx.outlet() != null ? ctx.outlet() : Outlet.bare(host);
         String lang = Languages.resolve(ctx.lang() != null ? ctx.lang() : feedLang, title + " " + text);
         return new Article(url, outlet, ctx.group(), published.published(), published.quality(), lang, title, text,
                 null);
+    }
+
+    /**
+     * The host of an article link, which must be an http(s) address: a {@code javascript:},
+     * {@code data:} or {@code mailto:} link is no article, and a link without a host names no outlet.
+     */
+    static String webHost(String url) {
+        URI u;
+        try {
+            u = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("link is not a valid address: " + abbreviate(url));
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("link is not a web address (http or https): " + abbreviate(url));
+        }
+        if (u.getHost() == null || u.getHost().isBlank()) {
+            throw new IllegalArgumentException("link has no valid host name: " + abbreviate(url));
+        }
+        return u.getHost();
+    }
+
+    static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() <= 80 ? one : one.substring(0, 77) + "...";
     }
 
     /** The longer of the item's content and its description, as plain text. */
@@ -123,7 +157,10 @@ public final class FeedParser {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        String m = t.getMessage() == null ? t.toString() : t.getMessage();
+        if (t instanceof StackOverflowError) {
+            return "structure nested too deeply";
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return m.replaceAll("\\s+", " ").trim();
     }
 }

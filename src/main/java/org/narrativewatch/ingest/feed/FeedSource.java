@@ -68,8 +68,18 @@ public final class FeedSource implements Source {
         OutletDirectory outlets = OutletDirectory.load(null);
         String s = pathOrUrl.toLowerCase(java.util.Locale.ROOT);
         if (s.startsWith("http://") || s.startsWith("https://")) {
+            URI address;
+            try {
+                address = new URI(pathOrUrl);
+                if (address.getHost() == null) {
+                    throw new java.net.URISyntaxException(pathOrUrl, "no host name");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new UserException(pathOrUrl + ": not a valid feed address (" + e.getReason()
+                        + (e.getIndex() >= 0 ? " at character " + (e.getIndex() + 1) : "") + ")");
+            }
             HttpFetcher fetcher = new HttpFetcher(FetchPolicy.defaults());
-            FeedSource source = url(URI.create(pathOrUrl), fetcher, outlets, false);
+            FeedSource source = url(address, fetcher, outlets, false);
             source.owned = fetcher;
             return source;
         }
@@ -104,7 +114,7 @@ public final class FeedSource implements Source {
             // skips the items of a later one.
             long base = r.fetchedAt().toEpochMilli() * 1000;
             List<SourceRecord> renumbered = parsed.records().stream().map(rec -> rec instanceof SourceRecord.Parsed p
-                    ? (SourceRecord) new SourceRecord.Parsed(p.article(), base + p.position())
+                    ? (SourceRecord) new SourceRecord.Parsed(p.article(), base + p.position(), p.where())
                     : rejectedAt((SourceRecord.Rejected) rec, base + rec.position())).toList();
             return new FeedParser.ParsedFeed(parsed.title(), parsed.lang(), renumbered);
         };
@@ -125,6 +135,11 @@ public final class FeedSource implements Source {
                 throw new UserException(e.getMessage(), e);
             } catch (FetchException e) {
                 throw new UserException(e.getMessage(), e);
+            } catch (CappedInputStream.TooLarge e) {
+                throw new UserException(name + ": larger than the cap for a feed (" + e.getMessage() + ")", e);
+            } catch (java.io.EOFException | java.util.zip.ZipException e) {
+                throw new UserException(name + ": the file ends early or is corrupt ("
+                        + (e.getMessage() == null ? "unexpected end of data" : e.getMessage()) + ")", e);
             }
         }
         if (!records.hasNext()) {
@@ -133,12 +148,12 @@ public final class FeedSource implements Source {
         SourceRecord r = records.next();
         if (r instanceof SourceRecord.Parsed p) {
             Article a = directory != null ? byLinkHost(p.article()) : p.article();
-            r = new SourceRecord.Parsed(a.withGroup(defaults.groupFor(a.outlet(), a.group())), p.position());
+            r = new SourceRecord.Parsed(a.withGroup(defaults.groupFor(a.outlet(), a.group())), p.position(), p.where());
         }
         if (pageFetcher != null && r instanceof SourceRecord.Parsed p) {
             try {
                 Article full = FullText.enrich(p.article(), pageFetcher);
-                return new SourceRecord.Parsed(full, p.position());
+                return new SourceRecord.Parsed(full, p.position(), p.where());
             } catch (FetchException e) {
                 return p; // the feed's own text stands; the page is optional
             }
@@ -151,7 +166,7 @@ public final class FeedSource implements Source {
     }
 
     private Article byLinkHost(Article a) {
-        return directory.byHost(URI.create(a.url()).getHost())
+        return directory.byHost(FeedParser.webHost(a.url()))
                 .map(o -> new Article(a.url(), o.name(), o.group(), a.published().atZoneSameInstant(o.zone())
                         .toOffsetDateTime(), a.dateQuality(), o.lang() != null ? o.lang() : a.lang(), a.title(),
                         a.text(), a.syndicatedFrom()))

@@ -9,4 +9,7 @@ public final class Limits {
 
     /** Largest HTML page parsed (archived or fetched). */
     public static final long MAX_PAGE_BYTES = 8L << 20;
+
+    /** Deepest HTML element kept as markup (deeper ones become their text); real pages nest ~30. */
+    public static final int MAX_HTML_DEPTH = 100;
 }

@@ -46,6 +46,7 @@ public final class PageExtractor {
     /** Parses and extracts; {@code baseUri} resolves relative links, {@code zone} reads dates without offset. */
     public static Page extract(String html, String baseUri, ZoneId zone) {
         Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
+        flattenDeep(doc, Limits.MAX_HTML_DEPTH);
         Dated published = publishedDate(doc, zone);
         String title = firstNonBlank(
                 attr(doc, "meta[property=og:title]", "content"),
@@ -65,8 +66,44 @@ public final class PageExtractor {
             return "";
         }
         Document doc = Jsoup.parseBodyFragment(html);
+        flattenDeep(doc, Limits.MAX_HTML_DEPTH);
         doc.select("script, style").remove();
         return paragraphs(doc.body());
+    }
+
+    /**
+     * Replaces every element nested {@code max} deep that still has child elements by its text,
+     * walking with an explicit stack. Real pages nest a few dozen levels; thousands of nested tags
+     * (a hostile page or feed item) made the per-block walks below quadratic and recursive code
+     * elsewhere overflow its stack. The words are kept, only the markup below the limit goes.
+     *
+     * @return how many elements were flattened
+     */
+    public static int flattenDeep(Element root, int max) {
+        java.util.ArrayDeque<Element> todo = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        todo.push(root);
+        depths.push(1);
+        int flattened = 0;
+        while (!todo.isEmpty()) {
+            Element e = todo.pop();
+            int depth = depths.pop();
+            if (e.childrenSize() == 0) {
+                continue;
+            }
+            if (depth >= max) {
+                String text = e.text();
+                e.empty();
+                e.appendText(text);
+                flattened++;
+                continue;
+            }
+            for (Element c : e.children()) {
+                todo.push(c);
+                depths.push(depth + 1);
+            }
+        }
+        return flattened;
     }
 
     static Dated publishedDate(Document doc, ZoneId zone) {

@@ -130,7 +130,16 @@ public final class TelegramExportSource implements Source {
                 }
                 index++;
                 JsonNode message = parser.readValueAsTree();
-                SourceRecord r = toRecord(message);
+                SourceRecord r;
+                try {
+                    r = toRecord(message);
+                } catch (RuntimeException e) {
+                    // an odd message (a date out of any range, a field of the wrong type) is refused alone
+                    String id = message.path("id").asText("");
+                    r = new SourceRecord.Rejected(file + ": message " + (id.isEmpty() ? "#" + index : id),
+                            "unreadable message (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                            : e.getMessage()) + ")", index);
+                }
                 if (r != null) {
                     return r;
                 }
@@ -141,8 +150,9 @@ public final class TelegramExportSource implements Source {
             done = true;
             index++;
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            return new SourceRecord.Rejected(file + " line " + line, "unreadable JSON from here on: "
-                    + e.getOriginalMessage(), index);
+            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+            return new SourceRecord.Rejected(line > 0 ? file + ":" + line : file.toString(), "unreadable JSON from here on ("
+                    + msg.replaceAll("\\s+", " ") + ")", index, true);
         }
     }
 
@@ -214,7 +224,7 @@ public final class TelegramExportSource implements Source {
         String forwarded = m.hasNonNull("forwarded_from") ? "telegram:" + m.get("forwarded_from").asText() : null;
         String outlet = "telegram:" + channelName;
         return new SourceRecord.Parsed(new Article(url, outlet, defaults.groupFor(outlet, null), published,
-                DateQuality.EXACT, Languages.resolve(defaults.lang(), text), title(text), text, forwarded), index);
+                DateQuality.EXACT, Languages.resolve(defaults.lang(), text), title(text), text, forwarded), index, where);
     }
 
     private static OffsetDateTime date(JsonNode m) {
@@ -232,7 +242,7 @@ public final class TelegramExportSource implements Source {
             Instant instant;
             try {
                 instant = Instant.ofEpochSecond(Long.parseLong(unix.trim()));
-            } catch (NumberFormatException e) {
+            } catch (NumberFormatException | java.time.DateTimeException e) {
                 throw new IllegalArgumentException("unreadable date_unixtime '" + unix + "'");
             }
             ZoneOffset offset = ZoneOffset.UTC;

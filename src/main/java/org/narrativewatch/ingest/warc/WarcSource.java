@@ -87,7 +87,7 @@ public final class WarcSource implements Source {
                 broken = true;
                 recordNo++;
                 return new SourceRecord.Rejected(file + ": record " + recordNo,
-                        "unreadable WARC from here on (" + e.getMessage() + ")", recordNo);
+                        "unreadable WARC from here on (" + describe(e) + ")", recordNo, true);
             }
             if (next.isEmpty()) {
                 return null;
@@ -124,22 +124,46 @@ public final class WarcSource implements Source {
                 return null;
             }
             WarcTargetRecord target = (WarcTargetRecord) record;
-            where += " (" + target.target() + ")";
+            String targetUri = target.target();
+            if (targetUri == null || targetUri.isBlank()) {
+                return new SourceRecord.Rejected(where, "record has no WARC-Target-URI", recordNo);
+            }
+            where += " (" + abbreviate(targetUri) + ")";
             byte[] bytes;
             try (InputStream in = new CappedInputStream(body.stream(), Limits.MAX_PAGE_BYTES, "in the page")) {
                 bytes = in.readAllBytes();
             } catch (CappedInputStream.TooLarge e) {
                 return new SourceRecord.Rejected(where, "page too large: " + e.getMessage(), recordNo);
             }
-            return new SourceRecord.Parsed(toArticle(target, type, bytes), recordNo);
-        } catch (IOException | RuntimeException e) {
-            return new SourceRecord.Rejected(where, e.getMessage() == null ? e.toString() : e.getMessage(), recordNo);
+            return new SourceRecord.Parsed(toArticle(target, type, bytes), recordNo, where);
+        } catch (IllegalArgumentException e) {
+            return new SourceRecord.Rejected(where, describe(e), recordNo);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return new SourceRecord.Rejected(where, "unreadable record (" + describe(e) + ")", recordNo);
         }
+    }
+
+    /** One readable line for a failure: its message, or what kind of failure it was when it has none. */
+    static String describe(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return "structure nested too deeply";
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank() || e instanceof NullPointerException) {
+            return e instanceof java.io.EOFException ? "the file ends early" : "a malformed record ("
+                    + e.getClass().getSimpleName() + ")";
+        }
+        return m.replaceAll("\\s+", " ").trim();
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replaceAll("\\s+", " ");
+        return one.length() <= 100 ? one : one.substring(0, 97) + "...";
     }
 
     private Article toArticle(WarcTargetRecord record, MediaType type, byte[] bytes) {
         String url = UrlNormalizer.normalize(record.target());
-        String host = URI.create(url).getHost();
+        String host = webHost(url);
         Optional<Outlet> outlet = outlets.byHost(host);
         ZoneId zone = outlet.map(Outlet::zone).orElse(ZoneOffset.UTC);
         String html = Charsets.decode(bytes, type.parameters().get("charset"));
@@ -158,6 +182,20 @@ public final class WarcSource implements Source {
         String name = outlet.map(Outlet::name).orElse(Outlet.bare(host));
         return new Article(url, name, defaults.groupFor(name, outlet.map(Outlet::group).orElse(null)),
                 date.published(), date.quality(), lang, title, page.text(), null);
+    }
+
+    private static String webHost(String url) {
+        URI u;
+        try {
+            u = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("target is not a valid address");
+        }
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || u.getHost() == null) {
+            throw new IllegalArgumentException("target is not a web page address (http or https with a host)");
+        }
+        return u.getHost();
     }
 
     private static boolean isHtml(MediaType type) {

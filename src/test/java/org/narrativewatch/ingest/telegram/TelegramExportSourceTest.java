@@ -157,7 +157,8 @@ class TelegramExportSourceTest {
         List<SourceRecord> records = readAll(file);
         assertEquals(3, records.size());
         SourceRecord.Rejected r = assertInstanceOf(SourceRecord.Rejected.class, records.get(2));
-        assertTrue(r.where().matches(".*result\\.json line \\d+"), r.where());
+        assertTrue(r.where().matches(".*result\\.json:\\d+"), r.where());
+        assertTrue(r.endsSource(), "the rest of the file cannot be read: the import says it is incomplete");
     }
 
     @Test
