@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.narrativewatch.UserException;
+import org.narrativewatch.explain.ChangeExplainer;
+import org.narrativewatch.explain.Explanation;
+import org.narrativewatch.explain.ExplanationFormat;
+import org.narrativewatch.explain.names.NameTagger;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
@@ -93,6 +98,14 @@ public final class ShiftsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--explain", description = "say what changed at each change point: the terms and outlets of the query's "
+            + "articles after it against before it, and articles that show it (docs/explain.md)")
+    boolean explain;
+
+    @Option(names = "--explain-days", defaultValue = "90", paramLabel = "N",
+            description = "with --explain: each side spans at most N days from the change (default: ${DEFAULT-VALUE})")
+    int explainDays;
+
     @Override
     public Integer call() throws IOException {
         String fmt = format.toLowerCase(Locale.ROOT);
@@ -110,8 +123,15 @@ public final class ShiftsCommand implements Callable<Integer> {
         if (!model.equalsIgnoreCase("auto")) {
             opt = opt.withModel(Model.parse(model));
         }
+        if (explain && query == null) {
+            throw new UserException("--explain needs a QUERY (a CSV series has no articles to explain)");
+        }
+        if (explainDays < 1) {
+            throw new UserException("--explain-days must be at least 1, not " + explainDays);
+        }
         Observations obs;
         String label;
+        Series series = null;
         Selection sel = selectionOptions.selection();
         if (csv != null) {
             SeriesCsv.Table t = SeriesCsv.read(csv, sel.from(), sel.to());
@@ -131,6 +151,7 @@ public final class ShiftsCommand implements Callable<Integer> {
             try (Engine engine = engineOptions.open()) {
                 s = Corpus.of(engine).timeline(q, sel, b, Engine.CountUnit.ARTICLES);
             }
+            series = s;
             label = query;
             Model m = opt.model() != null ? opt.model() : ShiftDetector.autoModel(s);
             opt = opt.withModel(m);
@@ -142,14 +163,59 @@ public final class ShiftsCommand implements Callable<Integer> {
             return 0;
         }
         ShiftResult r = ShiftDetector.detect(obs, opt);
+        List<Explanation> explanations = explain ? explainChanges(r, series, sel) : null;
         switch (fmt) {
-            case "json" -> out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(toJson(query, csv, r)));
-            case "csv" -> out().print(toCsv(r));
-            default -> out().print(toTable(label, r));
+            case "json" -> {
+                Map<String, Object> json = toJson(query, csv, r);
+                if (explanations != null) {
+                    attachExplanations(json, explanations);
+                }
+                out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+            }
+            case "csv" -> out().print(explanations == null ? toCsv(r) : withExplanationColumns(toCsv(r), explanations));
+            default -> {
+                out().print(toTable(label, r));
+                if (explanations != null) {
+                    out().print("\nWhat changed (the query's articles after each change against before it):\n");
+                    for (int i = 0; i < explanations.size(); i++) {
+                        out().print(r.changes().get(i).date() + "\n" + ChangeExplainer.summary(explanations.get(i), 8));
+                    }
+                }
+            }
         }
         out().flush();
         return 0;
+    }
+
+    /** One explanation per change point, in order (changes without a date cannot be explained and get none). */
+    private List<Explanation> explainChanges(ShiftResult r, Series series, Selection sel) throws IOException {
+        List<LocalDate> dates = r.changes().stream().map(ChangePoint::date).toList();
+        if (dates.contains(null) || series.from() == null) {
+            throw new UserException("--explain needs dated buckets");
+        }
+        try (Engine engine = engineOptions.open()) {
+            return ChangeExplainer.explain(engine, NameTagger.create(), Query.parse(query), sel,
+                    ChangeExplainer.windows(dates, series.from(), series.to(), explainDays), ChangeExplainer.DEFAULT_TOP);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void attachExplanations(Map<String, Object> json, List<Explanation> explanations) {
+        List<Object> changes = (List<Object>) json.get("changes");
+        for (int i = 0; i < changes.size(); i++) {
+            ((Map<String, Object>) changes.get(i)).put("explain", ExplanationFormat.toJson(explanations.get(i)));
+        }
+    }
+
+    private static String withExplanationColumns(String csv, List<Explanation> explanations) {
+        String[] lines = csv.split("\n");
+        StringBuilder b = new StringBuilder(lines[0]).append(",more_after,less_after\n");
+        for (int i = 1; i < lines.length; i++) {
+            Explanation e = explanations.get(i - 1);
+            b.append(lines[i]).append(',').append(ExplanationFormat.cell(ChangeExplainer.labels(e, "over", 10))).append(',')
+                    .append(ExplanationFormat.cell(ChangeExplainer.labels(e, "under", 10))).append('\n');
+        }
+        return b.toString();
     }
 
     static Map<String, Object> toJson(String query, Path csv, ShiftResult r) {

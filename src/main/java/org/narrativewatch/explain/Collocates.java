@@ -235,7 +235,7 @@ public final class Collocates {
     }
 
     private static void addLemma(Map<String, Item> out, String lemma, Set<String> queryTerms, Set<String> stop) {
-        if (!Vocabulary.listable(lemma) || queryTerms.contains(lemma) || stop.contains(lemma)) {
+        if (!Vocabulary.listable(lemma) || queryTerms.contains(lemma) || stop.contains(lemma) || Vocabulary.number(lemma)) {
             return;
         }
         out.putIfAbsent(lemma, new Item(List.of(lemma), false));

@@ -106,7 +106,7 @@ public final class Explainer {
             if (Keyness.g2(a, n1, b, n2) < critical) {
                 continue;
             }
-            (stop.contains(lemma) ? stopItems : items).add(lemmaItem(lemma, Keyness.score(a, n1, b, n2), read));
+            (stop.contains(lemma) || Vocabulary.number(lemma) ? stopItems : items).add(lemmaItem(lemma, Keyness.score(a, n1, b, n2), read));
         }
         for (int i = 0; i < multi.size(); i++) {
             Candidate c = multi.get(i);

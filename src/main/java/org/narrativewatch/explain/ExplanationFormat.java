@@ -148,12 +148,12 @@ public final class ExplanationFormat {
         return Double.isFinite(d) ? String.format(Locale.ROOT, "%.6g", d) : "";
     }
 
-    static String cell(String s) {
+    public static String cell(String s) {
         String one = oneLine(s == null ? "" : s);
         return one.matches("[^\",]*") ? one : "\"" + one.replace("\"", "\"\"") + "\"";
     }
 
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         return s.replaceAll("[\\r\\n]+", " ");
     }
 
@@ -177,7 +177,7 @@ public final class ExplanationFormat {
             termRows(b, ts);
         }
         if (!e.stopWords().isEmpty()) {
-            b.append("\nStop words\n");
+            b.append("\nStop words and numbers\n");
             termRows(b, e.stopWords());
         }
         if (!e.queryTerms().isEmpty()) {

@@ -66,6 +66,19 @@ final class Vocabulary {
         return false;
     }
 
+    /**
+     * Digits only: in news mostly dates and times (05.04.2022, 21:00), which differ between any two
+     * windows; listed with the stop words rather than among the terms.
+     */
+    static boolean number(String lemma) {
+        for (int i = 0; i < lemma.length(); i++) {
+            if (!Character.isDigit(lemma.charAt(i))) {
+                return false;
+            }
+        }
+        return !lemma.isEmpty();
+    }
+
     /** A query that finds the articles containing these lemmas next to each other (or the one lemma). */
     static Query phraseQuery(List<String> lemmas) {
         List<QueryNode> words = lemmas.stream().map(l -> (QueryNode) new QueryNode.Word(l, QueryNode.BODY)).toList();
