@@ -35,7 +35,7 @@ import org.narrativewatch.query.Query;
 public final class Explainer {
 
     /** Phrase and multi-word-name queries counted per explanation: each is one pass over the index. */
-    static final int MAX_COUNTED_PHRASES = 24;
+    static final int MAX_COUNTED_PHRASES = 16;
     static final int ARTICLES_SHOWN = 5;
 
     private final Engine engine;
@@ -145,7 +145,7 @@ public final class Explainer {
     private static Explanation.Term lemmaItem(String lemma, Keyness.Score s, ReadArticles read) {
         boolean name = read.votes.isName(lemma);
         List<String> variants = name ? read.votes.variants(lemma, 3) : List.of();
-        return new Explanation.Term(lemma, name ? "name" : "lemma", name ? Vocabulary.nameLabel(lemma, read.votes.variants(lemma, 20)) : lemma,
+        return new Explanation.Term(lemma, name ? "name" : "lemma", name ? Vocabulary.nameLabel(lemma, read.votes.variants(lemma, 20)) : read.lemmaLabel(lemma),
                 name ? read.votes.type.getOrDefault(lemma, NameTagger.Type.OTHER).wire() : null, direction(s), s, false,
                 lemma, variants);
     }

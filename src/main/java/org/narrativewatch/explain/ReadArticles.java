@@ -74,6 +74,8 @@ final class ReadArticles {
 
     final List<Article> articles = new ArrayList<>();
     final NameVotes votes = new NameVotes();
+    /** lemma → how the words with that lemma were written (lower case), for lemmas that are stems of unknown words */
+    final Map<String, Map<String, Integer>> stemForms = new HashMap<>();
     /** lemma → articles containing it, over everything read */
     final Map<String, Integer> lemmaArticles = new HashMap<>();
 
@@ -103,6 +105,13 @@ final class ReadArticles {
                 countVotes(p);
                 for (TextTokens.Token t : p.tokens()) {
                     seen.addAll(t.lemmas());
+                    if (t.lemmas().size() == 1) {
+                        String lower = t.surface().toLowerCase(Locale.ROOT);
+                        String l = t.lemmas().get(0);
+                        if (!lower.equals(l) && lower.startsWith(l)) {
+                            stemForms.computeIfAbsent(l, k -> new HashMap<>()).merge(lower, 1, Integer::sum);
+                        }
+                    }
                 }
             }
             for (String l : seen) {
@@ -166,6 +175,16 @@ final class ReadArticles {
                 }
             }
         }
+    }
+
+    /** How to show a lemma that is a stem of words the dictionaries do not know (видеосвяз → видеосвязь); else the lemma. */
+    String lemmaLabel(String lemma) {
+        Map<String, Integer> forms = stemForms.get(lemma);
+        if (forms == null) {
+            return lemma;
+        }
+        String f = Vocabulary.stemForm(lemma, new ArrayList<>(forms.keySet()));
+        return f == null ? lemma : f;
     }
 
     /**

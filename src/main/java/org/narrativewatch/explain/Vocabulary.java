@@ -101,20 +101,27 @@ final class Vocabulary {
                 return w;
             }
         }
-        if (NameLexicon.known(canonical)) {
-            return canonical.substring(0, 1).toUpperCase(Locale.ROOT) + canonical.substring(1);
-        }
-        // a stem of a word the dictionary does not know (байд of Байдена): its shortest written form
-        String shortest = null;
-        for (String w : written) {
-            if (w.toLowerCase(Locale.ROOT).startsWith(canonical) && (shortest == null || w.length() < shortest.length())) {
-                shortest = w;
-            }
-        }
-        if (shortest != null) {
-            return shortest;
+        String stemForm = stemForm(canonical, written);
+        if (stemForm != null) {
+            return stemForm;
         }
         return canonical.isEmpty() ? canonical
                 : canonical.substring(0, 1).toUpperCase(Locale.ROOT) + canonical.substring(1);
+    }
+
+    /**
+     * When {@code term} is a stem of words no dictionary knows (байд of Байдена, видеосвяз of
+     * видеосвязи), the shortest of those words as written, to show instead of the stem; else null.
+     */
+    static String stemForm(String term, List<String> written) {
+        String shortest = null;
+        for (String w : written) {
+            String lower = w.toLowerCase(Locale.ROOT);
+            if (lower.startsWith(term) && w.indexOf(' ') < 0 && !NameLexicon.known(lower)
+                    && (shortest == null || w.length() < shortest.length())) {
+                shortest = w;
+            }
+        }
+        return shortest;
     }
 }
