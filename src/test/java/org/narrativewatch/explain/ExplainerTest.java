@@ -165,6 +165,15 @@ class ExplainerTest {
     }
 
     @Test
+    void anEngineWithoutTermCountsRefusesClearly() {
+        org.narrativewatch.UserException e = org.junit.jupiter.api.Assertions.assertThrows(org.narrativewatch.UserException.class,
+                () -> new Explainer(new org.narrativewatch.index.InMemoryEngine(), NameTagger.create())
+                        .explain(ExplainRequest.of(Query.parse("переговоры"), MARCH, null, null)));
+        assertTrue(e.getMessage().contains("memory engine cannot"), e.getMessage());
+        assertTrue(e.getMessage().contains("--engine lucene"), e.getMessage());
+    }
+
+    @Test
     void jsonKeepsTheContractShape() throws IOException {
         Map<String, Object> json = ExplanationFormat.toJson(explain("2024-02-01..2024-02-10", 500));
         for (String k : new String[] {"query", "window", "baseline", "terms", "outlets"}) {
