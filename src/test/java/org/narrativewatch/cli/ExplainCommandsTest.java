@@ -104,6 +104,9 @@ class ExplainCommandsTest {
         Run r = run("shifts", "саммит", "--index", idx, "--by", "day", "--explain", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(1, j.path("changes").size(), r.out());
+        assertEquals("2024-02-15", j.path("changes").get(0).path("date").asText());
+        assertTrue(j.path("changes").get(0).path("explain").path("terms").toString().contains("переговоры"));
         for (JsonNode c : j.path("changes")) {
             assertTrue(c.has("explain"), c.toString());
             assertEquals(c.path("date").asText(), c.path("explain").path("window").path("from").asText());
