@@ -149,7 +149,7 @@ public final class Collocates {
                 }
                 String term = String.join(" ", it.lemmas);
                 boolean name = it.name || (it.lemmas.size() == 1 && read.votes.isName(term));
-                String label = name ? Vocabulary.nameLabel(term, read.votes.variants(term, 20)) : read.lemmaLabel(term);
+                String label = name ? Vocabulary.nameLabel(term, read.votes.labelForms(term, 20)) : read.lemmaLabel(term);
                 out.add(new Collocate(term, name ? "name" : "lemma", label, s));
             }
             out.sort(Comparator.comparingDouble((Collocate x) -> -x.score().g2()).thenComparing(Collocate::term));

@@ -120,7 +120,7 @@ public final class Explainer {
             boolean name = c.name;
             List<String> variants = name ? read.votes.variants(term, 3) : List.of();
             items.add(new Explanation.Term(term, name ? "name" : "phrase",
-                    name ? Vocabulary.nameLabel(term, read.votes.variants(term, 20)) : term,
+                    name ? Vocabulary.nameLabel(term, read.votes.labelForms(term, 20)) : term,
                     name ? read.votes.type.getOrDefault(term, NameTagger.Type.OTHER).wire() : null,
                     direction(s), s, false, Vocabulary.phraseQuery(c.lemmas).text(), variants));
         }
@@ -145,7 +145,7 @@ public final class Explainer {
     private static Explanation.Term lemmaItem(String lemma, Keyness.Score s, ReadArticles read) {
         boolean name = read.votes.isName(lemma);
         List<String> variants = name ? read.votes.variants(lemma, 3) : List.of();
-        return new Explanation.Term(lemma, name ? "name" : "lemma", name ? Vocabulary.nameLabel(lemma, read.votes.variants(lemma, 20)) : read.lemmaLabel(lemma),
+        return new Explanation.Term(lemma, name ? "name" : "lemma", name ? Vocabulary.nameLabel(lemma, read.votes.labelForms(lemma, 20)) : read.lemmaLabel(lemma),
                 name ? read.votes.type.getOrDefault(lemma, NameTagger.Type.OTHER).wire() : null, direction(s), s, false,
                 lemma, variants);
     }

@@ -53,6 +53,8 @@ final class ReadArticles {
         /** canonical → type and the ways it was written, most frequent first */
         final Map<String, NameTagger.Type> type = new HashMap<>();
         final Map<String, Map<String, Integer>> written = new HashMap<>();
+        /** canonical of a one-word (or merged person's) name → how its last word was written (Байдена, Байденом) */
+        final Map<String, Map<String, Integer>> heads = new HashMap<>();
 
         boolean isName(String lemma) {
             return name.getOrDefault(lemma, 0) > plain.getOrDefault(lemma, 0);
@@ -61,6 +63,13 @@ final class ReadArticles {
         boolean isAbsorbed(String lemma) {
             int a = absorbed.getOrDefault(lemma, 0);
             return a > 0 && a >= plain.getOrDefault(lemma, 0) + name.getOrDefault(lemma, 0);
+        }
+
+        /** Written forms to choose a label from: the name's own word (a person's surname), or the whole name. */
+        List<String> labelForms(String canonical, int max) {
+            Map<String, Integer> w = canonical.indexOf(' ') < 0 ? heads.getOrDefault(canonical, Map.of())
+                    : written.getOrDefault(canonical, Map.of());
+            return w.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(max).map(Map.Entry::getKey).toList();
         }
 
         List<String> variants(String canonical, int max) {
@@ -158,6 +167,8 @@ final class ReadArticles {
                 inName[i] = true;
             }
             if (!s.multiWord()) {
+                votes.heads.computeIfAbsent(s.canonical(), k -> new HashMap<>())
+                        .merge(p.tokens().get(s.end() - 1).surface(), 1, Integer::sum);
                 votes.name.merge(s.canonical(), 1, Integer::sum);
                 for (int i = s.start(); i < s.end() - 1; i++) {
                     for (String l : p.tokens().get(i).lemmas()) {

@@ -117,7 +117,7 @@ final class Vocabulary {
         String shortest = null;
         for (String w : written) {
             String lower = w.toLowerCase(Locale.ROOT);
-            if (lower.startsWith(term) && w.indexOf(' ') < 0 && !NameLexicon.known(lower)
+            if (lower.startsWith(term) && !lower.equals(term) && w.indexOf(' ') < 0 && !NameLexicon.isLemmaOf(term, lower)
                     && (shortest == null || w.length() < shortest.length())) {
                 shortest = w;
             }

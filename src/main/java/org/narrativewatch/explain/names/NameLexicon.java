@@ -153,9 +153,18 @@ public final class NameLexicon {
         return out;
     }
 
-    /** Whether the Russian or Ukrainian dictionary knows this form (a lemma, not a stem of an unknown word). */
-    public static boolean known(String form) {
-        return of("ru").entry(form).has(KNOWN) || of("uk").entry(form).has(KNOWN);
+    /** Whether the Russian or Ukrainian dictionary gives {@code lemma} as a lemma of {@code form} (else it is a stem or another word). */
+    public static boolean isLemmaOf(String lemma, String form) {
+        for (String l : new String[] {"ru", "uk"}) {
+            NameLexicon lex = of(l);
+            String w = Folding.fold(form.toLowerCase(Locale.ROOT));
+            for (WordData d : lex.lookup.get().lookup(w)) {
+                if (Folding.fold(d.getStem().toString().toLowerCase(Locale.ROOT)).equals(lemma)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     String language() {
