@@ -2,6 +2,7 @@
 // Article text is only ever put into the page through textContent: never innerHTML.
 import uPlot from './vendor/uPlot.esm.js';
 import { movingAverage, movingShare, bucketEnd, highlightInto, safeHref } from './util.js';
+import { showKeyTerms } from './explain.js';
 import { createMap } from './map.js';
 
 const MAX_QUERIES = 6;
@@ -744,6 +745,10 @@ async function onChartClick() {
     code.textContent = state.queries[i];
     head.append(sw, code);
     box.append(head);
+    const keys = document.createElement('div');
+    box.append(keys);
+    showKeyTerms(keys, { q: state.queries[i], start, from: p.get('from'), to: p.get('to'), by: state.by, first: state.from,
+      outlets: state.outlets, groups: state.groups, getJson });
     try {
       const r = await getJson('/api/search?' + p.toString());
       const count = document.createElement('p');
