@@ -40,7 +40,7 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "table", description = "json or table (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--model", description = "override the default model (normal-trend): poisson, binomial, normal-mean, normal-meanvar, normal-trend")
+    @Option(names = "--model", description = "a plain model instead of the robust default: poisson, binomial, normal-mean, normal-meanvar, normal-trend")
     String model;
 
     @Option(names = "--penalty", description = "override the default penalty (bic): mbic, bic, a number or k*log(n)")
@@ -51,6 +51,19 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
 
     @Option(names = "--method", description = "override the method (pelt): pelt, binseg or bocpd (univariate series)")
     String method;
+
+    @Option(names = "--no-seasonal", description = "do not remove calendar cycles")
+    boolean noSeasonal;
+
+    @Option(names = "--no-long-run-scale", description = "scale Gaussian data by their spread around the no-change fit instead")
+    boolean noLongRun;
+
+    @Option(names = "--no-robust", description = "keep outlying runs of one or two points")
+    boolean noRobust;
+
+    @Option(names = "--loo", description = "leave-one-out model selection over the fixed grid of configurations: choose on all "
+            + "series but one, score the one left out; printed beside every configuration's in-sample figures")
+    boolean loo;
 
     @Override
     public Integer call() throws Exception {
@@ -74,6 +87,31 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
         if (method != null) {
             opt = opt.withMethod(ShiftOptions.Method.parse(method));
         }
+        if (noSeasonal) {
+            opt = opt.withSeasonal(false);
+        }
+        if (noLongRun) {
+            opt = opt.withLongRunScale(false);
+        }
+        if (noRobust) {
+            opt = opt.withRobust(false);
+        }
+        if (loo) {
+            if (opt != TcpdEvaluation.DEFAULT) {
+                throw new UserException("--loo chooses among its own grid of configurations; drop --model/--penalty/--min-segment/--method/--no-*");
+            }
+            TcpdEvaluation.Loo l = TcpdEvaluation.leaveOneOut(dir, TcpdEvaluation.grid());
+            if (fmt.equals("json")) {
+                Map<String, Object> m = toJson(l.inSample().get(0));
+                m.put("loo", looJson(l));
+                out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            } else {
+                out().print(table(l.inSample().get(0)));
+                out().print(looTable(l));
+            }
+            out().flush();
+            return 0;
+        }
         TcpdEvaluation.Report r = TcpdEvaluation.evaluate(dir, opt);
         PublishedScores pub = PublishedScores.find(dir);
         if (fmt.equals("json")) {
@@ -90,6 +128,51 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
         }
         out().flush();
         return 0;
+    }
+
+    static Map<String, Object> looJson(TcpdEvaluation.Loo l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Object> grid = new ArrayList<>();
+        for (int i = 0; i < l.grid().size(); i++) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("name", l.grid().get(i).name());
+            x.put("in_sample_mean_f1", l.inSample().get(i).meanF1());
+            x.put("in_sample_mean_cover", l.inSample().get(i).meanCover());
+            x.put("quality_control_mean_f1", l.inSample().get(i).qcMeanF1());
+            x.put("quality_control_mean_cover", l.inSample().get(i).qcMeanCover());
+            grid.add(x);
+        }
+        m.put("grid", grid);
+        List<Object> folds = new ArrayList<>();
+        for (TcpdEvaluation.Fold f : l.folds()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("held_out", f.heldOut());
+            x.put("chosen", f.chosen());
+            x.put("f1", f.f1());
+            x.put("cover", f.cover());
+            folds.add(x);
+        }
+        m.put("folds", folds);
+        m.put("mean_f1", l.meanF1());
+        m.put("mean_cover", l.meanCover());
+        m.put("selection", "best mean of F1 and cover on the other series; ties to the earlier configuration");
+        return m;
+    }
+
+    static String looTable(TcpdEvaluation.Loo l) {
+        StringBuilder b = new StringBuilder("\nconfigurations (in-sample, all series)        mean f1  cover    qc f1  qc cover\n");
+        for (int i = 0; i < l.grid().size(); i++) {
+            TcpdEvaluation.Report r = l.inSample().get(i);
+            b.append(String.format(Locale.ROOT, "%-46s %7.3f %6.3f  %7.3f %7.3f%n", l.grid().get(i).name(), r.meanF1(), r.meanCover(),
+                    r.qcMeanF1(), r.qcMeanCover()));
+        }
+        b.append("\nleave-one-out: chosen on the other series, scored on the held-out one\n");
+        for (TcpdEvaluation.Fold f : l.folds()) {
+            b.append(String.format(Locale.ROOT, "%-22s %6.3f %6.3f  chosen: %s%n", f.heldOut(), f.f1(), f.cover(), f.chosen()));
+        }
+        b.append(String.format(Locale.ROOT, "%-22s %6.3f %6.3f  (leave-one-out; the default in-sample: %.3f %.3f)%n", "LOO MEAN", l.meanF1(),
+                l.meanCover(), l.inSample().get(0).meanF1(), l.inSample().get(0).meanCover()));
+        return b.toString();
     }
 
     static Map<String, Object> toJson(TcpdEvaluation.Report r) {
@@ -119,10 +202,13 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
         m.put("quality_control_mean_cover", r.qcMeanCover());
         Map<String, Object> cfg = new LinkedHashMap<>();
         cfg.put("method", r.options().method().name().toLowerCase(Locale.ROOT));
-        cfg.put("model", r.options().model() == null ? "auto" : r.options().model().wire);
+        cfg.put("model", r.options().model() == null ? "auto (normal-trend, robust default)" : r.options().model().wire);
         cfg.put("penalty", r.options().penalty().wire());
         cfg.put("min_segment", r.options().minSegment());
-        cfg.put("scale", "sd around the no-change fit");
+        boolean auto = r.options().model() == null;
+        cfg.put("seasonal", r.options().seasonal() != null ? r.options().seasonal() : auto);
+        cfg.put("long_run_scale", r.options().longRunScale() != null ? r.options().longRunScale() : auto);
+        cfg.put("robust", r.options().robust() != null ? r.options().robust() : auto);
         m.put("config", cfg);
         m.put("margin", 5);
         return m;

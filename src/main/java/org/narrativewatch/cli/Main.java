@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 CollectCommand.class,
                 StatusCommand.class,
                 EvalChangepointsCommand.class,
+                EvalEventsCommand.class,
                 ShiftsCommand.class,
                 TerritoryCommand.class,
                 BriefCommand.class,

@@ -119,7 +119,10 @@ public final class ShiftsCommand implements Callable<Integer> {
             throw new UserException("--min-segment must be >= 0, not " + minSegment);
         }
         ShiftOptions opt = ShiftOptions.DEFAULT.withPenalty(Penalty.parse(penalty)).withMinSegment(minSegment)
-                .withRobust(robust).withDispersion(!noDispersion).withMethod(ShiftOptions.Method.parse(method));
+                .withDispersion(!noDispersion).withMethod(ShiftOptions.Method.parse(method));
+        if (robust) {
+            opt = opt.withRobust(true); // otherwise the model's default (on for the automatic Gaussian one)
+        }
         if (!model.equalsIgnoreCase("auto")) {
             opt = opt.withModel(Model.parse(model));
         }
@@ -139,10 +142,8 @@ public final class ShiftsCommand implements Callable<Integer> {
             if (t.totals() == null) {
                 obs = Observations.of(t.dates(), t.values());
             } else {
-                Series s = t.asSeries(label);
-                Model m = opt.model() != null ? opt.model() : ShiftDetector.autoModel(s);
-                opt = opt.withModel(m);
-                obs = ShiftDetector.observations(s, m);
+                series = t.asSeries(label);
+                obs = ShiftDetector.observations(series, opt.model() != null ? opt.model() : ShiftDetector.autoModel(series));
             }
         } else {
             Bucketing b = Bucketing.parse(by);
@@ -151,18 +152,18 @@ public final class ShiftsCommand implements Callable<Integer> {
             try (Engine engine = engineOptions.open()) {
                 s = Corpus.of(engine).timeline(q, sel, b, Engine.CountUnit.ARTICLES);
             }
-            series = s;
             label = query;
-            Model m = opt.model() != null ? opt.model() : ShiftDetector.autoModel(s);
-            opt = opt.withModel(m);
-            obs = ShiftDetector.observations(s, m);
+            series = s;
+            obs = ShiftDetector.observations(s, opt.model() != null ? opt.model() : ShiftDetector.autoModel(s));
         }
         if (crops != null) {
-            printCrops(label, obs, opt, fmt);
+            // a timeline's observations are counts or shares: name the model the automatic choice made
+            printCrops(label, obs, series != null && opt.model() == null ? opt.withModel(ShiftDetector.autoModel(series)) : opt, fmt);
             out().flush();
             return 0;
         }
-        ShiftResult r = ShiftDetector.detect(obs, opt);
+        // a timeline goes in whole, so that the automatic model's choices (cycles, exposure) are the server's
+        ShiftResult r = series != null ? ShiftDetector.detect(series, opt) : ShiftDetector.detect(obs, opt);
         List<Explanation> explanations = explain ? explainChanges(r, series, sel) : null;
         switch (fmt) {
             case "json" -> {
@@ -231,6 +232,11 @@ public final class ShiftsCommand implements Callable<Integer> {
         m.put("n", r.n());
         m.put("observed", r.observed());
         m.put("dispersion", r.dispersion());
+        if (r.model() == Model.NORMAL_MEAN || r.model() == Model.NORMAL_TREND || r.model() == Model.NORMAL_MEANVAR) {
+            m.put("scale", r.scale());
+            m.put("scale_kind", r.longRunScale() ? "long-run sd within segments" : "sd around the no-change fit");
+        }
+        m.put("seasonal", r.seasonality().stream().map(ShiftsCommand::cycle).toList());
         List<Object> changes = new ArrayList<>();
         for (ChangePoint c : r.changes()) {
             Map<String, Object> x = new LinkedHashMap<>();
@@ -261,8 +267,20 @@ public final class ShiftsCommand implements Callable<Integer> {
             segs.add(x);
         }
         m.put("segments", segs);
+        m.put("pulses", org.narrativewatch.shift.Pulse.of(r).stream().map(EvalEventsCommand::pulse).toList());
         m.put("outliers", r.outliers());
         return m;
+    }
+
+    /** A calendar cycle removed before detection: which, its test, and its profile (components or factors). */
+    private static Map<String, Object> cycle(org.narrativewatch.shift.Seasonality s) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("cycle", s.cycle().wire);
+        x.put("kind", s.multiplicative() ? "factor" : "component");
+        x.put("f", num(s.f()));
+        x.put("p", num(s.p()));
+        x.put("profile", Arrays.stream(s.profile()).boxed().toList());
+        return x;
     }
 
     private static Double num(double d) {
@@ -281,7 +299,9 @@ public final class ShiftsCommand implements Callable<Integer> {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s: %s model, penalty %s = %.2f, min segment %d, %d buckets (%d observed)%s%n",
                 label, r.model().wire, r.penalty().wire(), r.penaltyValue(), r.minSegment(), r.n(), r.observed(),
-                r.dispersion() > 1 ? String.format(Locale.ROOT, ", over-dispersion %.2f", r.dispersion()) : ""));
+                (r.dispersion() > 1 ? String.format(Locale.ROOT, ", over-dispersion %.2f", r.dispersion()) : "")
+                + (r.seasonality().isEmpty() ? "" : ", removed " + r.seasonality().stream().map(Object::toString).toList())
+                + (r.longRunScale() ? String.format(Locale.ROOT, ", long-run scale %.4g", r.scale()) : "")));
         if (r.changes().isEmpty()) {
             b.append("no change points\n");
             return b.toString();
@@ -293,6 +313,11 @@ public final class ShiftsCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, "%-12s %-30s %-30s %9s %9.2g%s%n", where(c), level(c.before()), level(c.after()),
                     Double.isFinite(c.relative()) ? String.format(Locale.ROOT, "%+.0f%%", 100 * c.relative()) : "-", c.p(),
                     online ? String.format(Locale.ROOT, "  %9.3f", c.posterior()) : ""));
+        }
+        for (org.narrativewatch.shift.Pulse p : org.narrativewatch.shift.Pulse.of(r)) {
+            b.append(String.format(Locale.ROOT, "pulse (%s): %s .. %s, %d bucket%s, %.4g -> %.4g -> %.4g, p %.2g%n", p.peak() ? "up and down" : "down and up",
+                    p.from() == null ? "#" + p.start() : p.from(), p.to() == null ? "#" + p.end() : p.to(), p.length(), p.length() == 1 ? "" : "s",
+                    p.before().level(), p.level().level(), p.after().level(), p.p()));
         }
         return b.toString();
     }

@@ -7,11 +7,19 @@ import java.util.Arrays;
  * with candidates pruned once they can no longer be optimal, which makes it about linear in practice
  * when the number of changes grows with the series. Same recursion as R changepoint's PELT.c:
  * F(0) = -β, F(t) = min_s F(s) + C(s, t) + β over candidates s at least {@code minSegment} before t,
- * ties to the earliest s; s is pruned when F(s) + C(s, t) - K > F(t).
- * Two differences from R make the result the exact optimum in every case: K = log 2 under MBIC
- * (its log(length) charge is not sub-additive; R uses K = 0), and a pruned candidate stays until
- * t + minSegment (R drops it at once, which is only safe for minseglen = 1). Where R's pruning was
- * safe the two agree exactly.
+ * ties to the earliest s; s is pruned when F(s) + C(s, t) + β > F(t) + β.
+ * Two differences from R make the result the exact optimum in every case:
+ * <ul>
+ * <li>under MBIC the pruning test uses the cost without its log(length) charge. The charged cost is
+ * not additive (log a + log b can exceed log(a + b)), so R's test on it can drop a candidate that
+ * later wins; with the uncharged test the proof holds: if F(s) + C(s,t) > F(t) then for every T > t,
+ * F(s) + C(s,T) + log(T-s) ≥ F(s) + C(s,t) + C(t,T) + log(T-s) > F(t) + C(t,T) + log(T-t).</li>
+ * <li>a pruned candidate stays until t + minSegment (R drops it at once, which is only safe for
+ * minseglen = 1): it can still end the last segment before some T &lt; t + minSegment, where t itself
+ * is not yet a candidate.</li>
+ * </ul>
+ * Where R's pruning was safe the two agree exactly (RReferenceTest). With minimum segment 1 and no
+ * MBIC charge, {@link Fpop} gives the same optimum faster for the costs it supports.
  */
 public final class Pelt {
     private Pelt() {}
@@ -29,9 +37,6 @@ public final class Pelt {
         int[] last = new int[n + 1];
         Arrays.fill(f, Double.POSITIVE_INFINITY);
         f[0] = -penalty;
-        // A candidate that fails the pruning test at t can still end the last segment before some
-        // T < t + minSegment (t itself cannot), so it leaves the list only at t + minSegment.
-        double slack = chargeSegmentLength ? Math.log(2) : 0; // log(a+b) <= log a + log b + log 2
         int[] cand = new int[16];
         int[] expire = new int[16];
         double[] vals = new double[16];
@@ -53,8 +58,9 @@ public final class Pelt {
             if (chargeSegmentLength) {
                 for (int i = 0; i < nc; i++) {
                     int s = cand[i];
-                    double v = f[s] + charged(cost, s, t, true) + penalty;
-                    vals[i] = v;
+                    double u = f[s] + cost.cost(s, t) + penalty; // what the pruning test sees
+                    double v = u + cost.lengthCharge(s, t);
+                    vals[i] = u;
                     if (v < best) {
                         best = v;
                         arg = s;
@@ -75,7 +81,7 @@ public final class Pelt {
             last[t] = arg;
             // mark what fails the test and drop what has expired by the next step, in one pass
             int kept = 0;
-            double bound = best + penalty + slack;
+            double bound = best + penalty;
             for (int i = 0; i < nc; i++) {
                 int ex = expire[i];
                 if (ex == Integer.MAX_VALUE && vals[i] > bound) {
@@ -88,20 +94,29 @@ public final class Pelt {
             }
             nc = kept;
         }
+        return new Result(backtrack(last, n), f[n] - countChanges(last, n) * penalty);
+    }
+
+    static int countChanges(int[] last, int n) {
         int count = 0;
-        for (int t = n; t > 0; t = last[t]) {
+        for (int t = last[n]; t > 0; t = last[t]) {
             count++;
         }
-        int[] changes = new int[count - 1];
-        int k = count - 1;
+        return count;
+    }
+
+    /** The change points of the optimal segmentation ending at n, from each end's best last change. */
+    static int[] backtrack(int[] last, int n) {
+        int[] changes = new int[countChanges(last, n)];
+        int k = changes.length;
         for (int t = last[n]; t > 0; t = last[t]) {
             changes[--k] = t;
         }
-        return new Result(changes, f[n] - (changes.length) * penalty);
+        return changes;
     }
 
     static double charged(SegmentCost cost, int s, int t, boolean chargeLength) {
         double c = cost.cost(s, t);
-        return chargeLength ? c + Math.log(Math.max(1, cost.observed(s, t))) : c;
+        return chargeLength ? c + cost.lengthCharge(s, t) : c;
     }
 }

@@ -23,6 +23,15 @@ public interface SegmentCost {
      */
     Estimate estimate(int start, int end, int at, double sigma);
 
+    /**
+     * What MBIC adds to the segment's cost: log of its length, as R changepoint's MBIC costs do
+     * (log of the observed buckets here, so a gap adds nothing). R's Poisson MBIC cost charges
+     * nothing to a segment whose sum is 0, and so does ours ({@link SegmentCosts}).
+     */
+    default double lengthCharge(int start, int end) {
+        return Math.log(Math.max(1, observed(start, end)));
+    }
+
     /** Sum of squared residuals in the series' units (Gaussian models; NaN for the others). */
     default double residualSumOfSquares(int start, int end) {
         return Double.NaN;

@@ -9,17 +9,27 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * so that results can be compared with cpt.mean / cpt.meanvar:
  * <ul>
  * <li>normal-mean: S2 - S1^2/m on the series divided by its scale (R's mll.mean assumes variance 1);</li>
- * <li>normal-meanvar: m (log 2π + log σ̂² + 1), σ̂² = (S2 - S1²/m)/m floored at 1e-11 (mll.meanvar);</li>
- * <li>poisson: 2 S1 (log m - log S1), 0 when S1 = 0 (mll.meanvar.poisson);</li>
+ * <li>normal-meanvar: m (log 2π + log σ̂² + 1), σ̂² = (S2 - S1²/m)/m on the raw series, replaced by
+ * 1e-11 when it is ≤ 0, exactly as mll.meanvar does (the cost is scale-free apart from that floor,
+ * so the series is not rescaled);</li>
+ * <li>poisson: 2 S1 (log m - log S1), 0 when S1 = 0 (mll.meanvar.poisson; under MBIC a segment whose
+ * sum is 0 is not charged its log-length either, as in R);</li>
  * <li>binomial (not in R): -2 [K log p + (N-K) log(1-p)], p = K/N, the exact binomial deviance;</li>
  * <li>normal-trend (not in R): residual sum of squares of a least-squares line over the scaled series.</li>
  * </ul>
- * m counts observed buckets only. Written here because no maintained Java library offers
- * change-point costs; distributions for the intervals come from Hipparchus.
+ * m counts observed buckets only. With an {@linkplain Observations#exposure() exposure} e per bucket
+ * (a partial bucket), the count costs use Σe for m (a Poisson rate per full bucket), and the Gaussian
+ * costs are weighted least squares on x/e with weights e (the mean of e full-bucket units has variance
+ * σ²/e); with every e = 1 both are the plain costs above, to the bit.
+ * The prefix sums are accumulated with a compensated sum, which rounds like R's cumsum (long double
+ * accumulation), so ties and near-ties resolve as in R.
+ * Written here because no maintained Java library offers change-point costs; distributions for the
+ * intervals come from Hipparchus.
  */
 public final class SegmentCosts {
     private SegmentCosts() {}
 
+    /** R's mll.meanvar: a variance ≤ 0 (a constant segment) becomes this. */
     static final double VARIANCE_FLOOR = 1e-11;
 
     /** The cost of {@code model} over {@code obs}; {@code scale} divides Gaussian data (1 = none). */
@@ -39,15 +49,41 @@ public final class SegmentCosts {
             case POISSON -> new Poisson(obs, 1 / dispersion);
             case BINOMIAL -> new Binomial(obs, 1 / dispersion);
             case NORMAL_MEAN -> new Gaussian(obs, scale, false, false);
-            case NORMAL_MEANVAR -> new Gaussian(obs, scale, true, false);
+            case NORMAL_MEANVAR -> new Gaussian(obs, 1, true, false);
             case NORMAL_TREND -> new Gaussian(obs, scale, false, true);
         };
     }
 
-    /** Prefix sums over observed buckets: count, Σx, Σx², Σt, Σt², Σxt, Σn (t = bucket index). */
-    private abstract static class Prefix implements SegmentCost {
+    /** Running sum with Neumaier's compensation: each partial sum as if accumulated in extended precision. */
+    static final class Sum {
+        private double sum;
+        private double comp;
+
+        double add(double v) {
+            double t = sum + v;
+            if (Math.abs(sum) >= Math.abs(v)) {
+                comp += (sum - t) + v;
+            } else {
+                comp += (v - t) + sum;
+            }
+            sum = t;
+            return sum + comp;
+        }
+
+        double value() {
+            return sum + comp;
+        }
+    }
+
+    /**
+     * Prefix sums over observed buckets: count, Σe (exposure), Σx, Σx²/e (for Gaussian data, x divided
+     * by the scale; Σx²/e is the weighted Σ e (x/e)²).
+     */
+    abstract static class Prefix implements SegmentCost {
         final int n;
         final long[] cnt;
+        /** Σ exposure; null when every bucket is whole (then it equals cnt). */
+        final double[] sw;
         final double[] s1;
         final double[] s2;
 
@@ -56,12 +92,20 @@ public final class SegmentCosts {
             cnt = new long[n + 1];
             s1 = new double[n + 1];
             s2 = new double[n + 1];
+            sw = obs.exposure() == null ? null : new double[n + 1];
+            Sum a = new Sum();
+            Sum b = new Sum();
+            Sum w = new Sum();
             for (int i = 0; i < n; i++) {
                 boolean miss = obs.missing(i);
                 double x = miss ? 0 : obs.values()[i] / scale;
+                double e = obs.exposure(i);
                 cnt[i + 1] = cnt[i] + (miss ? 0 : 1);
-                s1[i + 1] = s1[i] + x;
-                s2[i + 1] = s2[i] + x * x;
+                s1[i + 1] = a.add(x);
+                s2[i + 1] = b.add(sw == null ? x * x : x * x / e);
+                if (sw != null) {
+                    sw[i + 1] = w.add(miss ? 0 : e);
+                }
             }
         }
 
@@ -74,13 +118,18 @@ public final class SegmentCosts {
         public int observed(int start, int end) {
             return (int) (cnt[end] - cnt[start]);
         }
+
+        /** Σ exposure of the observed buckets in [start, end): their number when all are whole. */
+        final double weight(int start, int end) {
+            return sw == null ? (double) (cnt[end] - cnt[start]) : sw[end] - sw[start];
+        }
     }
 
     static final class Poisson extends Prefix {
         /** log m for every possible observed count: one logarithm less per evaluation in PELT's inner loop. */
         private final double[] logCount;
 
-        private final double weight;
+        final double weight;
 
         Poisson(Observations obs, double weight) {
             super(obs, 1);
@@ -100,9 +149,19 @@ public final class SegmentCosts {
 
         @Override
         public double cost(int start, int end) {
-            int m = (int) (cnt[end] - cnt[start]);
             double x = s1[end] - s1[start];
-            return x <= 0 || m == 0 ? 0 : 2 * weight * x * (logCount[m] - Math.log(x));
+            if (sw == null) {
+                int m = (int) (cnt[end] - cnt[start]);
+                return x <= 0 || m == 0 ? 0 : 2 * weight * x * (logCount[m] - Math.log(x));
+            }
+            double e = sw[end] - sw[start];
+            return x <= 0 || !(e > 0) ? 0 : 2 * weight * x * (Math.log(e) - Math.log(x));
+        }
+
+        /** R's mbic_meanvar_poisson: no log-length for a segment whose sum is 0. */
+        @Override
+        public double lengthCharge(int start, int end) {
+            return s1[end] - s1[start] <= 0 ? 0 : Math.log(Math.max(1, observed(start, end)));
         }
 
         @Override
@@ -112,10 +171,11 @@ public final class SegmentCosts {
             if (m == 0) {
                 return Estimate.NONE;
             }
-            // Garwood's exact interval for a Poisson total, divided by the number of buckets.
-            double lo = k == 0 ? 0 : new ChiSquaredDistribution(2 * k).inverseCumulativeProbability(0.025) / 2 / m;
-            double hi = new ChiSquaredDistribution(2 * k + 2).inverseCumulativeProbability(0.975) / 2 / m;
-            return new Estimate(k / m, lo, hi);
+            double e = weight(start, end);
+            // Garwood's exact interval for a Poisson total, divided by the exposure (buckets).
+            double lo = k == 0 ? 0 : new ChiSquaredDistribution(2 * k).inverseCumulativeProbability(0.025) / 2 / e;
+            double hi = new ChiSquaredDistribution(2 * k + 2).inverseCumulativeProbability(0.975) / 2 / e;
+            return new Estimate(k / e, lo, hi);
         }
     }
 
@@ -131,6 +191,7 @@ public final class SegmentCosts {
             }
             this.weight = weight;
             sn = new double[n + 1];
+            Sum tot = new Sum();
             for (int i = 0; i < n; i++) {
                 boolean miss = obs.missing(i);
                 double k = miss ? 0 : obs.values()[i];
@@ -139,7 +200,7 @@ public final class SegmentCosts {
                     throw new org.narrativewatch.UserException("bucket " + i + (obs.date(i) == null ? "" : " (" + obs.date(i) + ")")
                             + ": count " + k + " is not between 0 and its total " + t);
                 }
-                sn[i + 1] = sn[i] + t;
+                sn[i + 1] = tot.add(t);
             }
         }
 
@@ -178,6 +239,7 @@ public final class SegmentCosts {
         final double scale;
         final boolean meanvar;
         final boolean trend;
+        /** weighted Σt, Σt², Σxt for the trend model (t = bucket index) */
         final double[] st;
         final double[] stt;
         final double[] sxt;
@@ -194,34 +256,38 @@ public final class SegmentCosts {
                 st = new double[n + 1];
                 stt = new double[n + 1];
                 sxt = new double[n + 1];
+                Sum a = new Sum();
+                Sum b = new Sum();
+                Sum c = new Sum();
                 for (int i = 0; i < n; i++) {
                     boolean miss = obs.missing(i);
                     double x = miss ? 0 : obs.values()[i] / scale;
-                    double t = miss ? 0 : i;
-                    st[i + 1] = st[i] + t;
-                    stt[i + 1] = stt[i] + t * t;
-                    sxt[i + 1] = sxt[i] + x * t;
+                    double w = miss ? 0 : obs.exposure(i);
+                    st[i + 1] = a.add(w * i);
+                    stt[i + 1] = b.add(w * i * (double) i);
+                    sxt[i + 1] = c.add(x * i);
                 }
             } else {
                 st = stt = sxt = null;
             }
         }
 
-        /** Residual sum of squares about the segment mean or line, in scaled units. */
+        /** Residual (weighted) sum of squares about the segment mean or line, in scaled units. */
         double rss(int start, int end) {
-            double m = cnt[end] - cnt[start];
+            long m = cnt[end] - cnt[start];
             if (m == 0) {
                 return 0;
             }
             if (trend && m < 3) {
                 return 0; // a line passes through one or two points exactly
             }
+            double w = weight(start, end);
             double a = s1[end] - s1[start];
-            double ss = (s2[end] - s2[start]) - a * a / m;
+            double ss = (s2[end] - s2[start]) - a * a / w;
             if (trend) {
                 double t = st[end] - st[start];
-                double vt = (stt[end] - stt[start]) - t * t / m;
-                double cxt = (sxt[end] - sxt[start]) - a * t / m;
+                double vt = (stt[end] - stt[start]) - t * t / w;
+                double cxt = (sxt[end] - sxt[start]) - a * t / w;
                 if (vt > 0) {
                     ss -= cxt * cxt / vt;
                 }
@@ -231,18 +297,22 @@ public final class SegmentCosts {
 
         @Override
         public double cost(int start, int end) {
-            double m = cnt[end] - cnt[start];
+            long m = cnt[end] - cnt[start];
             if (m == 0) {
                 return 0;
             }
-            if (!meanvar && !trend) { // the hot case in PELT's inner loop: no calls, no branches beyond this
+            if (!meanvar && !trend) { // the hot case in PELT's inner loop; R's mll.mean, unclamped like R
                 double a = s1[end] - s1[start];
-                return Math.max((s2[end] - s2[start]) - a * a / m, 0);
+                return (s2[end] - s2[start]) - a * a / weight(start, end);
             }
             if (!meanvar) {
                 return rss(start, end);
             }
-            double var = Math.max(rss(start, end) / m, VARIANCE_FLOOR);
+            double a = s1[end] - s1[start];
+            double var = ((s2[end] - s2[start]) - a * a / weight(start, end)) / m;
+            if (var <= 0) {
+                var = VARIANCE_FLOOR;
+            }
             return m * (Math.log(2 * Math.PI) + Math.log(var) + 1);
         }
 
@@ -257,21 +327,22 @@ public final class SegmentCosts {
             if (m == 0) {
                 return Estimate.NONE;
             }
-            double mean = (s1[end] - s1[start]) / m * scale;
+            double w = weight(start, end);
+            double mean = (s1[end] - s1[start]) / w * scale;
             int dof = (int) m - (trend && m >= 3 ? 2 : 1);
             double sd = Double.isNaN(sigma) ? (dof > 0 ? Math.sqrt(residualSumOfSquares(start, end) / dof) : Double.NaN) : sigma;
             double q = dof > 0 ? new TDistribution(dof).inverseCumulativeProbability(0.975) : Double.NaN;
             if (trend && m >= 3) {
-                double tbar = (st[end] - st[start]) / m;
-                double vt = (stt[end] - stt[start]) - tbar * tbar * m;
+                double tbar = (st[end] - st[start]) / w;
+                double vt = (stt[end] - stt[start]) - tbar * tbar * w;
                 if (vt > 0) {
                     double slope = ((sxt[end] - sxt[start]) - tbar * (s1[end] - s1[start])) / vt * scale;
                     double fit = mean + slope * (at - tbar);
-                    double se = sd * Math.sqrt(1.0 / m + (at - tbar) * (at - tbar) / vt);
+                    double se = sd * Math.sqrt(1.0 / w + (at - tbar) * (at - tbar) / vt);
                     return new Estimate(fit, fit - q * se, fit + q * se);
                 }
             }
-            double se = sd / Math.sqrt(m);
+            double se = sd / Math.sqrt(w);
             return new Estimate(mean, mean - q * se, mean + q * se);
         }
     }

@@ -46,33 +46,41 @@ public final class ShiftDetector {
         return obs.totals() != null ? Model.BINOMIAL : Model.NORMAL_TREND;
     }
 
-    /** Detects changes in a query timeline: shares for the binomial model, counts otherwise. */
+    /**
+     * Detects changes in a query timeline: shares for the binomial model, counts otherwise. With no model
+     * named, the model is chosen from the data ({@link #autoModel(Series)}) and a count series is tested for
+     * a calendar cycle (weekdays in daily counts), which then becomes part of each bucket's exposure.
+     */
     public static ShiftResult detect(Series s, ShiftOptions options) {
         Model model = options.model() != null ? options.model() : autoModel(s);
-        return detect(observations(s, model), options.withModel(model));
+        return detect(observations(s, model), options, model, options.model() == null);
     }
 
+    /**
+     * Detects changes in plain observations. With no model named: binomial when they carry totals, else the
+     * robust Gaussian default: a line per segment, outlying runs of one or two points treated as missing,
+     * calendar cycles removed when present, and the scale set by the long-run spread of the residuals
+     * within segments (so autocorrelated noise is not read as changes).
+     */
     public static ShiftResult detect(Observations input, ShiftOptions options) {
         Model model = options.model() != null ? options.model() : autoModel(input);
-        int minSeg = Math.max(options.minSegment(), model.minimumSegment());
-        List<Integer> outliers = options.robust() ? outliers(input, model) : List.of();
-        Observations obs = input.withMissing(outliers);
-        int observed = obs.observedCount();
-        double scale = isGaussian(model) ? nullScale(obs, model == Model.NORMAL_TREND) : 1;
-        double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
-        SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
-        double pen = options.penalty().value(model, observed);
+        return detect(input, options, model, options.model() == null);
+    }
+
+    private static ShiftResult detect(Observations input, ShiftOptions options, Model model, boolean auto) {
+        Prepared p = prepare(input, options, model, auto);
+        Observations obs = p.obs;
         int[] cps;
         double[] posterior = null;
         switch (options.method()) {
-            case BINSEG -> cps = BinarySegmentation.run(lengthCharged(cost, options.penalty()), pen, minSeg, Integer.MAX_VALUE);
+            case BINSEG -> cps = BinarySegmentation.run(lengthCharged(p.cost, options.penalty()), p.pen, p.minSeg, Integer.MAX_VALUE);
             case BOCPD -> {
                 List<Integer> kept = new ArrayList<>();
                 List<Double> probs = new ArrayList<>();
                 for (Bocpd.Change c : online(obs, model).segmentation()) {
                     int prev = kept.isEmpty() ? 0 : kept.get(kept.size() - 1);
                     // kept when more likely than not, as TCPDBench's bocpd (cpthreshold 0.5)
-                    if (c.start() - prev >= minSeg && obs.size() - c.start() >= minSeg && c.probability() >= ONLINE_THRESHOLD) {
+                    if (c.start() - prev >= p.minSeg && obs.size() - c.start() >= p.minSeg && c.probability() >= ONLINE_THRESHOLD) {
                         kept.add(c.start());
                         probs.add(c.probability());
                     }
@@ -80,9 +88,193 @@ public final class ShiftDetector {
                 cps = kept.stream().mapToInt(Integer::intValue).toArray();
                 posterior = probs.stream().mapToDouble(Double::doubleValue).toArray();
             }
-            default -> cps = Pelt.run(cost, pen, minSeg, options.penalty().chargesSegmentLength()).changes();
+            default -> cps = p.longRun ? p.cps : Fpop.optimal(p.cost, p.pen, p.minSeg, options.penalty().chargesSegmentLength()).changes();
         }
-        return describe(obs, model, options.penalty(), pen, minSeg, scale, dispersion, cost, cps, posterior, outliers);
+        int[] whole = withoutPartialOnlySegments(input, cps, posterior);
+        if (whole.length != cps.length) {
+            posterior = posterior == null ? null : keepPosterior(cps, whole, posterior);
+            cps = whole;
+        }
+        return describe(obs, model, options.penalty(), p.pen, p.minSeg, p.scale, p.dispersion, p.cost, cps, posterior, p.outliers,
+                p.seasonality, p.longRun);
+    }
+
+    /** A series ready for the search: outliers out, cycles removed, its scale, dispersion, cost and penalty. */
+    private record Prepared(Observations obs, List<Integer> outliers, List<Seasonality> seasonality, double scale,
+                            double dispersion, SegmentCost cost, double pen, int minSeg, boolean longRun, int[] cps) {}
+
+    private static Prepared prepare(Observations input, ShiftOptions options, Model model, boolean auto) {
+        boolean gaussianAuto = auto && isGaussian(model);
+        boolean robust = options.robust() != null ? options.robust() : gaussianAuto;
+        boolean seasonal = options.seasonal() != null ? options.seasonal() : auto && model != Model.BINOMIAL;
+        boolean longRun = (options.longRunScale() != null ? options.longRunScale() : gaussianAuto)
+                && (model == Model.NORMAL_MEAN || model == Model.NORMAL_TREND) && options.method() == ShiftOptions.Method.PELT;
+        int minSeg = Math.max(options.minSegment(), model.minimumSegment());
+        List<Integer> outliers = robust ? outliers(input, model) : List.of();
+        Observations obs = input.withMissing(outliers);
+        List<Seasonality> cycles = List.of();
+        if (seasonal && model != Model.BINOMIAL) {
+            Observations[] adjusted = new Observations[1];
+            cycles = Seasonality.remove(obs, !isGaussian(model), adjusted);
+            obs = adjusted[0];
+        }
+        int observed = obs.observedCount();
+        double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
+        double pen = options.penalty().value(model, observed);
+        double scale = scale(obs, model);
+        int[] cps = null;
+        if (longRun) {
+            // fixed point: segment, take the long-run spread of what the segments leave, segment again
+            boolean charge = options.penalty().chargesSegmentLength();
+            cps = Fpop.optimal(SegmentCosts.of(model, obs, scale), pen, minSeg, charge).changes();
+            List<int[]> seen = new ArrayList<>();
+            seen.add(cps);
+            for (int it = 0; it < LONG_RUN_ITERATIONS; it++) {
+                double next = longRunScale(obs, cps, model == Model.NORMAL_TREND);
+                if (!(next > 0) || Double.isInfinite(next)) {
+                    break;
+                }
+                int[] again = Fpop.optimal(SegmentCosts.of(model, obs, next), pen, minSeg, charge).changes();
+                scale = next;
+                boolean repeat = seen.stream().anyMatch(c -> Arrays.equals(c, again));
+                cps = again;
+                if (repeat) {
+                    break;
+                }
+                seen.add(again);
+            }
+        }
+        SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
+        return new Prepared(obs, outliers, cycles, scale, dispersion, cost, pen, minSeg, longRun, cps);
+    }
+
+    /** Rounds of the long-run scale's fixed point (it settles in a few on every series tried). */
+    static final int LONG_RUN_ITERATIONS = 20;
+
+    /**
+     * The long-run standard deviation of the residuals within segments, for AR(1) noise: s·√((1+ρ)/(1−ρ)),
+     * s their standard deviation and ρ ≥ 0 their lag-1 autocorrelation. With autocorrelated noise the
+     * likelihood-ratio statistics of a change grow by this factor over s, so the penalty stays calibrated.
+     */
+    static double longRunScale(Observations obs, int[] cps, boolean trend) {
+        double[] r = residuals(obs, cps, trend);
+        double ss = 0;
+        double cross = 0;
+        int m = 0;
+        double prev = Double.NaN;
+        for (double v : r) {
+            if (Double.isNaN(v)) {
+                prev = Double.NaN;
+                continue;
+            }
+            ss += v * v;
+            m++;
+            if (!Double.isNaN(prev)) {
+                cross += v * prev;
+            }
+            prev = v;
+        }
+        if (m < 3 || !(ss > 0)) {
+            return Double.NaN;
+        }
+        double rho = Math.max(0, Math.min(1 - 1e-9, cross / ss));
+        return Math.sqrt(ss / m) * Math.sqrt((1 + rho) / (1 - rho));
+    }
+
+    /** Residuals about each segment's (weighted) mean or line, in the units of a whole bucket; NaN where missing. */
+    static double[] residuals(Observations obs, int[] cps, boolean trend) {
+        int n = obs.size();
+        double[] r = new double[n];
+        int[] b = new int[cps.length + 2];
+        System.arraycopy(cps, 0, b, 1, cps.length);
+        b[b.length - 1] = n;
+        for (int k = 0; k + 1 < b.length; k++) {
+            double sw = 0;
+            double sx = 0;
+            double st = 0;
+            int m = 0;
+            for (int i = b[k]; i < b[k + 1]; i++) {
+                if (!obs.missing(i)) {
+                    double e = obs.exposure(i);
+                    sw += e;
+                    sx += obs.values()[i];
+                    st += e * i;
+                    m++;
+                }
+            }
+            double mean = sw > 0 ? sx / sw : 0;
+            double tbar = sw > 0 ? st / sw : 0;
+            double slope = 0;
+            if (trend && m >= 3) {
+                double vt = 0;
+                double cxt = 0;
+                for (int i = b[k]; i < b[k + 1]; i++) {
+                    if (!obs.missing(i)) {
+                        double e = obs.exposure(i);
+                        vt += e * (i - tbar) * (i - tbar);
+                        cxt += e * (i - tbar) * (obs.values()[i] / e - mean);
+                    }
+                }
+                slope = vt > 0 ? cxt / vt : 0;
+            }
+            for (int i = b[k]; i < b[k + 1]; i++) {
+                if (obs.missing(i)) {
+                    r[i] = Double.NaN;
+                } else {
+                    double e = obs.exposure(i);
+                    r[i] = Math.sqrt(e) * (obs.values()[i] / e - mean - slope * (i - tbar));
+                }
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Drops every change that bounds a segment made only of partial buckets (exposure below 1: a week or
+     * month cut by the range or the corpus): such a level rests on buckets whose counts are not comparable
+     * with whole ones (which days of the week they hold), so a change it makes is caused by the bucket's
+     * length, not by the series.
+     */
+    static int[] withoutPartialOnlySegments(Observations input, int[] cps, double[] posterior) {
+        if (input.exposure() == null || cps.length == 0) {
+            return cps;
+        }
+        List<Integer> kept = new ArrayList<>();
+        for (int c : cps) {
+            kept.add(c);
+        }
+        boolean changed = true;
+        while (changed && !kept.isEmpty()) {
+            changed = false;
+            for (int k = 0; k <= kept.size(); k++) {
+                int a = k == 0 ? 0 : kept.get(k - 1);
+                int b = k == kept.size() ? input.size() : kept.get(k);
+                boolean onlyPartial = true;
+                boolean any = false;
+                for (int i = a; i < b && onlyPartial; i++) {
+                    if (!input.missing(i)) {
+                        any = true;
+                        onlyPartial = input.exposure(i) < 1;
+                    }
+                }
+                if (any && onlyPartial) {
+                    kept.remove(k == 0 ? 0 : k - 1); // merge into the neighbour (the next one for the first segment)
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double[] keepPosterior(int[] cps, int[] kept, double[] posterior) {
+        double[] out = new double[kept.length];
+        for (int i = 0, j = 0; i < cps.length && j < kept.length; i++) {
+            if (cps[i] == kept[j]) {
+                out[j++] = posterior[i];
+            }
+        }
+        return out;
     }
 
     /**
@@ -91,11 +283,8 @@ public final class ShiftDetector {
      */
     public static List<Crops.Run> crops(Observations input, ShiftOptions options, double minPenalty, double maxPenalty) {
         Model model = options.model() != null ? options.model() : autoModel(input);
-        int minSeg = Math.max(options.minSegment(), model.minimumSegment());
-        Observations obs = input.withMissing(options.robust() ? outliers(input, model) : List.of());
-        double scale = isGaussian(model) ? nullScale(obs, model == Model.NORMAL_TREND) : 1;
-        double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
-        return Crops.sweep(SegmentCosts.of(model, obs, scale, dispersion), minPenalty, maxPenalty, minSeg);
+        Prepared p = prepare(input, options, model, options.model() == null);
+        return Crops.sweep(p.cost, minPenalty, maxPenalty, p.minSeg);
     }
 
     /** The observations {@link #detect(Series, ShiftOptions)} analyses for a timeline under {@code model}. */
@@ -112,7 +301,8 @@ public final class ShiftDetector {
         double sum = 0;
         int m = 0;
         for (int i = 0; i < v.length; i++) {
-            v[i] = obs.missing(i) ? Double.NaN : model == Model.BINOMIAL ? obs.values()[i] / obs.totals()[i] : obs.values()[i];
+            v[i] = obs.missing(i) ? Double.NaN : model == Model.BINOMIAL ? obs.values()[i] / obs.totals()[i]
+                    : obs.values()[i] / obs.exposure(i);
             if (!Double.isNaN(v[i])) {
                 sum += v[i];
                 m++;
@@ -127,13 +317,18 @@ public final class ShiftDetector {
         return b;
     }
 
+    /** What Gaussian data are divided by: σ̂ for the common-variance models; 1 for the others (meanvar is scale-free). */
+    static double scale(Observations obs, Model model) {
+        return model == Model.NORMAL_MEAN || model == Model.NORMAL_TREND ? nullScale(obs, model == Model.NORMAL_TREND) : 1;
+    }
+
     static boolean isGaussian(Model m) {
         return m == Model.NORMAL_MEAN || m == Model.NORMAL_MEANVAR || m == Model.NORMAL_TREND;
     }
 
     private static ShiftResult describe(Observations obs, Model model, Penalty penalty, double pen, int minSeg, double scale,
                                         double dispersion, SegmentCost cost, int[] cps, double[] posterior,
-                                        List<Integer> outliers) {
+                                        List<Integer> outliers, List<Seasonality> seasonality, boolean longRun) {
         int n = obs.size();
         int[] bounds = new int[cps.length + 2];
         bounds[0] = 0;
@@ -163,8 +358,10 @@ public final class ShiftDetector {
             int a = bounds[i - 1];
             int c = bounds[i];
             int b = bounds[i + 1];
-            Estimate before = widen(cost.estimate(a, c, lastObserved(cost, a, c), sigma), dispersion);
-            Estimate after = widen(cost.estimate(c, b, c, sigma), dispersion);
+            // a level model's estimate is the segment's own (computed once); a line's is read at the boundary
+            boolean trend = model == Model.NORMAL_TREND;
+            Estimate before = trend ? widen(cost.estimate(a, c, lastObserved(cost, a, c), sigma), dispersion) : segments.get(i - 1).level();
+            Estimate after = trend ? widen(cost.estimate(c, b, c, sigma), dispersion) : segments.get(i).level();
             double stat;
             if (!Double.isNaN(sigma)) {
                 stat = (cost.residualSumOfSquares(a, b) - cost.residualSumOfSquares(a, c) - cost.residualSumOfSquares(c, b))
@@ -177,7 +374,7 @@ public final class ShiftDetector {
             changes.add(new ChangePoint(c, obs.date(c), before, after, rel, p, posterior == null ? Double.NaN : posterior[i - 1]));
         }
         return new ShiftResult(model, penalty, pen, minSeg, scale, dispersion, n, obs.observedCount(), segments, changes,
-                List.copyOf(outliers));
+                List.copyOf(outliers), List.copyOf(seasonality), longRun);
     }
 
     /** P(χ²_df > stat); 0 beyond where it underflows (Hipparchus' continued fraction cannot take ∞). */
@@ -226,36 +423,66 @@ public final class ShiftDetector {
 
     /**
      * The standard deviation of the observed values around the no-change fit (their mean, or their
-     * least-squares line). A change must stand out against the whole series' spread: conservative,
-     * and it needs no assumption about autocorrelation. 1 when the series is constant or too short.
+     * least-squares line), divisor n. A change must stand out against the whole series' spread:
+     * conservative, and it needs no assumption about autocorrelation. 1 when the series is constant or
+     * too short. Around the mean it is computed as R computes {@code sqrt(sum((x - mean(x))^2) / length(x))}
+     * (two passes, sums accumulated beyond double precision), so that {@code cpt.mean(x / σ̂)} sees the
+     * same numbers.
      */
     static double nullScale(Observations obs, boolean trend) {
-        double n = 0, sx = 0, st = 0, sxx = 0, stt = 0, sxt = 0;
+        // With exposures e (partial buckets) the values are rates x/e of variance σ²/e: weighted moments.
+        int n = 0;
+        SegmentCosts.Sum sum = new SegmentCosts.Sum();
+        SegmentCosts.Sum wsum = new SegmentCosts.Sum();
         for (int i = 0; i < obs.size(); i++) {
-            if (obs.missing(i)) {
-                continue;
+            if (!obs.missing(i)) {
+                sum.add(obs.values()[i]);
+                wsum.add(obs.exposure(i));
+                n++;
             }
-            double x = obs.values()[i];
-            n++;
-            sx += x;
-            st += i;
-            sxx += x * x;
-            stt += (double) i * i;
-            sxt += x * i;
         }
         if (n < 2) {
             return 1;
         }
-        double ss = sxx - sx * sx / n;
-        if (trend && n >= 3) {
-            double vt = stt - st * st / n;
-            double cxt = sxt - sx * st / n;
-            if (vt > 0) {
-                ss -= cxt * cxt / vt;
+        double w = wsum.value();
+        double mean = sum.value() / w;
+        SegmentCosts.Sum dev = new SegmentCosts.Sum();
+        for (int i = 0; i < obs.size(); i++) {
+            if (!obs.missing(i)) {
+                dev.add(obs.values()[i] - obs.exposure(i) * mean);
             }
         }
-        double sd = Math.sqrt(Math.max(ss, 0) / n);
-        return sd > 1e-12 * Math.max(1, Math.abs(sx / n)) ? sd : 1;
+        mean += dev.value() / w; // R's mean(): a second pass corrects the first
+        double slope = 0;
+        double tbar = 0;
+        if (trend && n >= 3) {
+            for (int i = 0; i < obs.size(); i++) {
+                if (!obs.missing(i)) {
+                    tbar += obs.exposure(i) * i;
+                }
+            }
+            tbar /= w;
+            double stt = 0;
+            double sxt = 0;
+            for (int i = 0; i < obs.size(); i++) {
+                if (!obs.missing(i)) {
+                    double e = obs.exposure(i);
+                    stt += e * (i - tbar) * (i - tbar);
+                    sxt += e * (i - tbar) * (obs.values()[i] / e - mean);
+                }
+            }
+            slope = stt > 0 ? sxt / stt : 0;
+        }
+        SegmentCosts.Sum r = new SegmentCosts.Sum();
+        for (int i = 0; i < obs.size(); i++) {
+            if (!obs.missing(i)) {
+                double e = obs.exposure(i);
+                double d = obs.values()[i] / e - mean - slope * (i - tbar);
+                r.add(e * d * d);
+            }
+        }
+        double sd = Math.sqrt(Math.max(r.value(), 0) / n);
+        return sd > 1e-12 * Math.max(1, Math.abs(mean)) ? sd : 1;
     }
 
     /**
@@ -283,7 +510,12 @@ public final class ShiftDetector {
                         sq[ns++] = d * d / (p * (1 - p) * (1 / n0 + 1 / n1));
                     }
                 } else if (x0 + x1 > 0) {
-                    sq[ns++] = (x1 - x0) * (x1 - x0) / (x0 + x1);
+                    // rates per unit of exposure: Var(r1 - r0) = λ (1/e0 + 1/e1) under Poisson
+                    double e0 = obs.exposure(prev);
+                    double e1 = obs.exposure(i);
+                    double d = x1 / e1 - x0 / e0;
+                    double lambda = (x0 + x1) / (e0 + e1);
+                    sq[ns++] = d * d / (lambda * (1 / e0 + 1 / e1));
                 }
             }
             prev = i;
@@ -298,16 +530,18 @@ public final class ShiftDetector {
     }
 
     /**
-     * Single buckets far from their observed neighbours on both sides (two on each side), in units
-     * of the series' robust spread of neighbour differences: treated as missing, so one odd day
-     * (a duplicated feed, a holiday) cannot create two change points.
+     * Runs of one or two buckets far from their observed neighbours on both sides (the median of the three
+     * on each side, which one outlying neighbour cannot move), in units of the series' robust spread of
+     * neighbour differences: treated as missing, so one odd day (a duplicated feed, a holiday) or an
+     * outlying pair cannot create two change points. A step is far from one side only and is kept.
      */
     static List<Integer> outliers(Observations obs, Model model) {
         int n = obs.size();
         double[] v = new double[n];
         List<Integer> idx = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            v[i] = obs.missing(i) ? Double.NaN : model == Model.BINOMIAL ? obs.values()[i] / obs.totals()[i] : obs.values()[i];
+            v[i] = obs.missing(i) ? Double.NaN : model == Model.BINOMIAL ? obs.values()[i] / obs.totals()[i]
+                    : obs.values()[i] / obs.exposure(i);
             if (!Double.isNaN(v[i])) {
                 idx.add(i);
             }
@@ -327,8 +561,8 @@ public final class ShiftDetector {
         List<Integer> out = new ArrayList<>();
         for (int j = 0; j < idx.size(); j++) {
             // Far from the left neighbours AND from the right ones, on the same side: a spike, not a step.
-            double left = sideMedian(v, idx, j - 2, j - 1);
-            double right = sideMedian(v, idx, j + 1, j + 2);
+            double left = sideMedian(v, idx, j - 3, j - 1);
+            double right = sideMedian(v, idx, j + 1, j + 3);
             double x = v[idx.get(j)];
             double dl = Double.isNaN(left) ? x - right : x - left;
             double dr = Double.isNaN(right) ? x - left : x - right;
@@ -340,12 +574,15 @@ public final class ShiftDetector {
     }
 
     private static double sideMedian(double[] v, List<Integer> idx, int from, int to) {
-        double sum = 0;
+        double[] w = new double[3];
         int c = 0;
         for (int k = Math.max(0, from); k <= Math.min(idx.size() - 1, to); k++) {
-            sum += v[idx.get(k)];
-            c++;
+            w[c++] = v[idx.get(k)];
         }
-        return c == 0 ? Double.NaN : sum / c; // the median of one or two values is their mean
+        if (c == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(w, 0, c);
+        return c % 2 == 1 ? w[c / 2] : (w[c / 2 - 1] + w[c / 2]) / 2;
     }
 }

@@ -3,15 +3,23 @@ package org.narrativewatch.shift;
 /**
  * How to detect.
  *
- * @param model      segment model; null = choose from the data ({@link ShiftDetector#autoModel})
- * @param penalty    penalty rule (BIC by default; MBIC is R changepoint's default)
- * @param minSegment shortest segment in buckets; 0 = the model's minimum
- * @param method     PELT (exact), binary segmentation, or BOCPD (online; penalty not used)
- * @param robust     treat single-bucket outliers as missing before segmenting
- * @param dispersion estimate over-dispersion for count models (quasi-likelihood); false = pure
- *                   Poisson/binomial, exactly R's Poisson cost
+ * @param model        segment model; null = choose from the data ({@link ShiftDetector#autoModel}) and use the
+ *                     robust default around it (see {@link ShiftDetector})
+ * @param penalty      penalty rule (BIC by default; MBIC is R changepoint's default)
+ * @param minSegment   shortest segment in buckets; 0 = the model's minimum
+ * @param method       PELT (exact), binary segmentation, or BOCPD (online; penalty not used)
+ * @param robust       treat outlying runs of one or two buckets as missing before segmenting; null = on for
+ *                     the automatic Gaussian model, off otherwise
+ * @param dispersion   estimate over-dispersion for count models (quasi-likelihood); false = pure
+ *                     Poisson/binomial, exactly R's Poisson cost
+ * @param seasonal     remove a calendar cycle (weekday, day of month, month of year, quarter) when the series
+ *                     has one (X-11's test for stable seasonality); null = on for automatic models with dates
+ * @param longRunScale Gaussian common-variance models: divide by the long-run standard deviation of the
+ *                     residuals within segments (AR(1) plug-in, iterated to a fixed point) instead of the
+ *                     spread around the no-change fit; null = on for the automatic Gaussian model
  */
-public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
+public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
+                           Boolean seasonal, Boolean longRunScale) {
 
     public enum Method {
         PELT, BINSEG, BOCPD;
@@ -26,29 +34,41 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         }
     }
 
-    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, false, true);
+    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null);
+
+    public ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
+        this(model, penalty, minSegment, method, robust, dispersion, null, null);
+    }
 
     public ShiftOptions withModel(Model m) {
-        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion);
+        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale);
     }
 
     public ShiftOptions withPenalty(Penalty p) {
-        return new ShiftOptions(model, p, minSegment, method, robust, dispersion);
+        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale);
     }
 
     public ShiftOptions withMinSegment(int m) {
-        return new ShiftOptions(model, penalty, m, method, robust, dispersion);
+        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale);
     }
 
     public ShiftOptions withMethod(Method m) {
-        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion);
+        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale);
     }
 
     public ShiftOptions withRobust(boolean r) {
-        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion);
+        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale);
     }
 
     public ShiftOptions withDispersion(boolean d) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, d);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale);
+    }
+
+    public ShiftOptions withSeasonal(Boolean s) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale);
+    }
+
+    public ShiftOptions withLongRunScale(Boolean l) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l);
     }
 }

@@ -5,15 +5,23 @@ import java.util.List;
 /**
  * What a detection run found, with the settings that produced it.
  *
- * @param model      the segment model used
- * @param penalty    the penalty rule; {@code penaltyValue} its value for this series
- * @param scale      what Gaussian data were divided by (1 for count models)
- * @param dispersion the over-dispersion factor the count costs were divided by (1 = pure Poisson/binomial)
- * @param outliers   buckets treated as missing by the outlier guard
+ * @param model        the segment model used
+ * @param penalty      the penalty rule; {@code penaltyValue} its value for this series
+ * @param scale        what Gaussian data were divided by (1 for count models)
+ * @param dispersion   the over-dispersion factor the count costs were divided by (1 = pure Poisson/binomial)
+ * @param outliers     buckets treated as missing by the outlier guard
+ * @param seasonality  calendar cycles removed before detection (levels are then without them)
+ * @param longRunScale whether {@code scale} is the long-run standard deviation within segments (else the
+ *                     spread around the no-change fit)
  */
 public record ShiftResult(Model model, Penalty penalty, double penaltyValue, int minSegment, double scale,
                           double dispersion, int n, int observed, List<Segment> segments, List<ChangePoint> changes,
-                          List<Integer> outliers) {
+                          List<Integer> outliers, List<Seasonality> seasonality, boolean longRunScale) {
+
+    public ShiftResult(Model model, Penalty penalty, double penaltyValue, int minSegment, double scale, double dispersion, int n,
+                       int observed, List<Segment> segments, List<ChangePoint> changes, List<Integer> outliers) {
+        this(model, penalty, penaltyValue, minSegment, scale, dispersion, n, observed, segments, changes, outliers, List.of(), false);
+    }
 
     public int[] changeIndices() {
         return changes.stream().mapToInt(ChangePoint::index).toArray();

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -21,12 +24,11 @@ public final class TcpdEvaluation {
     private TcpdEvaluation() {}
 
     /**
-     * The one configuration used for every series: a line per segment (trends, not only levels, change
-     * in real series), the data divided by their spread around one global line, the BIC penalty
-     * (3 log n for level + slope), and the model's minimum segment of 3. Chosen on the development
-     * series; see docs/shifts.md for how it compares and how flat the choice is.
+     * The one configuration used for every series: {@code nwatch shifts}' own default for a date,value
+     * series ({@link ShiftOptions#DEFAULT}: a line per segment, BIC, outlying runs set aside, calendar
+     * cycles removed, the long-run scale). See docs/shifts.md for how it compares and how flat the choice is.
      */
-    public static final ShiftOptions DEFAULT = ShiftOptions.DEFAULT.withModel(Model.NORMAL_TREND).withPenalty(Penalty.BIC);
+    public static final ShiftOptions DEFAULT = ShiftOptions.DEFAULT;
 
     public record SeriesScore(String name, int n, int dims, boolean qualityControl, ChangepointMetrics.Scores scores,
                               int[] predicted, int annotators) {
@@ -38,8 +40,87 @@ public final class TcpdEvaluation {
     public record Report(List<SeriesScore> series, double meanF1, double meanCover, double qcMeanF1, double qcMeanCover,
                          ShiftOptions options) {}
 
-    /** One dataset file: its name, the time index length and its dimensions (NaN = missing). */
-    public record Dataset(String name, int n, double[][] dims) {}
+    /** One dataset file: its name, the time index length, its dimensions (NaN = missing), dates or null. */
+    public record Dataset(String name, int n, double[][] dims, List<LocalDate> dates) {
+        public Dataset(String name, int n, double[][] dims) {
+            this(name, n, dims, null);
+        }
+    }
+
+    /** A named configuration of the detector, one candidate of the model selection. */
+    public record Config(String name, ShiftOptions options) {}
+
+    /**
+     * The configurations model selection chooses among: the default, each of its parts switched off, other
+     * penalties, and the plain models (as R defines them). Fixed before any scoring; the same list for
+     * every fold of {@link #leaveOneOut}.
+     */
+    public static List<Config> grid() {
+        ShiftOptions d = DEFAULT;
+        List<Config> g = new ArrayList<>();
+        g.add(new Config("default", d));
+        g.add(new Config("default without calendar cycles", d.withSeasonal(false)));
+        g.add(new Config("default without the long-run scale", d.withLongRunScale(false)));
+        g.add(new Config("default without the outlier guard", d.withRobust(false)));
+        for (double k : new double[] {2, 4, 6}) {
+            g.add(new Config("default, penalty " + (int) k + "*log(n)", d.withPenalty(Penalty.timesLogN(k))));
+        }
+        g.add(new Config("default, min segment 10", d.withMinSegment(10)));
+        g.add(new Config("normal-trend, bic (plain)", d.withModel(Model.NORMAL_TREND)));
+        g.add(new Config("normal-mean, bic (plain)", d.withModel(Model.NORMAL_MEAN)));
+        g.add(new Config("normal-mean, mbic (R cpt.mean default)", d.withModel(Model.NORMAL_MEAN).withPenalty(Penalty.MBIC)));
+        g.add(new Config("normal-meanvar, mbic (R cpt.meanvar default)", d.withModel(Model.NORMAL_MEANVAR).withPenalty(Penalty.MBIC)));
+        g.add(new Config("binseg, default", d.withMethod(ShiftOptions.Method.BINSEG)));
+        return g;
+    }
+
+    /** One fold: the held-out series, the configuration chosen on the others, its scores on the held-out one. */
+    public record Fold(String heldOut, String chosen, double f1, double cover) {}
+
+    /**
+     * Leave-one-out model selection: for each counted series, the configuration with the best mean of F1
+     * and cover over the other counted series (ties to the earlier one in the grid) scores the held-out
+     * series; the means of those scores estimate how a configuration chosen on development series does on
+     * a series it was not chosen on.
+     *
+     * @param inSample the report of every configuration on every series
+     */
+    public record Loo(List<Config> grid, List<Report> inSample, List<Fold> folds, double meanF1, double meanCover) {}
+
+    public static Loo leaveOneOut(Path dir, List<Config> grid) {
+        List<Report> reports = new ArrayList<>();
+        for (Config c : grid) {
+            reports.add(evaluate(dir, c.options()));
+        }
+        List<String> names = reports.get(0).series().stream().filter(SeriesScore::counted).map(SeriesScore::name).toList();
+        if (names.size() < 2) {
+            throw new UserException(dir + ": leave-one-out needs at least 2 univariate series, found " + names.size());
+        }
+        List<Fold> folds = new ArrayList<>();
+        double f1 = 0;
+        double cover = 0;
+        for (String held : names) {
+            int best = -1;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < grid.size(); i++) {
+                double sum = 0;
+                for (SeriesScore s : reports.get(i).series()) {
+                    if (s.counted() && !s.name().equals(held)) {
+                        sum += s.scores().f1() + s.scores().cover();
+                    }
+                }
+                if (sum > bestScore + 1e-12) {
+                    bestScore = sum;
+                    best = i;
+                }
+            }
+            SeriesScore s = reports.get(best).series().stream().filter(x -> x.name().equals(held)).findFirst().orElseThrow();
+            folds.add(new Fold(held, grid.get(best).name(), s.scores().f1(), s.scores().cover()));
+            f1 += s.scores().f1();
+            cover += s.scores().cover();
+        }
+        return new Loo(grid, reports, folds, f1 / names.size(), cover / names.size());
+    }
 
     public static Report evaluate(Path dir, ShiftOptions options) {
         Path datasets = dir.resolve("datasets");
@@ -96,7 +177,7 @@ public final class TcpdEvaluation {
     /** Change points of a dataset: one series directly, several by summing their scaled costs. */
     public static int[] detect(Dataset d, ShiftOptions options) {
         if (d.dims.length == 1) {
-            return ShiftDetector.detect(Observations.of(null, d.dims[0]), options).changeIndices();
+            return ShiftDetector.detect(Observations.of(d.dates, d.dims[0]), options).changeIndices();
         }
         Model model = options.model() != null ? options.model() : Model.NORMAL_TREND;
         List<SegmentCost> costs = new ArrayList<>();
@@ -179,7 +260,33 @@ public final class TcpdEvaluation {
             }
             dims[k] = v;
         }
-        return new Dataset(name, n, dims);
+        return new Dataset(name, n, dims, dates(root.get("time"), n));
+    }
+
+    /**
+     * The dates of the time axis when it has them ({@code time.format} %Y-%m-%d, %Y-%m or %Y and
+     * {@code time.raw}); null otherwise (an index only), which leaves calendar cycles untested.
+     */
+    static List<LocalDate> dates(JsonNode time, int n) {
+        if (time == null || time.get("format") == null || time.get("raw") == null || time.get("raw").size() != n) {
+            return null;
+        }
+        String fmt = time.get("format").asText();
+        List<LocalDate> out = new ArrayList<>();
+        try {
+            for (JsonNode r : time.get("raw")) {
+                String t = r.asText();
+                out.add(switch (fmt) {
+                    case "%Y-%m-%d" -> LocalDate.parse(t);
+                    case "%Y-%m" -> YearMonth.parse(t).atDay(1);
+                    case "%Y" -> LocalDate.of(Integer.parseInt(t), 1, 1);
+                    default -> throw new DateTimeException("format " + fmt);
+                });
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+        return out;
     }
 
     private static String text(JsonNode root, String field, Path f) {

@@ -98,4 +98,34 @@ class EvalChangepointsCommandTest {
         assertTrue(j.get("mean_f1").asDouble() > bestF1, "F1 " + j.get("mean_f1") + " vs " + bestF1);
         assertTrue(j.get("mean_cover").asDouble() > bestCover, "cover " + j.get("mean_cover") + " vs " + bestCover);
     }
+
+    /** --loo: every configuration's in-sample means, one fold per counted series, and the leave-one-out means. */
+    @Test
+    void leaveOneOutChoosesOnTheOthersAndScoresTheHeldOutSeries() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("loo/datasets"));
+        StringBuilder ann = new StringBuilder("{");
+        for (int k = 0; k < 4; k++) {
+            int at = 30 + 5 * k;
+            Files.writeString(d.resolve("s" + k + ".json"), dataset("s" + k, step(80, at, 0, 4 + k)));
+            ann.append(k > 0 ? "," : "").append("\"s").append(k).append("\":{\"1\":[").append(at).append("]}");
+        }
+        Files.writeString(tmp.resolve("loo/annotations.json"), ann.append("}").toString());
+        ShiftsCommandTest.Run r = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode loo = new ObjectMapper().readTree(r.out()).get("loo");
+        assertEquals(4, loo.get("folds").size());
+        assertTrue(loo.get("grid").size() >= 10, loo.get("grid").toString());
+        assertEquals("default", loo.get("grid").get(0).get("name").asText());
+        double f1 = 0;
+        for (JsonNode f : loo.get("folds")) {
+            f1 += f.get("f1").asDouble();
+            assertTrue(f.get("chosen").asText().length() > 0);
+        }
+        assertEquals(f1 / 4, loo.get("mean_f1").asDouble(), 1e-12);
+        ShiftsCommandTest.Run table = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo");
+        assertTrue(table.out().contains("LOO MEAN"), table.out());
+        ShiftsCommandTest.Run mixed = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo", "--penalty", "mbic");
+        assertEquals(1, mixed.code());
+        assertTrue(mixed.err().contains("--loo chooses among its own grid"), mixed.err());
+    }
 }
