@@ -110,7 +110,7 @@ final class LuceneContrast {
                 Query counted = !filter ? compiled : new BooleanQuery.Builder().add(compiled, Occur.MUST)
                         .add(union, Occur.FILTER).build();
                 long[] c = new long[4];
-                searcher.search(counted, new SideCollector(side, c));
+                forEachDoc(counted, doc -> c[side[doc]]++);
                 queries.add(new long[] {c[1] + c[3], c[2] + c[3]});
             }
         }
@@ -124,6 +124,15 @@ final class LuceneContrast {
     /** Sets {@code bit} on the set's documents; returns how many there are. */
     private long mark(Query q, byte[] side, byte bit) throws IOException {
         long[] n = new long[1];
+        forEachDoc(q, doc -> {
+            side[doc] |= bit;
+            n[0]++;
+        });
+        return n[0];
+    }
+
+    /** Calls {@code action} with the top-level id of every document {@code q} matches, in index order. */
+    private void forEachDoc(Query q, java.util.function.IntConsumer action) throws IOException {
         searcher.search(q, new SimpleCollector() {
             private int base;
 
@@ -134,8 +143,7 @@ final class LuceneContrast {
 
             @Override
             public void collect(int doc) {
-                side[base + doc] |= bit;
-                n[0]++;
+                action.accept(base + doc);
             }
 
             @Override
@@ -143,7 +151,6 @@ final class LuceneContrast {
                 return ScoreMode.COMPLETE_NO_SCORES;
             }
         });
-        return n[0];
     }
 
     /** Per segment, the local ids of documents in either set, ascending. */
@@ -386,33 +393,6 @@ final class LuceneContrast {
         }
     }
 
-    /** Counts documents into c[side byte]. */
-    private static final class SideCollector extends SimpleCollector {
-        private final byte[] side;
-        private final long[] c;
-        private int base;
-
-        SideCollector(byte[] side, long[] c) {
-            this.side = side;
-            this.c = c;
-        }
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext ctx) {
-            base = ctx.docBase;
-        }
-
-        @Override
-        public void collect(int doc) {
-            c[side[base + doc]]++;
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-        }
-    }
-
     // ---- texts -------------------------------------------------------------------------------------
 
     List<ArticleText> texts(ArticleSet set, int limit) throws IOException {
@@ -462,28 +442,13 @@ final class LuceneContrast {
         }
         double step = (double) n / size;
         int[] state = new int[2]; // {position in the set, picked so far}
-        searcher.search(q, new SimpleCollector() {
-            private int base;
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext ctx) {
-                base = ctx.docBase;
+        forEachDoc(q, doc -> {
+            int k = state[1];
+            if (k < size && state[0] == (int) Math.floor(k * step)) {
+                out[k] = doc;
+                state[1]++;
             }
-
-            @Override
-            public void collect(int doc) {
-                int k = state[1];
-                if (k < size && state[0] == (int) Math.floor(k * step)) {
-                    out[k] = base + doc;
-                    state[1]++;
-                }
-                state[0]++;
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
-            }
+            state[0]++;
         });
         int[] picked = Arrays.copyOf(out, state[1]);
         Arrays.sort(picked);
