@@ -67,6 +67,16 @@ public final class Explainer {
         boolean complete = targetTexts.size() < req.sample() && baselineTexts.size() < req.sample();
         List<ArticleText> all = new ArrayList<>(targetTexts);
         all.addAll(baselineTexts);
+        // the full scan of the index's terms needs nothing from the reading: it runs meanwhile
+        ArticleSet scanTarget = target;
+        ArticleSet scanBaseline = baseline;
+        java.util.concurrent.CompletableFuture<Contrast> scan = complete ? null : java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return engine.contrast(ContrastRequest.sizes(scanTarget, scanBaseline).withAllTerms(req.minCount()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, SCAN_THREAD);
         ReadArticles read = new ReadArticles(all, tagger);
         List<ReadArticles.Article> readTarget = read.articles.subList(0, targetTexts.size());
         List<ReadArticles.Article> readBaseline = read.articles.subList(targetTexts.size(), all.size());
@@ -77,8 +87,15 @@ public final class Explainer {
 
         ContrastRequest cr = ContrastRequest.sizes(target, baseline)
                 .withQueries(multi.stream().map(c -> Vocabulary.phraseQuery(c.lemmas)).toList());
-        cr = complete ? cr.withTerms(new ArrayList<>(read.lemmaArticles.keySet())) : cr.withAllTerms(req.minCount());
-        Contrast counts = engine.contrast(cr);
+        Contrast counts;
+        if (complete) {
+            counts = engine.contrast(cr.withTerms(new ArrayList<>(read.lemmaArticles.keySet())));
+        } else {
+            Contrast phrases = engine.contrast(cr);
+            Contrast terms = join(scan);
+            counts = new Contrast(terms.targetArticles(), terms.baselineArticles(), terms.terms(), phrases.queries(),
+                    terms.outlets(), terms.groups(), terms.snapshot());
+        }
 
         List<Explanation.Term> items = new ArrayList<>();
         List<Explanation.Term> stopItems = new ArrayList<>();
@@ -125,8 +142,9 @@ public final class Explainer {
                     direction(s), s, false, Vocabulary.phraseQuery(c.lemmas).text(), variants));
         }
         double threshold = 0.05 / Math.max(1, tested);
-        List<Explanation.Term> shown = select(items, req, threshold);
-        List<Explanation.Term> stopShown = select(stopItems, req, threshold);
+        List<Explanation.Term> shown = labelled(select(items, req, threshold), read);
+        List<Explanation.Term> stopShown = labelled(select(stopItems, req, threshold), read);
+        queryItems = new ArrayList<>(labelled(queryItems, read));
         queryItems.sort(Comparator.comparingLong((Explanation.Term t) -> -t.score().count()));
 
         List<Explanation.Share> outlets = new ArrayList<>();
@@ -142,12 +160,45 @@ public final class Explainer {
                 representative(readTarget, shown, read), method, counts.snapshot());
     }
 
+    /** One daemon thread for the term scans that run beside the reading (the scan itself uses two). */
+    private static final java.util.concurrent.Executor SCAN_THREAD = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "nwatch-explain-scan");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static Contrast join(java.util.concurrent.CompletableFuture<Contrast> f) throws IOException {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /** An item for a lemma; its label is the lemma until {@link #labelled} (labels cost dictionary look-ups: shown items only). */
     private static Explanation.Term lemmaItem(String lemma, Keyness.Score s, ReadArticles read) {
         boolean name = read.votes.isName(lemma);
-        List<String> variants = name ? read.votes.variants(lemma, 3) : List.of();
-        return new Explanation.Term(lemma, name ? "name" : "lemma", name ? Vocabulary.nameLabel(lemma, read.votes.labelForms(lemma, 20)) : read.lemmaLabel(lemma),
+        return new Explanation.Term(lemma, name ? "name" : "lemma", lemma,
                 name ? read.votes.type.getOrDefault(lemma, NameTagger.Type.OTHER).wire() : null, direction(s), s, false,
-                lemma, variants);
+                lemma, name ? read.votes.variants(lemma, 3) : List.of());
+    }
+
+    private static List<Explanation.Term> labelled(List<Explanation.Term> items, ReadArticles read) {
+        return items.stream().map(t -> {
+            if (t.term().indexOf(' ') >= 0) {
+                return t; // phrases and multi-word names are labelled when made
+            }
+            String label = t.kind().equals("name") ? Vocabulary.nameLabel(t.term(), read.votes.labelForms(t.term(), 20))
+                    : read.lemmaLabel(t.term());
+            return new Explanation.Term(t.term(), t.kind(), label, t.type(), t.direction(), t.score(), t.significant(), t.query(),
+                    t.variants());
+        }).toList();
     }
 
     static String direction(Keyness.Score s) {

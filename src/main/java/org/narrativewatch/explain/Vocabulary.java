@@ -114,6 +114,9 @@ final class Vocabulary {
      * видеосвязи), the shortest of those words as written, to show instead of the stem; else null.
      */
     static String stemForm(String term, List<String> written) {
+        if (NameLexicon.isLemmaOf(term, term)) {
+            return null; // a dictionary word, not a stem
+        }
         String shortest = null;
         for (String w : written) {
             String lower = w.toLowerCase(Locale.ROOT);

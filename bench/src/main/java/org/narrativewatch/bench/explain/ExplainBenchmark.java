@@ -1,4 +1,4 @@
-package org.narrativewatch.explain.bench;
+package org.narrativewatch.bench.explain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.lang.management.ManagementFactory;
@@ -21,12 +21,15 @@ import org.narrativewatch.query.Query;
 /**
  * Times {@code explain QUERY --vs rest} in process on an existing index, as a server or a script
  * that asks many questions pays it: one call on a freshly opened engine (cold, after the page cache
- * is dropped when {@code --drop-caches} is given and the process may), then untimed calls for
+ * dropped by the caller), then untimed calls for
  * {@code --warmup-seconds} (JIT), then {@code --repeats} timed calls (warm). Prints one JSON object:
  * wall and CPU milliseconds (CPU summed over threads: robust to other load), the two sides' sizes,
  * the load average before and after.
  *
- * <pre>java -cp target/nwatch.jar org.narrativewatch.explain.bench.ExplainBenchmark --index DIR --query путин [--from D --to D]</pre>
+ * <p>Run by {@code bench/run} (a row per corpus) or by hand:
+ * <pre>java -cp bench/target/nwatch-bench.jar:target/nwatch.jar org.narrativewatch.bench.explain.ExplainBenchmark --index DIR --query путин</pre>
+ * The caches are dropped by the caller (bench/run does it before the JVM starts), so "cold" is the first call on a freshly
+ * opened engine, with an empty page cache when the caller could drop it.
  */
 public final class ExplainBenchmark {
     private ExplainBenchmark() {}
@@ -42,7 +45,6 @@ public final class ExplainBenchmark {
         LocalDate to = a.containsKey("--to") ? LocalDate.parse(a.get("--to")) : null;
         int repeats = Integer.parseInt(a.getOrDefault("--repeats", "5"));
         double warmupSeconds = Double.parseDouble(a.getOrDefault("--warmup-seconds", "10"));
-        boolean drop = Boolean.parseBoolean(a.getOrDefault("--drop-caches", "false"));
         Selection window = new Selection(from, to, null, null, null);
         ExplainRequest req = ExplainRequest.of(query, window, null, null);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -51,9 +53,6 @@ public final class ExplainBenchmark {
         out.put("window", (from == null ? "start" : from) + ".." + (to == null ? "end" : to));
         out.put("baseline", "rest");
         out.put("load_before", loadAverage());
-        if (drop) {
-            out.put("caches_dropped", dropCaches());
-        }
         try (LuceneEngine engine = LuceneEngine.open(index)) {
             Explainer explainer = new Explainer(engine, NameTagger.create());
             long c0 = os.getProcessCpuTime();
@@ -96,7 +95,7 @@ public final class ExplainBenchmark {
         String v = a.get(k);
         if (v == null) {
             System.err.println("usage: ExplainBenchmark --index DIR [--query Q] [--from D] [--to D] [--repeats N] "
-                    + "[--warmup-seconds S] [--drop-caches true]");
+                    + "[--warmup-seconds S]");
             System.exit(2);
         }
         return v;
@@ -113,16 +112,6 @@ public final class ExplainBenchmark {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (Exception e) {
             return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        }
-    }
-
-    private static boolean dropCaches() {
-        try {
-            new ProcessBuilder("sync").inheritIO().start().waitFor();
-            Files.writeString(Path.of("/proc/sys/vm/drop_caches"), "3");
-            return true;
-        } catch (Exception e) {
-            return false;
         }
     }
 }
