@@ -3,6 +3,7 @@
 import { $, COLORS, swatch, note } from './dom.js';
 import { highlightInto, safeHref } from './util.js';
 import { bucketEnd, bucketName } from './buckets.js';
+import { showKeyTerms } from './explain.js';
 
 /** deps: st (the state), getJson */
 export function createArticles(deps) {
@@ -47,9 +48,12 @@ export function createArticles(deps) {
       const code = document.createElement('code');
       code.textContent = q;
       head.append(swatch(COLORS[i]), code);
+      // the bucket's key terms (its articles against the same query's before it), beside the list
+      const keys = document.createElement('div');
       const body = document.createElement('div');
-      part.append(head, body);
+      part.append(head, keys, body);
       box.append(part);
+      showKeyTerms(keys, { q, start, from, to, by: view.by, first: view.from, outlets: view.outlets, groups: view.groups, getJson });
       loadPage(i, 0);
     });
     section.scrollIntoView({ block: 'nearest' });

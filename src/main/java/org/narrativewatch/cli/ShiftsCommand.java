@@ -3,6 +3,7 @@ package org.narrativewatch.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
+import org.narrativewatch.explain.ChangeExplainer;
+import org.narrativewatch.explain.Explanation;
+import org.narrativewatch.explain.ExplanationFormat;
+import org.narrativewatch.explain.names.NameTagger;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
@@ -73,6 +78,14 @@ public final class ShiftsCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
     Formats.TextCsvJson format;
 
+    @Option(names = "--explain", description = "say what changed at each change point: the terms and outlets of the query's "
+            + "articles after it against before it, and articles that show it (docs/explain.md)")
+    boolean explain;
+
+    @Option(names = "--explain-days", defaultValue = "90", paramLabel = "N",
+            description = "with --explain: each side spans at most N days from the change (default: ${DEFAULT-VALUE})")
+    int explainDays;
+
     @Override
     public Integer call() throws IOException {
         if ((query == null) == (csv == null)) {
@@ -114,6 +127,7 @@ public final class ShiftsCommand implements Callable<Integer> {
         }
         // a timeline goes in whole, so that the automatic model's choices (cycles, exposure) are the server's
         ShiftResult r = series != null ? ShiftDetector.detect(series, opt) : ShiftDetector.detect(obs, opt);
+        List<Explanation> explanations = explain ? explainChanges(r, series, sel) : null;
         switch (format) {
             case JSON -> {
                 Map<String, Object> head = new LinkedHashMap<>();
@@ -121,13 +135,60 @@ public final class ShiftsCommand implements Callable<Integer> {
                 if (csv != null) {
                     head.put("csv", csv.toString());
                 }
-                Output.json(out, ShiftFormat.toJson(head, r));
+                com.fasterxml.jackson.databind.node.ObjectNode json = ShiftFormat.toJson(head, r);
+                if (explanations != null) {
+                    attachExplanations(json, explanations);
+                }
+                Output.json(out, json);
             }
-            case CSV -> out.print(ShiftFormat.toCsv(r));
-            case TEXT -> out.print(toTable(label, r));
+            case CSV -> out.print(explanations == null ? ShiftFormat.toCsv(r) : withExplanationColumns(ShiftFormat.toCsv(r), explanations));
+            case TEXT -> {
+                out.print(toTable(label, r));
+                if (explanations != null) {
+                    out.print("\nWhat changed (the query's articles after each change against before it):\n");
+                    for (int i = 0; i < explanations.size(); i++) {
+                        out.print(r.changes().get(i).date() + "\n" + ChangeExplainer.summary(explanations.get(i), 8));
+                    }
+                }
+            }
         }
         out.flush();
         return 0;
+    }
+
+    /** One explanation per change point, in order (changes without a date cannot be explained). */
+    private List<Explanation> explainChanges(ShiftResult r, Series series, Selection sel) throws IOException {
+        if (series == null) {
+            throw new InvalidOptionException("explain", "needs a QUERY (a --csv series has no articles to explain)");
+        }
+        List<LocalDate> dates = r.changes().stream().map(ChangePoint::date).toList();
+        if (dates.contains(null) || series.from() == null) {
+            throw new InvalidOptionException("explain", "needs dated buckets");
+        }
+        try (Engine engine = engineOptions.open()) {
+            return ChangeExplainer.explain(engine, NameTagger.create(), Query.parse(query), sel,
+                    ChangeExplainer.windows(dates, series.from(), series.to(), explainDays), ChangeExplainer.DEFAULT_TOP);
+        }
+    }
+
+    static void attachExplanations(com.fasterxml.jackson.databind.node.ObjectNode json, List<Explanation> explanations) {
+        com.fasterxml.jackson.databind.JsonNode changes = json.get("changes");
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (int i = 0; i < changes.size(); i++) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) changes.get(i)).set("explain",
+                    mapper.valueToTree(ExplanationFormat.toJson(explanations.get(i))));
+        }
+    }
+
+    private static String withExplanationColumns(String csv, List<Explanation> explanations) {
+        String[] lines = csv.split("\n");
+        StringBuilder b = new StringBuilder(lines[0]).append(",more_after,less_after\n");
+        for (int i = 1; i < lines.length; i++) {
+            Explanation e = explanations.get(i - 1);
+            b.append(lines[i]).append(',').append(ExplanationFormat.cell(ChangeExplainer.labels(e, "over", 10))).append(',')
+                    .append(ExplanationFormat.cell(ChangeExplainer.labels(e, "under", 10))).append('\n');
+        }
+        return b.toString();
     }
 
     private static String where(ChangePoint c) {

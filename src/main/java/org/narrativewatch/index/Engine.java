@@ -71,6 +71,26 @@ public interface Engine extends Closeable {
     /** Which state of the corpus a figure comes from; cheap enough to call for every export. */
     Snapshot snapshot() throws IOException;
 
+    /**
+     * Article counts of a target and a baseline set: sizes, outlets and groups, and the terms and
+     * queries the request names (explain's keyness). Engines that cannot count terms refuse with a
+     * {@link org.narrativewatch.UserException} saying so.
+     */
+    default Contrast contrast(ContrastRequest request) throws IOException {
+        throw new org.narrativewatch.UserException("the " + name() + " engine cannot count terms in article sets "
+                + "(explain, cooccur): use the embedded index (--engine lucene)");
+    }
+
+    /**
+     * The stored text of up to {@code limit} articles of a set: all of them when there are no more,
+     * else an even sample across the set (every k-th in index order), the same on every call.
+     * With {@code withMatches}, the offsets of the words the set's query matched.
+     */
+    default java.util.List<ArticleText> texts(ArticleSet set, int limit, boolean withMatches) throws IOException {
+        throw new org.narrativewatch.UserException("the " + name() + " engine cannot read article texts for "
+                + "explain and cooccur: use the embedded index (--engine lucene)");
+    }
+
     enum AddOutcome { ADDED, ALREADY_PRESENT, REPLACED }
 
     enum CountUnit {

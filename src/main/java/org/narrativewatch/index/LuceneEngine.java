@@ -491,6 +491,16 @@ public final class LuceneEngine implements Engine {
         return f;
     }
 
+    @Override
+    public Contrast contrast(ContrastRequest request) throws IOException {
+        return withSearcher(s -> new LuceneContrast(s).contrast(request, snapshot(s).label()));
+    }
+
+    @Override
+    public List<ArticleText> texts(ArticleSet set, int limit, boolean withMatches) throws IOException {
+        return withSearcher(s -> new LuceneContrast(s).texts(set, limit, withMatches));
+    }
+
     /** Every stored article, for checks that compare the index with a pass over stored text. */
     public List<Article> storedArticles() throws IOException {
         return withSearcher(s -> {

@@ -74,6 +74,7 @@ public final class DashboardServer implements AutoCloseable {
     /** Territory calls are serialised and can take seconds (a snapshot is read from its archive): own pool. */
     private final QueryRunner mapRunner;
     private final BriefRoutes briefs;
+    private final ExplainRoutes explain;
     private TerritoryLayers territory;
     private Path pollsFile;
     private Javalin app;
@@ -92,7 +93,8 @@ public final class DashboardServer implements AutoCloseable {
         this.runner = new QueryRunner(options.queryThreads(), 256, options.queryTimeout());
         this.mapRunner = new QueryRunner(1, 8, MAP_TIMEOUT);
         this.briefs = new BriefRoutes(engine);
-        this.routes = concat(briefs.routes(),
+        this.explain = new ExplainRoutes(engine, runner);
+        this.routes = concat(java.util.stream.Stream.concat(briefs.routes().stream(), explain.routes().stream()).toList(),
                 new Route(HandlerType.GET, "/api/stats", false, this::stats),
                 new Route(HandlerType.GET, "/api/outlets", false, this::outlets),
                 new Route(HandlerType.GET, "/api/groups", false, this::groups),
@@ -473,6 +475,9 @@ public final class DashboardServer implements AutoCloseable {
         }
         Series s = runner.run(() -> corpus.timeline(q, sel, by, unit));
         JsonNode found = runner.run(() -> shifts.find(q.text(), s, model == null || model.isBlank() ? null : model.strip()));
+        if ("true".equalsIgnoreCase(ctx.queryParam("explain"))) {
+            explain.explainChanges(found, q, sel, s, Params.intParam(ctx, "explain_days", 90, 1, 3660));
+        }
         ctx.json(found);
     }
 

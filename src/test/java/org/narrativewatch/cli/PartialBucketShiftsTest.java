@@ -69,7 +69,7 @@ class PartialBucketShiftsTest {
         try (Engine e = o.open();
              DashboardServer s = new DashboardServer(e, ServerOptions.defaults(tmp.resolve("events.csv")).withPort(0),
                      new AccessToken("partial-test-token-0123456789", "test", false), EventStore.open(tmp.resolve("events.csv")),
-                     ServeCommand.shiftFinder()).start()) {
+                     org.narrativewatch.server.ShiftFinder.DETECTOR).start()) {
             HttpClient http = HttpClient.newHttpClient();
             for (String by : new String[] {"week", "month"}) {
                 for (String model : new String[] {"poisson", "binomial"}) {

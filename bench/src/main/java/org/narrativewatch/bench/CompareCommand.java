@@ -221,6 +221,8 @@ public final class CompareCommand implements Callable<Integer> {
                         + "PostgreSQL: the same statements in one `psql -f FILE`, connection included; words, AND, OR, "
                         + "phrases, NEAR/5 (target: ours ≥ 50 queries/s on 1tv)",
                         batchRuns, q / obatch.cpuSeconds(), obatch.cpuSeconds())));
+        log("  explain: %s vs rest", ExplainRows.QUERY);
+        ExplainRows.run(n, index, classPath, warm, new Caches(!keepCaches)).forEach(table::add);
     }
 
     private void write(ResultTable table, Machine machine, Caches caches, String stem, int warm) throws IOException {
