@@ -3,6 +3,8 @@ package org.narrativewatch.index;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.lucene.analysis.CharFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -15,9 +17,11 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
 import org.narrativewatch.article.Article;
@@ -50,10 +54,47 @@ final class HitReanalysis {
         return d;
     }
 
-    /** The article alone in an in-memory index with offsets, analysed in its own language: its doc is 0. */
-    static IndexSearcher searcher(Article a) throws IOException {
+    /**
+     * The article alone in an in-memory index with offsets, analysed in its own language, with the fields
+     * {@code compiled} reads (a text field no part of the query names cannot change what it matches, and
+     * analysing it would be wasted: a word query needs {@code body} only): its doc is 0.
+     */
+    static IndexSearcher searcher(Article a, Query compiled) throws IOException {
+        Set<String> read = fields(compiled);
         ANALYZER.setLanguage(a.lang());
         MemoryIndex m = new MemoryIndex(true, false);
+        if (read.contains(Schema.BODY)) {
+            addBody(m, a);
+        }
+        for (IndexableField f : document(a)) {
+            if (!f.name().equals(Schema.BODY) && (read.contains(f.name()) || !TEXT_FIELDS.contains(f.name()))) {
+                m.addField(f, ANALYZER);
+            }
+        }
+        return m.createSearcher();
+    }
+
+    private static final Set<String> TEXT_FIELDS = Set.of(Schema.BODY, Schema.TITLE);
+
+    /** Every field any clause of {@code q} names, negated clauses included. */
+    static Set<String> fields(Query q) {
+        Set<String> out = new HashSet<>();
+        q.visit(new QueryVisitor() {
+            @Override
+            public boolean acceptField(String field) {
+                out.add(field);
+                return true;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return out;
+    }
+
+    private static void addBody(MemoryIndex m, Article a) throws IOException {
         // body's two values placed as IndexWriter places them (MemoryIndex adds the gaps only after a value
         // that had tokens; IndexWriter always does): text after title + the offset gap, positions after the gap
         Counted title = new Counted(ANALYZER.tokenStream(Schema.BODY, a.title()));
@@ -67,17 +108,11 @@ final class HitReanalysis {
             Reader moved = new Moved(new StringReader(a.text()), title.finalOffset + offsetGap);
             m.addField(Schema.BODY, new Gapped(ANALYZER.tokenStream(Schema.BODY, moved), positionGap), 0, 0);
         }
-        for (IndexableField f : document(a)) {
-            if (!f.name().equals(Schema.BODY)) {
-                m.addField(f, ANALYZER);
-            }
-        }
-        return m.createSearcher();
     }
 
     /** What {@code compiled} (a query compiled against the index) matches in {@code a}; null when nothing. */
     static Matches matches(Query compiled, Article a) throws IOException {
-        IndexSearcher s = searcher(a);
+        IndexSearcher s = searcher(a, compiled);
         Weight w = s.createWeight(s.rewrite(compiled), ScoreMode.COMPLETE_NO_SCORES, 1f);
         LeafReaderContext leaf = s.getIndexReader().leaves().get(0);
         return w.matches(leaf, 0);

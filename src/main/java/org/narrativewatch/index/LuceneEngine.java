@@ -405,7 +405,7 @@ public final class LuceneEngine implements Engine {
                 ScoreDoc sd = top.scoreDocs[i];
                 Article a = Schema.article(s.storedFields().document(sd.doc)::get);
                 // the index holds no offsets: the hit is analysed again to find where its words are
-                MatchHighlighter.Result h = new MatchHighlighter(HitReanalysis.searcher(a), compiled).highlight(0, a.title(), a.text());
+                MatchHighlighter.Result h = new MatchHighlighter(HitReanalysis.searcher(a, compiled), compiled).highlight(0, a.title(), a.text());
                 hits.add(new Hits.Hit(a.url(), a.outlet(), a.group(), a.published(), a.dateQuality(), a.lang(),
                         h.title(), h.snippet(), a.syndicatedFrom(), Float.isNaN(sd.score) ? 0f : sd.score));
             }

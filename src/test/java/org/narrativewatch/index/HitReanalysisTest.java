@@ -120,7 +120,7 @@ class HitReanalysisTest {
             for (ScoreDoc sd : s.search(compiled, 300).scoreDocs) {
                 Article a = articles.get(sd.doc);
                 MatchHighlighter.Result expected = fromPostings.highlight(sd.doc, a.title(), a.text());
-                MatchHighlighter.Result actual = new MatchHighlighter(HitReanalysis.searcher(a), compiled)
+                MatchHighlighter.Result actual = new MatchHighlighter(HitReanalysis.searcher(a, compiled), compiled)
                         .highlight(0, a.title(), a.text());
                 assertEquals(show(expected), show(actual), q + " in " + a.url());
                 compared++;
