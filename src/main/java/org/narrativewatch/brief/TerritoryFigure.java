@@ -17,6 +17,7 @@ import org.narrativewatch.territory.DayStats;
 import org.narrativewatch.territory.FocusArea;
 import org.narrativewatch.territory.FocusSeries;
 import org.narrativewatch.territory.NearLine;
+import org.narrativewatch.territory.PlaneSnapshots;
 import org.narrativewatch.territory.Region;
 import org.narrativewatch.territory.RegionNames;
 import org.narrativewatch.territory.RegionStats;
@@ -311,7 +312,7 @@ final class TerritoryFigure implements FigureKind {
         // one area's rows are measured once per run: figures of the same area (another column, an overlapping
         // window, a date inside it) read no snapshot again
         FocusArea measured = area;
-        FocusSeries.Rows rows = ctx.cached("focus-rows|" + areaKey, () -> new FocusSeries.Rows(t, measured));
+        FocusSeries.Rows rows = ctx.cached("focus-rows|" + areaKey, () -> new FocusSeries.Rows(t, measured, planes(ctx, t)));
         if (date != null) {
             TerritorySeries s = FocusSeries.at(t, rows, date, line);
             c.value(s.column(figure)[0], unit).field("date", date.toString()).field("snapshot_date", s.dates().get(0).toString());
@@ -365,7 +366,12 @@ final class TerritoryFigure implements FigureKind {
 
     /** The snapshot of {@code snapshotDate} in the plane, read once per run (each read scans its archive). */
     static Geometry occupied(BriefContext ctx, Territory t, LocalDate snapshotDate) {
-        return ctx.cached("occupied|" + snapshotDate, () -> t.projection().toPlane(t.snapshots().load(snapshotDate)));
+        return planes(ctx, t).get(snapshotDate);
+    }
+
+    /** Snapshots kept for the run: every territory figure reads a date once (a daily year of them is some 60 MB). */
+    static PlaneSnapshots planes(BriefContext ctx, Territory t) {
+        return ctx.cached("plane-snapshots", () -> new PlaneSnapshots(t, 400));
     }
 
     static Geometry lonLat(Territory t, Geometry plane, double toleranceM) {

@@ -82,9 +82,21 @@ public final class FocusSeries {
         private final Measure measure;
         private final Map<LocalDate, double[]> done = new java.util.HashMap<>();
 
+        private final PlaneSnapshots planes;
+
+        /** Rows that read the snapshots they need and keep none. */
         public Rows(Territory t, FocusArea area) {
+            this(t, area, null);
+        }
+
+        /** Rows that take their snapshots from {@code planes} (shared with other figures of the same run). */
+        public Rows(Territory t, FocusArea area, PlaneSnapshots planes) {
+            if (planes != null && planes.territory() != t) {
+                throw new IllegalArgumentException("snapshots of another territory");
+            }
             this.territory = t;
             this.measure = new Measure(t, area);
+            this.planes = planes;
         }
 
         public FocusArea area() {
@@ -100,7 +112,9 @@ public final class FocusSeries {
                     missing.add(d);
                 }
             }
-            if (missing.size() == 1 && dates.size() == 1) {
+            if (planes != null && !missing.isEmpty()) {
+                planes.get(missing).forEach((d, g) -> done.put(d, measure.at(g, line)));
+            } else if (missing.size() == 1 && dates.size() == 1) {
                 LocalDate d = missing.get(0);
                 done.put(d, measure.at(territory.projection().toPlane(territory.snapshots().load(d)), line));
             } else if (!missing.isEmpty()) {

@@ -114,6 +114,17 @@ class TerritoryCacheTest {
         }
         assertArrayEquals(java.util.Arrays.copyOfRange(fresh.column("occupied_km2"), 1, 4), partOfIt.column("occupied_km2"), 0.0);
         assertTrue(fresh.column("occupied_km2")[3] > fresh.column("occupied_km2")[0], "the line moves west into the area");
+        // two areas sharing kept snapshots (a capacity below the window: the oldest are read again)
+        PlaneSnapshots planes = new PlaneSnapshots(t, 3);
+        FocusArea west = FocusArea.around(t, "Westtown", null, 150);
+        TerritorySeries shared = FocusSeries.series(t, new FocusSeries.Rows(t, area, planes), from, to, 1, true);
+        TerritorySeries sharedWest = FocusSeries.series(t, new FocusSeries.Rows(t, west, planes), from, to, 1, false);
+        TerritorySeries freshWest = FocusSeries.series(t, west, from, to, 1, false);
+        for (String col : FocusSeries.COLUMNS) {
+            assertArrayEquals(fresh.column(col), shared.column(col), 0.0, col);
+        }
+        assertArrayEquals(freshWest.column("occupied_km2"), sharedWest.column("occupied_km2"), 0.0);
+        assertTrue(planes.get(to).equalsExact(t.projection().toPlane(t.snapshots().load(to))));
         TerritorySeries oneDay = FocusSeries.at(t, rows, LocalDate.of(2025, 1, 4), false);
         assertEquals(fresh.column("occupied_km2")[2], oneDay.column("occupied_km2")[0], 0.0);
         assertEquals(FocusSeries.at(t, area, LocalDate.of(2025, 1, 4), false).column("population_occupied")[0],
