@@ -288,7 +288,7 @@ public final class Importer {
         if (reason.startsWith("not valid UTF-8")) {
             return "bad UTF-8";
         }
-        if (reason.startsWith("the file ends early")) {
+        if (reason.startsWith("the file ends") || reason.startsWith("unreadable ") && reason.contains(" from here on")) {
             return "truncated or corrupt file";
         }
         int colon = reason.indexOf(" (");
