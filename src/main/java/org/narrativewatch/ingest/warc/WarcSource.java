@@ -189,7 +189,9 @@ public final class WarcSource implements Source {
     private void damaged(long no, long offset, Throwable e, String part) {
         held = null;
         holding = false;
-        String detail = e.getMessage() == null || e.getMessage().isBlank() ? part : part + ": " + describe(e);
+        // jwarc's own messages name the part where they can ("reading gzip trailer"); ours say where we stopped
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? part
+                : part.equals("in its content") ? part + ": " + describe(e) : describe(e);
         String reason = (e instanceof EOFException ? "the file ends inside this record (" + detail + ")"
                 : "unreadable WARC from here on (" + detail + ")") + "; the records before it were read";
         ready.add(new SourceRecord.Rejected(file + ": record " + no + " at byte " + offset, reason, no, true));
