@@ -87,6 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (intervalMinutes < 1) {
             throw new UserException("--interval must be at least 1 minute");
         }
+        org.narrativewatch.ingest.DateWindow collectWindow = collectDates.window(java.time.Clock.systemUTC());
         if (port < 0 || port > 65535) {
             throw new UserException("--port must be 0..65535, not " + port);
         }
@@ -130,7 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
                 line -> {
                     err.println(line);
                     err.flush();
-                }).dates(collectDates.window(java.time.Clock.systemUTC())) : null;
+                }).dates(collectWindow) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (collector != null) {
