@@ -82,6 +82,7 @@ export function createMap(deps) {
   let regions = null;
   let control = null;
   let overlay = null;
+  let applied = null; // the scenario text whose overlay is drawn: recomputed when the date changes
   let projection = null;
   let loadSeq = 0;
   let started = false;
@@ -186,28 +187,53 @@ export function createMap(deps) {
       control = c;
       $('map-date').textContent = date + (c.snapshot_date !== date ? ' (snapshot ' + c.snapshot_date + ')' : '');
       $('map-error').textContent = '';
+      if (applied != null) overlay = null; // of the previous date: recomputed below
       draw();
       renderStats();
+      if (applied != null) applyScenario(applied);
     } catch (e) {
       if (seq !== loadSeq) return;
+      // nothing of another date stays on screen: the outlines, the server's message, no control or scenario layers
+      control = null;
+      clearScenario(e.message ? 'scenario not shown: ' + e.message : '');
+      $('map-date').textContent = date;
       $('map-error').textContent = e.message;
+      $('map-stats').replaceChildren();
+      draw();
     }
+  }
+
+  function clearScenario(status) {
+    overlay = null;
+    applied = null;
+    $('scenario-result').replaceChildren();
+    $('scenario-status').textContent = status || '';
   }
 
   function sliderDate() {
     return dates[parseInt($('map-slider').value, 10)] || dates[dates.length - 1];
   }
 
-  async function applyScenario() {
-    const text = $('scenario-text').value;
+  let scenarioSeq = 0;
+
+  /** Applies the scenario to the map's date (again after the date changed: an overlay is never of another date). */
+  async function applyScenario(given) {
+    const text = typeof given === 'string' ? given : $('scenario-text').value;
     const box = $('scenario-result');
-    box.replaceChildren();
+    const date = control ? control.date || sliderDate() : sliderDate();
     if (!text.trim()) { $('scenario-status').textContent = 'write or load a scenario first'; return; }
-    $('scenario-status').textContent = 'computing…';
+    const seq = ++scenarioSeq;
+    overlay = null;
+    box.replaceChildren();
+    draw();
+    $('scenario-status').textContent = 'computing for ' + date + '…';
     try {
-      const r = await getJson('/api/territory/scenario?date=' + encodeURIComponent(sliderDate()),
+      const r = await getJson('/api/territory/scenario?date=' + encodeURIComponent(date),
         { method: 'POST', headers: { 'Content-Type': 'application/yaml' }, body: text });
+      if (seq !== scenarioSeq) return;
       overlay = r.geojson;
+      applied = text;
+      box.replaceChildren();
       $('scenario-status').textContent = 'scenario «' + r.result.scenario + '» on the map of ' + r.result.snapshot_date;
       const table = document.createElement('table');
       table.className = 'numbers';
@@ -225,7 +251,9 @@ export function createMap(deps) {
       box.append(n);
       draw();
     } catch (e) {
+      if (seq !== scenarioSeq) return;
       overlay = null;
+      applied = null;
       $('scenario-status').textContent = 'scenario error: ' + e.message;
       draw();
     }
@@ -269,11 +297,11 @@ export function createMap(deps) {
     let i = dates.length - 1;
     while (i > 0 && dates[i] > date) i--;
     $('map-slider').value = String(i);
-    loadDate(date < dates[0] ? dates[0] : date);
+    loadDate(date); // before the first snapshot the server says so, and the page shows its message
   }
 
-  $('scenario-apply').addEventListener('click', applyScenario);
-  $('scenario-clear').addEventListener('click', () => { overlay = null; $('scenario-result').replaceChildren(); $('scenario-status').textContent = ''; draw(); });
+  $('scenario-apply').addEventListener('click', () => applyScenario());
+  $('scenario-clear').addEventListener('click', () => { scenarioSeq++; clearScenario(''); draw(); });
   $('scenario-file').addEventListener('change', async () => {
     const f = $('scenario-file').files[0];
     if (!f) return;

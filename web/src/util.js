@@ -33,14 +33,6 @@ export function movingShare(counts, totals, w) {
   });
 }
 
-/** Last day (inclusive, YYYY-MM-DD) of the bucket starting on `start`. */
-export function bucketEnd(start, by) {
-  const d = new Date(start + 'T00:00:00Z');
-  if (by === 'week') d.setUTCDate(d.getUTCDate() + 6);
-  else if (by === 'month') { d.setUTCMonth(d.getUTCMonth() + 1, 1); d.setUTCDate(0); }
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Appends `text` to `el` with the [start, end) spans in `matches` wrapped in <mark>. Everything goes
  * in as text nodes (textContent): article text is never parsed as HTML.

@@ -8,9 +8,14 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * Emits each word twice at one position: first {@code "=" + word} (the exact-form term, a keyword
- * so no later filter changes it), then the word itself for the lemma filters. Users ask for one
- * form with {@code =Путина}; one field then serves lemma and exact-form queries, phrases included.
+ * Emits {@code "=" + word}, the exact-form term (a keyword so no later filter changes it), then the
+ * word itself at the same position for the lemma filters. Users ask for one form with
+ * {@code =Путина}; one field then serves lemma and exact-form queries, phrases included.
+ *
+ * <p>A word already marked keyword (an acronym, an initial, a protected word) is its exact form and
+ * nothing else: a second, lower-cased term could equal another word's lemma or stem (US and used →
+ * us), and every query word includes its own exact form, so a query for the same letters finds it.
+ * A chain without a lemma stage ({@code exactOnly}) emits only exact forms.
  */
 public final class ExactFormFilter extends TokenFilter {
     public static final char PREFIX = '=';
@@ -18,14 +23,15 @@ public final class ExactFormFilter extends TokenFilter {
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
     private final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
     private final PositionIncrementAttribute posIncAtt = addAttribute(PositionIncrementAttribute.class);
+    private final boolean exactOnly;
 
     private char[] saved = new char[32];
     private int savedLength;
-    private boolean savedKeyword;
     private boolean pending;
 
-    public ExactFormFilter(TokenStream input) {
+    public ExactFormFilter(TokenStream input, boolean exactOnly) {
         super(input);
+        this.exactOnly = exactOnly;
     }
 
     @Override
@@ -33,7 +39,7 @@ public final class ExactFormFilter extends TokenFilter {
         if (pending) {
             pending = false;
             termAtt.copyBuffer(saved, 0, savedLength);
-            keywordAtt.setKeyword(savedKeyword);
+            keywordAtt.setKeyword(false);
             posIncAtt.setPositionIncrement(0);
             return true;
         }
@@ -41,13 +47,14 @@ public final class ExactFormFilter extends TokenFilter {
             return false;
         }
         int len = termAtt.length();
-        if (saved.length < len) {
-            saved = new char[Math.max(len, saved.length * 2)];
+        if (!exactOnly && !keywordAtt.isKeyword()) {
+            if (saved.length < len) {
+                saved = new char[Math.max(len, saved.length * 2)];
+            }
+            System.arraycopy(termAtt.buffer(), 0, saved, 0, len);
+            savedLength = len;
+            pending = true;
         }
-        System.arraycopy(termAtt.buffer(), 0, saved, 0, len);
-        savedLength = len;
-        savedKeyword = keywordAtt.isKeyword();
-        pending = true;
         char[] b = termAtt.resizeBuffer(len + 1);
         System.arraycopy(b, 0, b, 1, len);
         b[0] = PREFIX;

@@ -4,13 +4,24 @@ import java.text.Normalizer;
 
 /**
  * Spelling variants that must not split a word into two index terms: ё/е (Russian text writes
- * either), stress marks (dictionaries and learners' texts put U+0301 on vowels: Алекса́ндр), and
- * the several apostrophes Ukrainian text uses (м'ясо, м’ясо, мʼясо). The Ukrainian morfologik
- * dictionary spells the apostrophe as U+0027 and writes ґ as г, so the text does the same.
+ * either), stress marks (dictionaries and learners' texts put U+0301 on vowels: Алекса́ндр), the
+ * several apostrophes Ukrainian text uses (м'ясо, м’ясо, мʼясо), the hyphen characters (U+2010,
+ * U+2011 → '-'), invisible format characters (zero-width space, word joiner, BOM, soft hyphen), and
+ * Latin letters that look like Cyrillic ones inside a Cyrillic word (СBО, CША, Cамолет) or the other
+ * way round. The Ukrainian morfologik dictionary spells the apostrophe as U+0027 and writes ґ as г,
+ * so the text does the same.
  *
  * <p>Only the two stress accents (U+0300, U+0301) are removed: other combining marks carry
  * letters (й is и + U+0306 in decomposed text, ї is і + U+0308), so text is decomposed, the
  * accents dropped, and recomposed.
+ *
+ * <p>Look-alikes: a word (each part of a hyphenated word on its own: Zoom-конференция keeps both
+ * scripts) that mixes Cyrillic and Latin letters is written in one script. When only one script has
+ * letters without a twin in the other (л, ш, ы… or f, g, r…), the other script's look-alikes become
+ * that script; when all its letters have twins, the majority decides (СBО → сво); a tie, or
+ * letters without twins on both sides, is left alone. The twins, compared in lower case after the
+ * word is lower-cased: a b c e h i k m o p t x y ↔ а в с е н і к м о р т х у (b, h, m, t look alike
+ * as capitals: CBO, HATO).
  */
 public final class Folding {
     private Folding() {}
@@ -22,27 +33,38 @@ public final class Folding {
         if (len < 0) {
             return foldSlow(word);
         }
-        return new String(buf, 0, len);
+        return len == word.length() && word.contentEquals(new String(buf, 0, len)) ? word : new String(buf, 0, len);
     }
 
     /**
-     * Folds {@code buf[0..len)} in place (ё→е, ґ→г, apostrophes unified). Returns the new length,
-     * or -1 when the word has characters that need Unicode normalisation (accents, decomposed
-     * letters); the caller then uses {@link #fold(String)}. The fast path covers plain Cyrillic and ASCII.
+     * Folds {@code buf[0..len)} in place (ё→е, ґ→г, apostrophes and hyphens unified). Returns the new
+     * length, or -1 when the word needs the slow path: Unicode normalisation (accents, decomposed
+     * letters), invisible characters, or both Latin and Cyrillic letters; the caller then uses
+     * {@link #fold(String)}. The fast path covers plain Cyrillic and plain ASCII words.
      */
     static int foldFast(char[] buf, int len) {
+        boolean latin = false;
+        boolean cyrillic = false;
         for (int i = 0; i < len; i++) {
             char c = buf[i];
-            if (c >= 0x80 && needsNormalization(c) && !isApostrophe(c)) {
+            if (c < 0x80) {
+                latin |= c >= 'a' && c <= 'z';
+                if (c == '`') {
+                    buf[i] = '\'';
+                }
+                continue;
+            }
+            if (needsNormalization(c) && !isApostrophe(c) && !isHyphen(c)) {
                 return -1;
             }
             char f = foldChar(c);
             if (f == REMOVED) {
                 return -1;
             }
+            cyrillic |= f >= 0x0400 && f <= 0x04FF;
             buf[i] = f;
         }
-        return len;
+        return latin && cyrillic ? -1 : len;
     }
 
     /** The one-character foldings; {@link #REMOVED} for invisible characters. */
@@ -56,10 +78,14 @@ public final class Folding {
                 return 'г';
             case 'Ґ':
                 return 'Г';
-            case '\u00AD': case '\u200C': case '\u200D':
-                return REMOVED;
             default:
-                return isApostrophe(c) ? '\'' : c;
+                if (isApostrophe(c)) {
+                    return '\'';
+                }
+                if (isHyphen(c)) {
+                    return '-';
+                }
+                return Character.getType(c) == Character.FORMAT ? REMOVED : c;
         }
     }
 
@@ -67,6 +93,10 @@ public final class Folding {
 
     private static boolean isApostrophe(char c) {
         return c == '`' || c == '\u2019' || c == '\u2018' || c == '\u02BC' || c == '\u02B9' || c == '\u2032';
+    }
+
+    private static boolean isHyphen(char c) {
+        return c == '\u2010' || c == '\u2011';
     }
 
     private static boolean needsNormalization(char c) {
@@ -85,13 +115,65 @@ public final class Folding {
             }
         }
         String composed = Normalizer.normalize(sb, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(composed.length());
+        char[] out = new char[composed.length()];
+        int n = 0;
         for (int i = 0; i < composed.length(); i++) {
             char c = foldChar(composed.charAt(i));
             if (c != REMOVED) {
-                out.append(c);
+                out[n++] = c;
             }
         }
-        return out.toString();
+        int start = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || out[i] == '-') {
+                foldLookAlikes(out, start, i);
+                start = i + 1;
+            }
+        }
+        return new String(out, 0, n);
+    }
+
+    private static final String LATIN_TWINS = "abcehikmoptxy";
+    private static final String CYRILLIC_TWINS = "авсенікмортху";
+
+    /** Writes a lower-case part that mixes Latin and Cyrillic letters in one script (see the class comment). */
+    private static void foldLookAlikes(char[] w, int from, int to) {
+        int latinOnly = 0, cyrillicOnly = 0, latinTwins = 0, cyrillicTwins = 0;
+        for (int i = from; i < to; i++) {
+            char c = w[i];
+            if (LATIN_TWINS.indexOf(c) >= 0) {
+                latinTwins++;
+            } else if (CYRILLIC_TWINS.indexOf(c) >= 0) {
+                cyrillicTwins++;
+            } else if (Character.isLetter(c)) {
+                Character.UnicodeScript s = Character.UnicodeScript.of(c);
+                if (s == Character.UnicodeScript.LATIN) {
+                    latinOnly++;
+                } else if (s == Character.UnicodeScript.CYRILLIC) {
+                    cyrillicOnly++;
+                }
+            }
+        }
+        if (latinOnly + latinTwins == 0 || cyrillicOnly + cyrillicTwins == 0) {
+            return;
+        }
+        boolean toCyrillic;
+        if (cyrillicOnly > 0 && latinOnly == 0) {
+            toCyrillic = true;
+        } else if (latinOnly > 0 && cyrillicOnly == 0) {
+            toCyrillic = false;
+        } else if (latinOnly == 0 && cyrillicTwins != latinTwins) {
+            toCyrillic = cyrillicTwins > latinTwins;
+        } else {
+            return;
+        }
+        String from2 = toCyrillic ? LATIN_TWINS : CYRILLIC_TWINS;
+        String to2 = toCyrillic ? CYRILLIC_TWINS : LATIN_TWINS;
+        for (int i = from; i < to; i++) {
+            int k = from2.indexOf(w[i]);
+            if (k >= 0) {
+                w[i] = to2.charAt(k);
+            }
+        }
     }
 }

@@ -13,12 +13,16 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * кто-нибудь, 1-й, Ростов-на-Дону) and drops the dot of an initial, which is what keeps the initial
  * В. apart from the preposition в. A word is a run of letters, digits and combining marks (stress
  * accents, which {@link FoldFilter} removes later); a hyphen or apostrophe joins two such runs
- * (м'ясо, м’ясо); soft hyphens and zero-width joiners inside a word are dropped. A single capital
- * letter followed by a dot keeps the dot ({@code В.}). Offsets are those of the original text.
+ * (м'ясо, м’ясо). Invisible format characters inside a word (Unicode category Cf: soft hyphen,
+ * zero-width space U+200B, joiners U+200C/U+200D, word joiner U+2060, BOM U+FEFF, bidi marks) are
+ * dropped and the word stays whole: pasted and scraped text carries them between letters. A single
+ * capital letter followed by a dot keeps the dot ({@code В.}). Offsets are those of the original text.
  */
 public final class WordTokenizer extends Tokenizer {
     /** Longer runs (base64, URLs without separators) are cut into pieces of this length. */
     static final int MAX_TOKEN_LENGTH = 255;
+    /** Invisible characters skipped in a row inside a word; longer runs end it (well within the buffer). */
+    private static final int MAX_INVISIBLE_RUN = 16;
 
     private final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
@@ -67,7 +71,14 @@ public final class WordTokenizer extends Tokenizer {
                 continue;
             }
             if (cp >= 0 && isJoiner(cp)) {
-                int next = peekCodePoint(Character.charCount(cp));
+                // a joiner, then possibly a few invisible characters (a soft hyphen after a hyphen,
+                // two zero-width spaces), then a letter: one word
+                int ahead = Character.charCount(cp);
+                int next = peekCodePoint(ahead);
+                while (next >= 0 && isInvisible(next) && ahead < MAX_INVISIBLE_RUN) {
+                    ahead += Character.charCount(next);
+                    next = peekCodePoint(ahead);
+                }
                 if (next >= 0 && isWordChar(next)) {
                     if (!isInvisible(cp)) {
                         if (len + 1 > term.length) {
@@ -75,7 +86,7 @@ public final class WordTokenizer extends Tokenizer {
                         }
                         term[len++] = (char) cp;
                     }
-                    bufPos += Character.charCount(cp);
+                    bufPos += ahead;
                     cp = next;
                     continue;
                 }
@@ -95,7 +106,8 @@ public final class WordTokenizer extends Tokenizer {
         return true;
     }
 
-    static boolean isWordChar(int cp) {
+    /** A letter, digit or combining mark (not an emoji variation selector): what words are made of. */
+    public static boolean isWordChar(int cp) {
         if (Character.isLetterOrDigit(cp)) {
             return true;
         }
@@ -112,8 +124,9 @@ public final class WordTokenizer extends Tokenizer {
                 || cp == '`' || isInvisible(cp);
     }
 
-    private static boolean isInvisible(int cp) {
-        return cp == '\u00AD' || cp == '\u200C' || cp == '\u200D';
+    /** Format characters (Cf) show nothing: inside a word they join its letters and are dropped. */
+    static boolean isInvisible(int cp) {
+        return Character.getType(cp) == Character.FORMAT;
     }
 
     /** The code point {@code ahead} chars after the current position, or -1 at the end of input. */

@@ -73,6 +73,20 @@ public final class BriefCommand implements Runnable {
             return BriefParser.read(file);
         }
 
+        /** The brief read and its figures checked; null when the file is not a brief (said on stderr). */
+        BriefChecker.Result checked(CommandLine.Model.CommandSpec spec) throws IOException {
+            Brief brief;
+            try {
+                brief = brief();
+            } catch (BriefException e) {
+                malformed(spec, e);
+                return null;
+            }
+            try (BriefContext ctx = context(brief)) {
+                return BriefChecker.check(ctx, figures == null ? null : figures::contains);
+            }
+        }
+
         BriefContext context(Brief brief) {
             String envIndex = System.getenv("NWATCH_INDEX");
             Path idx = index != null ? index
@@ -151,26 +165,18 @@ public final class BriefCommand implements Runnable {
         CommandLine.Model.CommandSpec spec;
         @CommandLine.Mixin
         Inputs in = new Inputs();
-        @Option(names = "--format", defaultValue = "table", paramLabel = "json|table", description = "json or table (default: ${DEFAULT-VALUE}).")
-        String format;
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
+        Formats.TextJson format;
 
         @Override
         public Integer call() throws IOException {
-            if (!List.of("json", "table").contains(format)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format must be json or table, not '" + format + "'");
-            }
-            Brief brief;
-            try {
-                brief = in.brief();
-            } catch (BriefException e) {
-                return malformed(spec, e);
-            }
-            BriefChecker.Result r;
-            try (BriefContext ctx = in.context(brief)) {
-                r = BriefChecker.check(ctx, in.figures == null ? null : in.figures::contains);
+            BriefChecker.Result r = in.checked(spec);
+            if (r == null) {
+                return 2;
             }
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format.equals("json") ? BriefReport.JSON.writeValueAsString(BriefReport.json(r)) + "\n" : BriefReport.table(r));
+            out.print(format == Formats.TextJson.JSON ? BriefReport.JSON.writeValueAsString(BriefReport.json(r)) + "\n" : BriefReport.table(r));
             out.flush();
             for (String p : r.problems()) {
                 spec.commandLine().getErr().println("nwatch: " + p);
@@ -180,10 +186,9 @@ public final class BriefCommand implements Runnable {
         }
     }
 
-    static int malformed(CommandLine.Model.CommandSpec spec, BriefException e) {
+    static void malformed(CommandLine.Model.CommandSpec spec, BriefException e) {
         spec.commandLine().getErr().println("nwatch: " + e.getMessage());
         spec.commandLine().getErr().flush();
-        return 2;
     }
 
     @Command(name = "render", mixinStandardHelpOptions = true,
@@ -198,25 +203,17 @@ public final class BriefCommand implements Runnable {
         Inputs in = new Inputs();
         @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Output file (default: standard output).")
         Path output;
-        @Option(names = "--format", defaultValue = "html", paramLabel = "html|md", description = "html or md (default: ${DEFAULT-VALUE}).")
-        String format;
+        @Option(names = "--format", defaultValue = "html", paramLabel = "FORMAT", converter = PageFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        PageFormat format;
 
         @Override
         public Integer call() throws IOException {
-            if (!List.of("html", "md").contains(format)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format must be html or md, not '" + format + "'");
+            BriefChecker.Result r = in.checked(spec);
+            if (r == null) {
+                return 2;
             }
-            Brief brief;
-            try {
-                brief = in.brief();
-            } catch (BriefException e) {
-                return malformed(spec, e);
-            }
-            BriefChecker.Result r;
-            try (BriefContext ctx = in.context(brief)) {
-                r = BriefChecker.check(ctx, in.figures == null ? null : in.figures::contains);
-            }
-            String text = format.equals("html") ? HtmlBrief.render(r) : MarkdownBrief.render(r);
+            String text = format == PageFormat.HTML ? HtmlBrief.render(r) : MarkdownBrief.render(r);
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(text);
@@ -241,6 +238,22 @@ public final class BriefCommand implements Runnable {
             err.println("nwatch: " + summary(r) + (output == null ? "" : "; wrote " + output));
             err.flush();
             return 0;
+        }
+    }
+
+    /** A rendered brief: a self-contained HTML page or Markdown. */
+    enum PageFormat {
+        HTML, MD;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static final class PageFormatConverter extends Formats.Converter<PageFormat> {
+        PageFormatConverter() {
+            super(PageFormat.class);
         }
     }
 

@@ -1,7 +1,5 @@
 package org.narrativewatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,16 +7,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import org.narrativewatch.shift.ConstructedSeries;
 import org.narrativewatch.shift.Model;
-import org.narrativewatch.shift.Penalty;
 import org.narrativewatch.shift.PublishedScores;
 import org.narrativewatch.shift.ShiftOptions;
 import org.narrativewatch.shift.TcpdEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,36 +37,16 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "TCPD folder")
     Path dir;
 
-    @Option(names = "--format", defaultValue = "table", description = "json or table (default: ${DEFAULT-VALUE})")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
+    Formats.TextJson format;
 
     @Option(names = "--model", description = "a plain model instead of the robust default: poisson, binomial, normal-mean, normal-meanvar, "
             + "normal-trend, normal-trendvar")
     String model;
 
-    @Option(names = "--penalty", description = "override the default penalty (bic): mbic, bic, a number or k*log(n)")
-    String penalty;
-
-    @Option(names = "--min-segment", description = "override the minimum segment length")
-    Integer minSegment;
-
-    @Option(names = "--method", description = "override the method (pelt): pelt, binseg or bocpd (univariate series)")
-    String method;
-
-    @Option(names = "--no-seasonal", description = "do not remove calendar cycles")
-    boolean noSeasonal;
-
-    @Option(names = "--no-long-run-scale", description = "scale Gaussian data by their spread around the no-change fit instead")
-    boolean noLongRun;
-
-    @Option(names = "--no-robust", description = "keep outlying runs of one or two points")
-    boolean noRobust;
-
-    @Option(names = "--no-variance-segments", description = "one noise variance for the whole series (no variance segments)")
-    boolean noVarianceSegments;
-
-    @Option(names = "--no-null-check", description = "keep the changes without checking them against no change by the profile-likelihood BIC")
-    boolean noNullCheck;
+    @Mixin
+    DetectorOptions detector;
 
     @Option(names = "--loo", description = "leave-one-out model selection over the fixed grid of configurations: choose on all "
             + "series but one, score the one left out; printed beside every configuration's in-sample figures")
@@ -75,50 +54,23 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!fmt.equals("json") && !fmt.equals("table")) {
-            throw new UserException("--format must be json or table, not '" + format + "'");
+        boolean json = format == Formats.TextJson.JSON;
+        if (detector.minSegment != null && detector.minSegment < 1) {
+            throw new InvalidOptionException("min-segment", "must be at least 1, not " + detector.minSegment);
         }
-        ShiftOptions opt = TcpdEvaluation.DEFAULT;
+        ShiftOptions opt = detector.apply(TcpdEvaluation.DEFAULT);
         if (model != null) {
             opt = opt.withModel(Model.parse(model));
         }
-        if (penalty != null) {
-            opt = opt.withPenalty(Penalty.parse(penalty));
-        }
-        if (minSegment != null) {
-            if (minSegment < 1) {
-                throw new UserException("--min-segment must be at least 1, not " + minSegment);
-            }
-            opt = opt.withMinSegment(minSegment);
-        }
-        if (method != null) {
-            opt = opt.withMethod(ShiftOptions.Method.parse(method));
-        }
-        if (noSeasonal) {
-            opt = opt.withSeasonal(false);
-        }
-        if (noLongRun) {
-            opt = opt.withLongRunScale(false);
-        }
-        if (noRobust) {
-            opt = opt.withRobust(false);
-        }
-        if (noVarianceSegments) {
-            opt = opt.withVarianceSegments(false);
-        }
-        if (noNullCheck) {
-            opt = opt.withNoChangeCheck(false);
-        }
         if (loo) {
             if (opt != TcpdEvaluation.DEFAULT) {
-                throw new UserException("--loo chooses among its own grid of configurations; drop --model/--penalty/--min-segment/--method/--no-*");
+                throw new UserException("--loo chooses among its own grid of configurations; drop --model and the detector options");
             }
             TcpdEvaluation.Loo l = TcpdEvaluation.leaveOneOut(dir, TcpdEvaluation.grid());
-            if (fmt.equals("json")) {
+            if (json) {
                 Map<String, Object> m = toJson(l.inSample().get(0));
                 m.put("loo", looJson(l));
-                out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+                Output.json(out(), m);
             } else {
                 out().print(table(l.inSample().get(0)));
                 out().print(looTable(l));
@@ -128,12 +80,12 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
         }
         TcpdEvaluation.Report r = TcpdEvaluation.evaluate(dir, opt);
         PublishedScores pub = PublishedScores.find(dir);
-        if (fmt.equals("json")) {
+        if (json) {
             Map<String, Object> m = toJson(r);
             if (pub != null) {
                 m.put("published", published(r, pub));
             }
-            out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+            Output.json(out(), m);
         } else {
             out().print(table(r));
             if (pub != null) {

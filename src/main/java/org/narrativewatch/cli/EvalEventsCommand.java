@@ -1,7 +1,5 @@
 package org.narrativewatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +15,7 @@ import org.narrativewatch.query.Query;
 import org.narrativewatch.shift.ChangePoint;
 import org.narrativewatch.shift.EventEvaluation;
 import org.narrativewatch.shift.Pulse;
+import org.narrativewatch.shift.ShiftFormat;
 import org.narrativewatch.shift.ShiftOptions;
 import org.narrativewatch.timeline.Bucketing;
 import picocli.CommandLine.Command;
@@ -42,19 +41,15 @@ public final class EvalEventsCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE.tsv", description = "events file")
     Path file;
 
-    @Option(names = "--by", defaultValue = "week", description = "day, week or month (default: ${DEFAULT-VALUE})")
-    String by;
+    @Option(names = "--by", defaultValue = "week", paramLabel = "BUCKET", description = "day, week or month (default: ${DEFAULT-VALUE})")
+    Bucketing b;
 
-    @Option(names = "--format", defaultValue = "table", description = "table or json (default: ${DEFAULT-VALUE})")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
+    Formats.TextJson format;
 
     @Override
     public Integer call() throws Exception {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!fmt.equals("json") && !fmt.equals("table")) {
-            throw new UserException("--format must be json or table, not '" + format + "'");
-        }
-        Bucketing b = Bucketing.parse(by);
         List<EventEvaluation.Event> events = EventEvaluation.read(file);
         for (EventEvaluation.Event e : events) {
             Query.parse(e.query()); // a bad query is reported before anything runs
@@ -72,8 +67,8 @@ public final class EvalEventsCommand implements Callable<Integer> {
                     }, b, ShiftOptions.DEFAULT);
         }
         var out = spec.commandLine().getOut();
-        if (fmt.equals("json")) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(r)));
+        if (format == Formats.TextJson.JSON) {
+            Output.json(out, toJson(r));
         } else {
             out.print(table(r));
         }
@@ -105,7 +100,7 @@ public final class EvalEventsCommand implements Callable<Integer> {
             x.put("changes", all);
             List<Object> pulses = new ArrayList<>();
             for (Pulse p : o.pulses()) {
-                pulses.add(pulse(p));
+                pulses.add(ShiftFormat.pulse(p)); // as nwatch shifts prints it
             }
             x.put("pulses", pulses);
             ev.add(x);
@@ -131,23 +126,6 @@ public final class EvalEventsCommand implements Callable<Integer> {
 
     static Double num(double d) {
         return Double.isFinite(d) ? d : null;
-    }
-
-    /** A pulse as {@code nwatch shifts} and this command print it. */
-    static Map<String, Object> pulse(Pulse p) {
-        Map<String, Object> x = new LinkedHashMap<>();
-        x.put("kind", p.peak() ? "peak" : "dip");
-        x.put("from", p.from() == null ? null : p.from().toString());
-        x.put("to", p.to() == null ? null : p.to().toString());
-        x.put("start", p.start());
-        x.put("end", p.end());
-        x.put("buckets", p.length());
-        x.put("before", num(p.before().level()));
-        x.put("level", num(p.level().level()));
-        x.put("level_ci", java.util.Arrays.asList(num(p.level().lo()), num(p.level().hi())));
-        x.put("after", num(p.after().level()));
-        x.put("p", num(p.p()));
-        return x;
     }
 
     static String table(EventEvaluation.Report r) {

@@ -25,16 +25,24 @@ import picocli.CommandLine.Parameters;
                 + "(Lucene's RussianAnalyzer for ru, the lower-cased form for uk), computed in the same run. "
                 + "Definition: shared/data/ud/README.md; results: docs/morphology.md.")
 public final class EvalMorphologyCommand implements Callable<Integer> {
-    enum Format { json, table }
+    enum Lang {
+        RU, UK;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     @Parameters(index = "0", paramLabel = "FILE.conllu", description = "CoNLL-U file (UD dev or test set)")
     Path file;
 
     @Option(names = "--lang", paramLabel = "ru|uk", description = "language of the file (default: from the file name, uk_… → uk, ru_… → ru)")
-    String lang;
+    Lang lang;
 
-    @Option(names = "--format", paramLabel = "json|table", description = "output format (default: ${DEFAULT-VALUE})", defaultValue = "json")
-    Format format;
+    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
+    Formats.TextJson format;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,16 +52,13 @@ public final class EvalMorphologyCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new UserException("no such file: " + file);
         }
-        String language = lang != null ? lang.toLowerCase(Locale.ROOT) : LemmaQueryEvaluation.languageFromFileName(file);
+        String language = lang != null ? lang.toString() : LemmaQueryEvaluation.languageFromFileName(file);
         if (language == null) {
             throw new UserException("cannot tell the language of " + file + " from its name: give --lang ru or --lang uk");
         }
-        if (!language.equals("ru") && !language.equals("uk")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be ru or uk, not '" + lang + "'");
-        }
         Result result = LemmaQueryEvaluation.run(file, language);
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Format.json) {
+        if (format == Formats.TextJson.JSON) {
             out.println(json(result));
         } else {
             out.print(table(result));
@@ -63,14 +68,14 @@ public final class EvalMorphologyCommand implements Callable<Integer> {
     }
 
     static String json(Result r) throws Exception {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = Output.JSON;
         ObjectNode root = m.createObjectNode();
         root.put("file", r.file());
         root.put("lang", r.lang());
         root.put("tokens", r.tokens());
         root.set("ours", system(m, r.ours()));
         root.set("baseline", system(m, r.baseline()));
-        return m.writeValueAsString(root);
+        return Output.jsonText(root);
     }
 
     private static ObjectNode system(ObjectMapper m, SystemScores s) {

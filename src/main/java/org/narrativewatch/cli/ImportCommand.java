@@ -1,17 +1,18 @@
 package org.narrativewatch.cli;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.narrativewatch.UserException;
+import org.narrativewatch.DateRangeException;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.ingest.DateWindow;
@@ -62,31 +63,35 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Refuse records published after this day (default: 36 hours from now).")
     String maxDate;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Formats.TextJson format;
 
     @Override
     public Integer call() throws Exception {
         DateWindow window = window();
         ImportDefaults defaults = new ImportDefaults(outlet, group, lang, Map.of(), window.clock(), window);
-        PrintStream progress = System.console() != null && !"json".equals(format) ? System.err : null;
+        boolean json = format == Formats.TextJson.JSON;
+        // live progress on a terminal only: it is not the command's output
+        PrintStream progress = System.console() != null && !json ? System.err : null;
+        PrintWriter out = spec.commandLine().getOut();
         List<ImportReport> reports = new ArrayList<>();
         try (Engine engine = engineOptions.open()) {
             Importer importer = new Importer(engine, commitEvery, 30, progress).dates(window);
             for (String f : files) {
                 ImportReport r = importOne(importer, f, defaults);
                 reports.add(r);
-                if (!"json".equals(format)) {
-                    print(r);
+                if (!json) {
+                    print(out, r);
                 }
             }
-            if ("json".equals(format)) {
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("imports", reports.stream().map(ImportCommand::json).toList());
-                out.put("stats", Corpus.of(engine).stats());
-                Output.json(out);
+            if (json) {
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("imports", reports.stream().map(ImportCommand::json).toList());
+                result.put("stats", Corpus.of(engine).stats());
+                Output.json(out, result);
             } else if (files.size() > 1) {
-                summary(reports);
+                summary(out, reports);
             }
         }
         long failed = reports.stream().filter(r -> r.failure() != null).count();
@@ -119,31 +124,16 @@ public final class ImportCommand implements Callable<Integer> {
 
     private DateWindow window() {
         Clock clock = Clock.systemUTC();
-        LocalDate earliest = day("--min-date", minDate);
+        LocalDate earliest = SelectionOptions.date("min-date", minDate);
         Duration ahead = DateWindow.DEFAULT_AHEAD;
         if (maxDate != null) {
-            LocalDate last = day("--max-date", maxDate);
+            LocalDate last = SelectionOptions.date("max-date", maxDate);
+            if (earliest != null && last.isBefore(earliest)) {
+                throw new DateRangeException("min-date", earliest, "max-date", last);
+            }
             ahead = Duration.between(clock.instant(), last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
-        if (earliest != null && maxDate != null && day("--max-date", maxDate).isBefore(earliest)) {
-            throw new UserException("--max-date " + maxDate + " is before --min-date " + minDate);
-        }
         return new DateWindow(earliest, ahead, clock);
-    }
-
-    private static LocalDate day(String option, String v) {
-        if (v == null) {
-            return null;
-        }
-        try {
-            LocalDate d = LocalDate.parse(v.trim());
-            if (d.getYear() < 1 || d.getYear() > 9999) {
-                throw new UserException(option + " must be a year between 1 and 9999, not '" + v + "'");
-            }
-            return d;
-        } catch (DateTimeParseException e) {
-            throw new UserException(option + " takes a date as YYYY-MM-DD, not '" + v + "'");
-        }
     }
 
     private static Map<String, Object> json(ImportReport r) {
@@ -162,34 +152,32 @@ public final class ImportCommand implements Callable<Integer> {
         return m;
     }
 
-    private static void print(ImportReport r) {
-        PrintStream o = Output.OUT;
+    private static void print(PrintWriter o, ImportReport r) {
         String name = TerminalText.escape(r.source());
         if (r.read() == 0 && r.failure() != null) {
-            o.printf("%s: FAILED: %s%n", name, TerminalText.escape(r.failure()));
+            o.printf(Locale.ROOT, "%s: FAILED: %s%n", name, TerminalText.escape(r.failure()));
             return;
         }
-        o.printf("%s: read %,d, added %,d, already present %,d, rejected %,d%s in %.1f s (%,.0f records/s)%n",
+        o.printf(Locale.ROOT, "%s: read %,d, added %,d, already present %,d, rejected %,d%s in %.1f s (%,.0f records/s)%n",
                 name, r.read(), r.added(), r.alreadyPresent(), r.rejected(),
-                r.skipped() > 0 ? String.format(", skipped %,d committed by an earlier run", r.skipped()) : "",
+                r.skipped() > 0 ? String.format(Locale.ROOT, ", skipped %,d committed by an earlier run", r.skipped()) : "",
                 r.seconds(), r.read() / Math.max(r.seconds(), 1e-9));
-        r.reasons().forEach((reason, n) -> o.printf("  rejected %,d: %s%n", n, TerminalText.escape(reason)));
+        r.reasons().forEach((reason, n) -> o.printf(Locale.ROOT, "  rejected %,d: %s%n", n, TerminalText.escape(reason)));
         for (String e : r.examples()) {
             o.println("    " + TerminalText.escape(e));
         }
         if (r.failure() != null) {
-            o.printf("  INCOMPLETE: %s%n", TerminalText.escape(r.failure()));
+            o.printf(Locale.ROOT, "  INCOMPLETE: %s%n", TerminalText.escape(r.failure()));
         }
     }
 
-    private static void summary(List<ImportReport> reports) {
-        PrintStream o = Output.OUT;
+    private static void summary(PrintWriter o, List<ImportReport> reports) {
         o.println();
         o.println("files:");
         for (ImportReport r : reports) {
-            o.printf("  %-10s %s%s%n", r.outcome(), TerminalText.escape(r.source()),
-                    r.failure() == null ? String.format(" (%,d added, %,d rejected)", r.added(), r.rejected())
-                            : String.format(" (%,d added): %s", r.added(), TerminalText.escape(
+            o.printf(Locale.ROOT, "  %-10s %s%s%n", r.outcome(), TerminalText.escape(r.source()),
+                    r.failure() == null ? String.format(Locale.ROOT, " (%,d added, %,d rejected)", r.added(), r.rejected())
+                            : String.format(Locale.ROOT, " (%,d added): %s", r.added(), TerminalText.escape(
                                     r.failure().startsWith(r.source() + ": ") ? r.failure().substring(r.source().length() + 2)
                                             : r.failure())));
         }

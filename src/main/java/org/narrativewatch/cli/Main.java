@@ -1,6 +1,7 @@
 package org.narrativewatch.cli;
 
 import java.io.PrintWriter;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,6 +19,10 @@ import picocli.CommandLine.Command;
                 SearchCommand.class,
                 StatsCommand.class,
                 EvalMorphologyCommand.class,
+                EvalWordsCommand.class,
+                EvalNamesCommand.class,
+                ExplainCommand.class,
+                CooccurCommand.class,
                 OpinionCommand.class,
                 CollectCommand.class,
                 StatusCommand.class,
@@ -39,15 +44,67 @@ public final class Main implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return withErrorHandling(new CommandLine(new Main()));
+    }
+
+    /**
+     * The command line for one call: when {@code args} name a command, only that command is built. Picocli
+     * instantiates and introspects every subcommand it is given, which took a third of a short call's start;
+     * the full tree is still built for help, versions and unknown commands.
+     */
+    static CommandLine commandLine(String[] args) {
+        Class<?> chosen = chosenCommand(args);
+        if (chosen == null) {
+            return commandLine();
+        }
+        CommandLine cl = new CommandLine(new OneCommand());
+        cl.addSubcommand(chosen);
+        return withErrorHandling(cl);
+    }
+
+    /** The subcommand class that {@code args} name (by name or alias), read from the annotation without building any. */
+    static Class<?> chosenCommand(String[] args) {
+        if (args.length == 0 || args[0].startsWith("-")) {
+            return null;
+        }
+        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+            Command cmd = c.getAnnotation(Command.class);
+            if (cmd != null && c != CommandLine.HelpCommand.class
+                    && (cmd.name().equals(args[0]) || java.util.Arrays.asList(cmd.aliases()).contains(args[0]))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Main's own options and name, without its subcommands (see {@link #commandLine(String[])}). */
+    @Command(name = "nwatch", mixinStandardHelpOptions = true, version = "nwatch 0.1.0")
+    static final class OneCommand implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+        }
+    }
+
+    private static CommandLine withErrorHandling(CommandLine cl) {
+        // a query such as -путин (NOT путин) is not an option: nwatch timeline -путин needs no "--"
+        cl.setUnmatchedOptionsArePositionalParams(true);
+        // every command writes through these (Output): UTF-8 whatever the platform's default
+        cl.setOut(Output.utf8(java.io.FileDescriptor.out));
+        cl.setErr(Output.utf8(java.io.FileDescriptor.err));
+        // enum options (--by, --sort, --count, --method …) take their values in any case: "day", "DAY"
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             Throwable t = ex;
             while (!(t instanceof UserException) && t.getCause() != null && t.getCause() != t) {
                 t = t.getCause();
             }
             PrintWriter err = cmd.getErr();
-            if (t instanceof UserException) {
-                err.println("nwatch: " + t.getMessage());
+            if (t instanceof UserException u) {
+                err.println("nwatch: " + message(u));
                 err.flush();
                 return 1;
             }
@@ -64,13 +121,18 @@ public final class Main implements Runnable {
         return cl;
     }
 
+    /** A user error as the command line says it: a setting named by its flag. */
+    static String message(UserException e) {
+        return e instanceof InvalidOptionException o ? o.message(InvalidOptionException.FLAG) : e.getMessage();
+    }
+
     public static void main(String[] args) {
-        System.exit(execute(commandLine(), args));
+        System.exit(execute(commandLine(args), args));
     }
 
     /**
      * Runs a command line; an Error picocli lets through (a stack overflow in a parser) is one line
-     * and exit code 1 too, never a trace on the user's terminal.
+     * and exit code 1 too, never a trace on the user's terminal. What the command wrote is flushed.
      */
     public static int execute(CommandLine cl, String... args) {
         try {
@@ -81,8 +143,10 @@ public final class Main implements Runnable {
             }
             cl.getErr().println("nwatch: internal error: input nested too deeply (StackOverflowError); "
                     + "run with NWATCH_DEBUG=1 for the stack trace, and report it");
-            cl.getErr().flush();
             return 1;
+        } finally {
+            cl.getOut().flush();
+            cl.getErr().flush();
         }
     }
 }

@@ -3,16 +3,20 @@ package org.narrativewatch.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.narrativewatch.UserException;
+import com.fasterxml.jackson.databind.node.NullNode;
+import org.narrativewatch.InvalidOptionException;
+import org.narrativewatch.Wire;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.opinion.Alignment;
 import org.narrativewatch.opinion.Comparison;
+import org.narrativewatch.opinion.LeadLagFormat;
+import org.narrativewatch.opinion.PollFormat;
 import org.narrativewatch.opinion.PollSeries;
 import org.narrativewatch.opinion.PollStore;
 import org.narrativewatch.query.Query;
@@ -20,8 +24,10 @@ import org.narrativewatch.timeline.Bucketing;
 import org.narrativewatch.timeline.Series;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code nwatch opinion compare SERIES QUERY…}: a poll series beside the timelines of queries. Thin on
@@ -34,8 +40,10 @@ import picocli.CommandLine.Parameters;
                 + "a positive lag means the media lead) when the polls fall one per bucket on a regular grid."})
 public final class OpinionCompareCommand implements Runnable {
 
-    /** Where results go (UTF-8 stdout; tests substitute a buffer). */
-    PrintStream out = Output.OUT;
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
 
     @Mixin
     EngineOptions engine;
@@ -46,8 +54,8 @@ public final class OpinionCompareCommand implements Runnable {
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "QUERY", description = "Queries whose timelines to compare with the polls.")
     List<String> queries;
 
-    @Option(names = "--by", defaultValue = "month", description = "Media buckets: week or month (default: ${DEFAULT-VALUE}).")
-    String by;
+    @Option(names = "--by", defaultValue = "month", paramLabel = "BUCKET", description = "Media buckets: week or month (default: ${DEFAULT-VALUE}).")
+    Bucketing by;
 
     @Option(names = "--window", defaultValue = "fieldwork",
             description = "fieldwork (media share over each poll's fieldwork) or weeks-before (over the --weeks weeks before it starts) (default: ${DEFAULT-VALUE}).")
@@ -62,17 +70,16 @@ public final class OpinionCompareCommand implements Runnable {
     @Mixin
     OpinionTestOptions tests;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, csv or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextCsvJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Formats.TextCsvJson format;
 
     @Override
     public void run() {
-        Bucketing bucketing = Bucketing.parse(by);
+        out = spec.commandLine().getOut();
+        Bucketing bucketing = by;
         if (bucketing == Bucketing.DAY) {
-            throw new UserException("--by must be week or month for opinion compare");
-        }
-        if (!List.of("text", "csv", "json").contains(format)) {
-            throw new UserException("--format must be text, csv or json, not '" + format + "'");
+            throw new InvalidOptionException("by", "must be week or month for opinion compare");
         }
         Alignment.Window w = Alignment.Window.parse(window, weeks);
         PollSeries polls = PollStore.open(PollStore.besideIndex(engine.index)).find(series);
@@ -87,15 +94,16 @@ public final class OpinionCompareCommand implements Runnable {
             throw new UncheckedIOException(ex);
         }
         switch (format) {
-            case "json" -> OpinionJson.print(out, json(polls, results));
-            case "csv" -> csv(results);
-            default -> text(polls, results);
+            case JSON -> Output.json(out, json(polls, results));
+            case CSV -> csv(results);
+            case TEXT -> text(polls, results);
         }
+        out.flush();
     }
 
     private ObjectNode json(PollSeries polls, List<Comparison> results) {
-        ObjectNode result = OpinionJson.series(polls);
-        result.put("by", by);
+        ObjectNode result = PollFormat.summary(polls);
+        result.put("by", by.wire());
         result.put("window", results.get(0).window());
         ArrayNode comps = result.putArray("comparisons");
         for (Comparison c : results) {
@@ -103,16 +111,16 @@ public final class OpinionCompareCommand implements Runnable {
             o.put("query", c.query());
             ArrayNode pts = o.putArray("points");
             for (Alignment.Aligned a : c.points()) {
-                ObjectNode p = OpinionJson.point(a.poll());
+                ObjectNode p = PollFormat.point(a.poll());
                 p.put("window_from", a.from().toString());
                 p.put("window_to", a.to().toString());
-                OpinionJson.number(p, "media_count", a.count());
-                OpinionJson.number(p, "media_total", a.total());
-                OpinionJson.number(p, "media_share", a.share());
-                OpinionJson.number(p, "media_coverage", a.coverage());
+                Wire.number(p, "media_count", a.count());
+                Wire.number(p, "media_total", a.total());
+                Wire.number(p, "media_share", a.share());
+                Wire.number(p, "media_coverage", a.coverage());
                 pts.add(p);
             }
-            o.set("leadlag", c.leadLag() == null ? OpinionJson.MAPPER.nullNode() : OpinionJson.leadLag(c.leadLag()));
+            o.set("leadlag", c.leadLag() == null ? NullNode.getInstance() : LeadLagFormat.toJson(c.leadLag()));
             ArrayNode warn = o.putArray("warnings");
             c.warnings().forEach(warn::add);
         }
@@ -125,10 +133,10 @@ public final class OpinionCompareCommand implements Runnable {
         for (Comparison c : results) {
             for (Alignment.Aligned a : c.points()) {
                 var p = a.poll();
-                out.println(String.join(",", OpinionJson.csv(c.query()), OpinionJson.csv(c.window()), "" + p.midpoint(),
-                        "" + p.start(), "" + p.end(), OpinionJson.num(p.percent()), OpinionJson.num(p.lo()),
-                        OpinionJson.num(p.hi()), "" + p.nUsed(), "" + p.nAssumed(), "" + a.from(), "" + a.to(),
-                        OpinionJson.num(a.count()), OpinionJson.num(a.total()), OpinionJson.num(a.share())));
+                out.println(String.join(",", Wire.csvCell(c.query()), Wire.csvCell(c.window()), "" + p.midpoint(),
+                        "" + p.start(), "" + p.end(), PollFormat.num(p.percent()), PollFormat.num(p.lo()),
+                        PollFormat.num(p.hi()), "" + p.nUsed(), "" + p.nAssumed(), "" + a.from(), "" + a.to(),
+                        PollFormat.num(a.count()), PollFormat.num(a.total()), PollFormat.num(a.share())));
             }
         }
     }

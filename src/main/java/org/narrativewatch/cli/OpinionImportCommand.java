@@ -1,6 +1,6 @@
 package org.narrativewatch.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,10 @@ import org.narrativewatch.opinion.PollCsv;
 import org.narrativewatch.opinion.PollStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code nwatch opinion import FILE…}: reads poll CSV files into the poll store beside the index. */
 @Command(name = "import", mixinStandardHelpOptions = true,
@@ -20,10 +22,8 @@ import picocli.CommandLine.Parameters;
                 + "bad rows are listed with file and line and the others are still imported (exit 1 when any row was rejected)."})
 public final class OpinionImportCommand implements Runnable {
 
-    /** Where results go (UTF-8 stdout; tests substitute a buffer). */
-    PrintStream out = Output.OUT;
-
-    PrintStream err = OpinionJson.ERR;
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     EngineOptions engine;
@@ -47,6 +47,8 @@ public final class OpinionImportCommand implements Runnable {
 
     @Override
     public void run() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         PollCsv.Options options = new PollCsv.Options(assumedN, designEffect, pollster, question);
         PollStore store = PollStore.open(PollStore.besideIndex(engine.index));
         List<String> errors = new ArrayList<>();
@@ -55,7 +57,7 @@ public final class OpinionImportCommand implements Runnable {
             PollCsv.Result r = PollCsv.read(f, options);
             PollStore.Merge m = store.merge(r.points());
             r.notes().forEach(out::println);
-            out.printf("%s: %d added, %d updated, %d already present, %d rows rejected%n",
+            out.printf(java.util.Locale.ROOT, "%s: %d added, %d updated, %d already present, %d rows rejected%n",
                     f, m.added(), m.updated(), m.unchanged(), r.errors().size());
             errors.addAll(r.errors());
             imported += r.points().size();
@@ -64,6 +66,7 @@ public final class OpinionImportCommand implements Runnable {
         out.println(store.size() + " poll points in " + store.file());
         if (!errors.isEmpty()) {
             errors.forEach(err::println);
+            err.flush();
             throw new UserException(errors.size() + " row(s) rejected (listed above); the other " + imported + " were imported");
         }
     }

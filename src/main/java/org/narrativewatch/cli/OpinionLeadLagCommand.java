@@ -1,15 +1,18 @@
 package org.narrativewatch.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.narrativewatch.UserException;
 import org.narrativewatch.opinion.DatedValues;
 import org.narrativewatch.opinion.LeadLag;
+import org.narrativewatch.opinion.LeadLagFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code nwatch opinion leadlag A.csv B.csv}: lead-lag tests on any two dated series. */
 @Command(name = "leadlag", mixinStandardHelpOptions = true,
@@ -19,8 +22,8 @@ import picocli.CommandLine.Parameters;
                 + "the series are joined on their common dates and cut to the longest equally spaced run."})
 public final class OpinionLeadLagCommand implements Runnable {
 
-    /** Where results go (UTF-8 stdout; tests substitute a buffer). */
-    PrintStream out = Output.OUT;
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "A.csv")
     Path a;
@@ -37,22 +40,21 @@ public final class OpinionLeadLagCommand implements Runnable {
     @Mixin
     OpinionTestOptions tests;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Formats.TextJson format;
 
     @Override
     public void run() {
-        if (!format.equals("json") && !format.equals("text")) {
-            throw new UserException("--format must be text or json, not '" + format + "'");
-        }
+        PrintWriter out = spec.commandLine().getOut();
         DatedValues.Joined j = DatedValues.join(DatedValues.read(a, aColumn), DatedValues.read(b, bColumn));
         if (j.dates().size() < 8) {
             throw new UserException(a + " and " + b + " have only " + j.dates().size()
                     + " equally spaced dates in common: too few for lead-lag tests (need at least 8)");
         }
         LeadLag.Result r = LeadLag.analyse(j.a(), j.b(), tests.options());
-        ObjectNode result = OpinionJson.leadLag(r);
-        ObjectNode dates = OpinionJson.MAPPER.createObjectNode();
+        ObjectNode result = LeadLagFormat.toJson(r);
+        ObjectNode dates = result.objectNode();
         dates.put("from", j.dates().get(0).toString());
         dates.put("to", j.dates().get(j.dates().size() - 1).toString());
         dates.put("step", j.step());
@@ -60,12 +62,13 @@ public final class OpinionLeadLagCommand implements Runnable {
         result.put("a", a.toString());
         result.put("b", b.toString());
         result.set("dates", dates);
-        if (format.equals("json")) {
-            OpinionJson.print(out, result);
+        if (format == Formats.TextJson.JSON) {
+            Output.json(out, result);
         } else {
             out.println(OpinionText.leadLag(r, "A = " + a + ", B = " + b + "; " + j.dates().get(0) + " .. "
                     + j.dates().get(j.dates().size() - 1) + " by " + j.step()
                     + (j.dropped() > 0 ? " (" + j.dropped() + " common dates outside the longest regular run left out)" : "")));
+            out.flush();
         }
     }
 }

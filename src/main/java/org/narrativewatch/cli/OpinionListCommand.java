@@ -1,9 +1,9 @@
 package org.narrativewatch.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
-import org.narrativewatch.UserException;
+import org.narrativewatch.opinion.PollFormat;
 import org.narrativewatch.opinion.PollPoint;
 import org.narrativewatch.opinion.PollSeries;
 import org.narrativewatch.opinion.PollStore;
@@ -12,7 +12,9 @@ import org.narrativewatch.timeline.Bucketing;
 import org.narrativewatch.timeline.Series;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nwatch opinion list}: the imported poll series, or one series' points. */
 @Command(name = "list", mixinStandardHelpOptions = true,
@@ -20,8 +22,24 @@ import picocli.CommandLine.Option;
                 + "or with --series the points of one series with their 95%% sampling intervals.")
 public final class OpinionListCommand implements Runnable {
 
-    /** Where results go (UTF-8 stdout; tests substitute a buffer). */
-    PrintStream out = Output.OUT;
+    /** text, csv, json, and for one series also its monthly respondents ({@code timeline}). */
+    enum ListFormat {
+        TEXT, CSV, JSON, TIMELINE;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    static final class ListFormatConverter extends Formats.Converter<ListFormat> {
+        ListFormatConverter() {
+            super(ListFormat.class);
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     EngineOptions engine;
@@ -29,54 +47,49 @@ public final class OpinionListCommand implements Runnable {
     @Option(names = "--series", paramLabel = "ID", description = "Show this series' points (its id, or a unique part of it).")
     String series;
 
-    @Option(names = "--format", defaultValue = "text",
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = ListFormatConverter.class,
             description = "text, csv or json (default: ${DEFAULT-VALUE}); with --series also timeline: monthly date,count,total "
                     + "of respondents (count = share × effective n, months without a poll total 0) for 'nwatch shifts --csv'.")
-    String format;
+    ListFormat format;
 
     @Override
     public void run() {
+        PrintWriter out = spec.commandLine().getOut();
         PollStore store = PollStore.open(PollStore.besideIndex(engine.index));
         if (series != null) {
-            points(store.find(series));
+            points(out, store.find(series));
             return;
         }
         Map<String, PollSeries> all = store.series();
         switch (format) {
-            case "json" -> {
-                ArrayNode rows = OpinionJson.MAPPER.createArrayNode();
-                all.values().forEach(s -> rows.add(OpinionJson.series(s)));
-                OpinionJson.print(out, rows);
+            case JSON -> Output.json(out, PollFormat.list(all.values()));
+            case CSV -> {
+                out.println(PollFormat.LIST_CSV_HEADER);
+                all.values().forEach(s -> out.println(PollFormat.listCsvRow(s)));
             }
-            case "csv" -> {
-                out.println("id,pollster,question,answer,points,first,last,n_assumed");
-                all.values().forEach(s -> out.println(String.join(",", OpinionJson.csv(s.id()),
-                        OpinionJson.csv(s.key().pollster()), OpinionJson.csv(s.key().question()), OpinionJson.csv(s.key().answer()),
-                        "" + s.points().size(), "" + s.first(), "" + s.last(), "" + s.assumedN())));
-            }
-            case "text" -> {
+            case TEXT -> {
                 if (all.isEmpty()) {
                     out.println("no polls in " + store.file() + " (nwatch opinion import FILE)");
                 }
-                all.values().forEach(s -> out.printf("%-70s %4d points  %s .. %s%s%n", s.id(), s.points().size(),
+                all.values().forEach(s -> out.printf(Locale.ROOT, "%-70s %4d points  %s .. %s%s%n", s.id(), s.points().size(),
                         s.first(), s.last(), s.assumedN() > 0 ? "  (" + s.assumedN() + " with assumed n)" : ""));
             }
-            default -> throw new UserException("--format must be text, csv or json, not '" + format + "'");
+            case TIMELINE -> throw new org.narrativewatch.InvalidOptionException("format",
+                    "timeline needs --series: it gives one series' monthly respondents");
         }
+        out.flush();
     }
 
-    private void points(PollSeries s) {
+    private void points(PrintWriter out, PollSeries s) {
         switch (format) {
-            case "json" -> OpinionJson.print(out, OpinionJson.series(s).set("points", OpinionJson.points(s)));
-            case "csv", "text" -> {
-                out.println("date,fieldwork_from,fieldwork_to,percent,lo,hi,n,n_assumed,design_effect,dating");
+            case JSON -> Output.json(out, PollFormat.series(s));
+            case CSV, TEXT -> {
+                out.println(PollFormat.POINTS_CSV_HEADER);
                 for (PollPoint p : s.points()) {
-                    out.println(String.join(",", "" + p.midpoint(), "" + p.start(), "" + p.end(), OpinionJson.num(p.percent()),
-                            OpinionJson.num(p.lo()), OpinionJson.num(p.hi()), "" + p.nUsed(), "" + p.nAssumed(),
-                            OpinionJson.num(p.designEffect()), OpinionJson.csv(p.dating())));
+                    out.println(PollFormat.pointCsvRow(p));
                 }
             }
-            case "timeline" -> {
+            case TIMELINE -> {
                 // date,count,total of respondents per month: the CSV 'nwatch shifts --csv' reads (change points in polls)
                 Series t = s.toTimeline(Bucketing.MONTH);
                 out.println("date,count,total");
@@ -84,7 +97,7 @@ public final class OpinionListCommand implements Runnable {
                     out.println(b.start() + "," + b.count() + "," + b.total());
                 }
             }
-            default -> throw new UserException("--format must be text, csv, json or timeline, not '" + format + "'");
         }
+        out.flush();
     }
 }

@@ -1,22 +1,25 @@
 package org.narrativewatch.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LongSummaryStatistics;
 import java.util.Map;
-import org.narrativewatch.UserException;
+import org.narrativewatch.InvalidOptionException;
+import org.narrativewatch.opinion.PollFormat;
 import org.narrativewatch.opinion.PollPoint;
 import org.narrativewatch.opinion.PollSeries;
 import org.narrativewatch.opinion.PollShifts;
 import org.narrativewatch.opinion.PollStore;
 import org.narrativewatch.shift.Model;
-import org.narrativewatch.shift.Penalty;
+import org.narrativewatch.shift.ShiftFormat;
 import org.narrativewatch.shift.ShiftOptions;
 import org.narrativewatch.shift.ShiftResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code nwatch opinion shifts SERIES}: change points in one poll series. */
 @Command(name = "shifts", mixinStandardHelpOptions = true,
@@ -26,8 +29,8 @@ import picocli.CommandLine.Parameters;
                 + "rest on an assumed n."})
 public final class OpinionShiftsCommand implements Runnable {
 
-    /** Where results go (UTF-8 stdout; tests substitute a buffer). */
-    PrintStream out = Output.OUT;
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     EngineOptions engine;
@@ -35,44 +38,35 @@ public final class OpinionShiftsCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "SERIES", description = "Series id, or a unique part of it (see 'nwatch opinion list').")
     String series;
 
-    @Option(names = "--penalty", defaultValue = "bic", description = "bic, mbic, a number, or k*log(n) (default: ${DEFAULT-VALUE}).")
-    String penalty;
+    @Mixin
+    DetectorOptions detector;
 
-    @Option(names = "--min-segment", defaultValue = "1", paramLabel = "N", description = "Shortest segment in polls (default: ${DEFAULT-VALUE}).")
-    int minSegment;
-
-    @Option(names = "--robust", description = "Treat single-poll spikes as missing before segmenting.")
-    boolean robust;
-
-    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextCsvJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
+    Formats.TextCsvJson format;
 
     @Override
     public void run() {
-        if (!java.util.List.of("table", "json", "csv").contains(format)) {
-            throw new UserException("--format must be table, json or csv, not '" + format + "'");
-        }
-        if (minSegment < 1) {
-            throw new UserException("--min-segment must be at least 1, not " + minSegment);
+        PrintWriter out = spec.commandLine().getOut();
+        // one binomial observation per poll; a segment of a single poll is allowed
+        ShiftOptions opt = detector.apply(ShiftOptions.DEFAULT.withModel(Model.BINOMIAL).withMinSegment(1));
+        if (opt.minSegment() < 1) {
+            throw new InvalidOptionException("min-segment", "must be at least 1, not " + opt.minSegment());
         }
         PollSeries s = PollStore.open(PollStore.besideIndex(engine.index)).find(series);
-        ShiftOptions opt = ShiftOptions.DEFAULT.withModel(Model.BINOMIAL).withPenalty(Penalty.parse(penalty))
-                .withMinSegment(minSegment).withRobust(robust);
         ShiftResult r = PollShifts.inPercent(PollShifts.detect(s, opt));
         String sample = sample(s);
         switch (format) {
-            case "json" -> {
-                Map<String, Object> m = ShiftsCommand.toJson(null, null, r);
-                m.remove("query");
-                ObjectNode o = OpinionJson.series(s);
+            case JSON -> {
+                ObjectNode o = PollFormat.summary(s);
                 o.put("unit", "percent");
                 o.put("dates", "fieldwork midpoints");
                 o.put("sample", sample);
-                o.setAll((ObjectNode) OpinionJson.MAPPER.valueToTree(m));
-                OpinionJson.print(out, o);
+                o.setAll(ShiftFormat.toJson(r));
+                Output.json(out, o);
             }
-            case "csv" -> out.print(ShiftsCommand.toCsv(r));
-            default -> {
+            case CSV -> out.print(ShiftFormat.toCsv(r));
+            case TEXT -> {
                 out.print(ShiftsCommand.toTable(s.id() + " (percent, polls dated at fieldwork midpoints)", r));
                 out.println(sample + "; intervals cover sampling error times over-dispersion, not house effects or wording");
             }

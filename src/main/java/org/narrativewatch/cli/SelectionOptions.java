@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.narrativewatch.UserException;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.index.Selection;
 import picocli.CommandLine.Option;
 
@@ -28,10 +28,11 @@ public final class SelectionOptions {
     List<String> langs = List.of();
 
     public Selection selection() {
-        return new Selection(date("--from", from), date("--to", to), new LinkedHashSet<>(outlets),
+        return new Selection(date("from", from), date("to", to), new LinkedHashSet<>(outlets),
                 new LinkedHashSet<>(groups), Set.copyOf(langs));
     }
 
+    /** The date given for the option named {@code option} ("from"), or null. */
     static LocalDate date(String option, String value) {
         if (value == null) {
             return null;
@@ -39,7 +40,7 @@ public final class SelectionOptions {
         try {
             return org.narrativewatch.index.RangeBounds.checkYear(option, LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
-            throw new UserException(option + " takes a date as YYYY-MM-DD, not '" + value + "'");
+            throw new InvalidOptionException(option, "takes a date as YYYY-MM-DD, not '" + value + "'");
         }
     }
 }

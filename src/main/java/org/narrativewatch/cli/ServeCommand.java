@@ -1,10 +1,11 @@
 package org.narrativewatch.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import org.narrativewatch.collect.Collector;
 import org.narrativewatch.index.Engine;
@@ -14,12 +15,11 @@ import org.narrativewatch.server.DashboardServer;
 import org.narrativewatch.server.EventStore;
 import org.narrativewatch.server.ServerOptions;
 import org.narrativewatch.server.ShiftFinder;
-import org.narrativewatch.shift.Model;
-import org.narrativewatch.shift.ShiftDetector;
-import org.narrativewatch.shift.ShiftOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nwatch serve}: the dashboard and HTTP API on http://127.0.0.1:7070. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -27,6 +27,9 @@ import picocli.CommandLine.Option;
                 "Listens on 127.0.0.1 unless --host says otherwise. Endpoints that change data (events) need the token",
                 "from NWATCH_TOKEN or the config file, generated there on the first start."})
 public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     EngineOptions engineOptions;
@@ -75,6 +78,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (intervalMinutes < 1) {
             throw new UserException("--interval must be at least 1 minute");
         }
@@ -91,15 +96,15 @@ public final class ServeCommand implements Callable<Integer> {
         Engine engine = engineOptions.open();
         DashboardServer server;
         try {
-            server = new DashboardServer(engine, options, token, events, shiftFinder())
+            server = new DashboardServer(engine, options, token, events, ShiftFinder.DETECTOR)
                     .withPolls(PollStore.besideIndex(engineOptions.index));
             if (geoDir != null) {
-                System.out.println("loading territory data from " + geoDir + " …");
+                out.println("loading territory data from " + geoDir + " …");
                 try {
                     server.withTerritory(geoDir);
-                } catch (UserException e) {
-                    // the territory loader names its option --data; here the folder came from --geo
-                    throw new UserException(e.getMessage().replaceFirst("^--data: ", "--geo: "), e);
+                } catch (InvalidOptionException e) {
+                    // the territory loader's folder setting is "data"; here the folder came from --geo
+                    throw e.option().equals("data") ? e.as("geo") : e;
                 }
             }
             if (briefsDir != null) {
@@ -118,7 +123,10 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // collection and serving share one engine: the collector commits, the server's searcher refreshes
         Collector collector = collect ? Collector.forIndex(engine, engineOptions.index, outletsFile,
-                line -> System.err.println(line)) : null;
+                line -> {
+                    err.println(line);
+                    err.flush();
+                }) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (collector != null) {
@@ -133,36 +141,21 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }));
         String shown = host.contains(":") ? "[" + host + "]" : host;
-        System.out.println("NarrativeWatch dashboard: http://" + shown + ":" + server.port() + "/   (Ctrl-C stops)");
+        out.println("NarrativeWatch dashboard: http://" + shown + ":" + server.port() + "/   (Ctrl-C stops)");
         if (!options.loopback()) {
-            System.out.println("warning: listening on " + host + ", not loopback: anyone who can reach it can read the corpus");
+            out.println("warning: listening on " + host + ", not loopback: anyone who can reach it can read the corpus");
         }
-        System.out.println(token.generated()
+        out.println(token.generated()
                 ? "write token (generated, saved in " + token.origin() + "): " + token.value()
                 : "write token: from " + token.origin());
         if (collector != null) {
-            System.out.println("collecting from " + collector.outlets().outlets().size() + " outlets (" + collector.outlets().origin() + ") every " + intervalMinutes
+            out.println("collecting from " + collector.outlets().outlets().size() + " outlets (" + collector.outlets().origin() + ") every " + intervalMinutes
                     + " min (status: nwatch status)");
             collector.start(Duration.ofMinutes(intervalMinutes));
         }
-        System.out.flush();
+        out.flush();
         stopped.await();
         return 0;
-    }
-
-    /**
-     * The shifts endpoint runs the same detection as {@code nwatch shifts} with its default options
-     * (the model chosen from the data unless the request names one) and answers in its JSON shape.
-     */
-    static ShiftFinder shiftFinder() {
-        ObjectMapper json = new ObjectMapper();
-        return (query, series, model) -> {
-            ShiftOptions opt = ShiftOptions.DEFAULT;
-            if (model != null && !model.equalsIgnoreCase("auto")) {
-                opt = opt.withModel(Model.parse(model));
-            }
-            return json.valueToTree(ShiftsCommand.toJson(query, null, ShiftDetector.detect(series, opt)));
-        };
     }
 
     private static String rootMessage(Throwable t) {

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.narrativewatch.UserException;
@@ -45,8 +46,9 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Outlets file, to list configured outlets not fetched yet (default as for collect).")
     Path outletsFile;
 
-    @Option(names = "--format", paramLabel = "FMT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Formats.TextJson format;
 
     @Option(names = "--days", paramLabel = "N", defaultValue = "7",
             description = "Days of articles-per-day shown in text format (default: ${DEFAULT-VALUE}).")
@@ -54,9 +56,6 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UserException("--format must be text or json, not '" + format + "'");
-        }
         Path file = StateStore.fileFor(engineOptions.index);
         StateStore.Snapshot snap = StateStore.read(file);
         Map<String, OutletState> rows = new LinkedHashMap<>();
@@ -72,7 +71,7 @@ public final class StatusCommand implements Callable<Integer> {
         }
         snap.outlets().forEach(rows::putIfAbsent);
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (format == Formats.TextJson.JSON) {
             out.println(json(file, snap.updated(), rows.values()));
         } else {
             text(out, file, snap.updated(), rows.values());
@@ -82,8 +81,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     static String json(Path file, Instant updated, Iterable<OutletState> rows) throws Exception {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = m.createObjectNode();
+        ObjectNode root = Output.JSON.createObjectNode();
         root.put("stateFile", file.toString());
         root.put("updated", updated == null ? null : updated.toString());
         ArrayNode arr = root.putArray("outlets");
@@ -117,7 +115,7 @@ public final class StatusCommand implements Callable<Integer> {
                 fn.put("lastModified", f.lastModified());
             }
         }
-        return m.writeValueAsString(root);
+        return Output.jsonText(root);
     }
 
     private void text(PrintWriter out, Path file, Instant updated, Iterable<OutletState> rows) {
@@ -149,7 +147,7 @@ public final class StatusCommand implements Callable<Integer> {
         for (String[] row : table) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + width[i] + "s  ", row[i]));
+                line.append(i == row.length - 1 ? row[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", row[i]));
             }
             out.println(line.toString().stripTrailing());
         }

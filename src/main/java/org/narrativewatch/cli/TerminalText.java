@@ -21,9 +21,9 @@ final class TerminalText {
             if (c == '\n' || c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
                 rep = " ";
             } else if ((c < 0x20 && c != '\t') || c == 0x7f || (c >= 0x80 && c <= 0x9f)) {
-                rep = String.format("\\x%02x", (int) c);
+                rep = String.format(java.util.Locale.ROOT, "\\x%02x", (int) c);
             } else if ((c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069')) {
-                rep = String.format("\\u%04x", (int) c);
+                rep = String.format(java.util.Locale.ROOT, "\\u%04x", (int) c);
             }
             if (rep != null && out == null) {
                 out = new StringBuilder(s.length() + 16).append(s, 0, i);

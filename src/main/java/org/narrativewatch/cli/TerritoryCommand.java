@@ -1,7 +1,6 @@
 package org.narrativewatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -9,16 +8,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.narrativewatch.UserException;
+import org.narrativewatch.DateRangeException;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.shift.Model;
 import org.narrativewatch.shift.Penalty;
+import org.narrativewatch.shift.ShiftFormat;
 import org.narrativewatch.shift.ShiftOptions;
 import org.narrativewatch.shift.ShiftResult;
 import org.narrativewatch.territory.DayStats;
 import org.narrativewatch.territory.Scenario;
 import org.narrativewatch.territory.ScenarioResult;
 import org.narrativewatch.territory.Territory;
-import org.narrativewatch.territory.TerritoryReport;
+import org.narrativewatch.territory.TerritoryFormat;
 import org.narrativewatch.territory.TerritorySeries;
 import org.narrativewatch.territory.TerritoryShifts;
 import picocli.CommandLine;
@@ -42,7 +43,7 @@ public final class TerritoryCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: stats, series or scenario");
     }
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = Output.JSON;
 
     /** Options every subcommand shares. */
     static final class DataOptions {
@@ -77,11 +78,7 @@ public final class TerritoryCommand implements Runnable {
     }
 
     static String json(ObjectNode o) {
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Output.jsonText(o);
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true,
@@ -93,20 +90,17 @@ public final class TerritoryCommand implements Runnable {
         DataOptions data = new DataOptions();
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Date of the control map.")
         String date;
-        @Option(names = "--format", defaultValue = "json", paramLabel = "json|table",
-                description = "Output format: json (default) or table.")
-        String format;
+        @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
+        Formats.TextJson format;
 
         @Override
         public Integer call() {
-            LocalDate d = TerritoryReport.date(date, "--date");
-            if (!List.of("json", "table").contains(format)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format must be json or table, got " + format);
-            }
+            LocalDate d = SelectionOptions.date("date", date);
             Territory t = data.load();
             DayStats s = t.stats(d, data.bands());
             warn(spec, s.note());
-            print(spec, format.equals("json") ? json(TerritoryReport.stats(s, t)) : TerritoryReport.statsTable(s));
+            print(spec, format == Formats.TextJson.JSON ? json(TerritoryFormat.stats(s, t)) : TerritoryFormat.statsTable(s));
             return 0;
         }
     }
@@ -124,8 +118,9 @@ public final class TerritoryCommand implements Runnable {
         String to;
         @Option(names = "--every", defaultValue = "1", paramLabel = "N", description = "Take every N-th snapshot date (default: 1).")
         int every;
-        @Option(names = "--format", defaultValue = "csv", paramLabel = "csv|json", description = "Output format (default: csv).")
-        String format;
+        @Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", converter = Formats.CsvJsonConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        Formats.CsvJson format;
         @Option(names = "--shifts", arity = "0..1", fallbackValue = "", split = ",", paramLabel = "COLUMN",
                 description = {"Change points of these columns (comma-separated; none named: occupied_km2, contact_line_km and "
                         + "the population on each side within the smallest --near band) from the shift detector: JSON gets "
@@ -141,11 +136,11 @@ public final class TerritoryCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!List.of("csv", "json").contains(format)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--format must be csv or json, got " + format);
+            LocalDate f = from == null ? null : SelectionOptions.date("from", from);
+            LocalDate u = to == null ? null : SelectionOptions.date("to", to);
+            if (f != null && u != null && u.isBefore(f)) {
+                throw new DateRangeException(f, u);
             }
-            LocalDate f = from == null ? null : TerritoryReport.date(from, "--from");
-            LocalDate u = to == null ? null : TerritoryReport.date(to, "--to");
             ShiftOptions options = shifts == null ? null : shiftOptions(shiftModel, shiftPenalty);
             Territory t = data.load();
             TerritorySeries s = t.series(f, u, every, data.bands());
@@ -154,10 +149,10 @@ public final class TerritoryCommand implements Runnable {
                 List<String> cols = shifts.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
                 found = TerritoryShifts.detect(s, cols.isEmpty() ? TerritoryShifts.defaultColumns(s) : cols, options);
             }
-            if (format.equals("csv")) {
-                print(spec, TerritoryReport.seriesCsv(s) + (found == null ? "" : shiftsCsv(found)));
+            if (format == Formats.CsvJson.CSV) {
+                print(spec, TerritoryFormat.seriesCsv(s) + (found == null ? "" : shiftsCsv(found)));
             } else {
-                ObjectNode o = TerritoryReport.series(s);
+                ObjectNode o = TerritoryFormat.series(s);
                 if (found != null) {
                     o.set("shifts", shiftsJson(found));
                 }
@@ -169,26 +164,25 @@ public final class TerritoryCommand implements Runnable {
 
     /** Detector settings for territory columns; count models make no sense for areas and lengths. */
     static ShiftOptions shiftOptions(String model, String penalty) {
-        ShiftOptions o = ShiftOptions.DEFAULT.withPenalty(Penalty.parse(penalty));
-        if (model.equalsIgnoreCase("auto")) {
-            return o;
+        ShiftOptions o;
+        Model m;
+        try {
+            o = ShiftOptions.DEFAULT.withPenalty(Penalty.parse(penalty));
+            m = model.equalsIgnoreCase("auto") ? null : Model.parse(model);
+        } catch (InvalidOptionException e) {
+            throw e.as("shift-" + e.option()); // this command's flags for the detector's settings
         }
-        Model m = Model.parse(model);
         if (m == Model.POISSON || m == Model.BINOMIAL) {
-            throw new UserException("--shift-model " + model + " needs counts; territory columns are areas, lengths and "
+            throw new InvalidOptionException("shift-model", model + " needs counts; territory columns are areas, lengths and "
                     + "populations: use auto, normal-mean, normal-meanvar or normal-trend");
         }
-        return o.withModel(m);
+        return m == null ? o : o.withModel(m);
     }
 
     /** Per column the same object as {@code nwatch shifts --format json} (without its query field). */
     static ObjectNode shiftsJson(Map<String, ShiftResult> found) {
         ObjectNode out = JSON.createObjectNode();
-        for (Map.Entry<String, ShiftResult> e : found.entrySet()) {
-            Map<String, Object> m = ShiftsCommand.toJson(null, null, e.getValue());
-            m.remove("query");
-            out.set(e.getKey(), JSON.valueToTree(m));
-        }
+        found.forEach((column, r) -> out.set(column, ShiftFormat.toJson(r)));
         return out;
     }
 
@@ -201,7 +195,7 @@ public final class TerritoryCommand implements Runnable {
         b.append("# shifts: column,model,date,index,before,before_lo,before_hi,after,after_lo,after_hi,relative_change,p\n");
         for (Map.Entry<String, ShiftResult> e : found.entrySet()) {
             String model = e.getValue().model().wire;
-            List<String> rows = ShiftsCommand.toCsv(e.getValue()).lines().skip(1).toList();
+            List<String> rows = ShiftFormat.toCsv(e.getValue()).lines().skip(1).toList();
             if (rows.isEmpty()) {
                 b.append("# shift: ").append(e.getKey()).append(',').append(model).append(",no change points\n");
             }
@@ -210,6 +204,22 @@ public final class TerritoryCommand implements Runnable {
             }
         }
         return b.toString();
+    }
+
+    /** A scenario's outputs: its table as text, csv or json, or its overlay as GeoJSON. */
+    enum ScenarioFormat {
+        TEXT, CSV, JSON, GEOJSON;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    static final class ScenarioFormatConverter extends Formats.Converter<ScenarioFormat> {
+        ScenarioFormatConverter() {
+            super(ScenarioFormat.class);
+        }
     }
 
     @Command(name = "scenario", mixinStandardHelpOptions = true,
@@ -224,26 +234,22 @@ public final class TerritoryCommand implements Runnable {
         DataOptions data = new DataOptions();
         @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Date of the control map to compare with.")
         String date;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "table|csv|json|geojson",
-                description = "Output format (default: table).")
-        String format;
+        @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = ScenarioFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
+        ScenarioFormat format;
 
         @Override
         public Integer call() {
-            if (!List.of("table", "csv", "json", "geojson").contains(format)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--format must be table, csv, json or geojson, got " + format);
-            }
-            LocalDate d = TerritoryReport.date(date, "--date");
+            LocalDate d = SelectionOptions.date("date", date);
             Scenario scenario = Scenario.read(file);
             Territory t = data.load();
             ScenarioResult r = t.scenario(scenario, d);
             warn(spec, r.note());
             print(spec, switch (format) {
-                case "csv" -> TerritoryReport.scenarioCsv(r);
-                case "json" -> json(TerritoryReport.scenario(r));
-                case "geojson" -> json(TerritoryReport.scenarioGeoJson(r, t.projection()));
-                default -> TerritoryReport.scenarioTable(r);
+                case CSV -> TerritoryFormat.scenarioCsv(r);
+                case JSON -> json(TerritoryFormat.scenario(r));
+                case GEOJSON -> json(TerritoryFormat.scenarioGeoJson(r, t.projection()));
+                case TEXT -> TerritoryFormat.scenarioTable(r);
             });
             return 0;
         }

@@ -13,7 +13,7 @@ import org.narrativewatch.shift.ShiftResult;
 import org.narrativewatch.territory.FocusArea;
 import org.narrativewatch.territory.FocusSeries;
 import org.narrativewatch.territory.Territory;
-import org.narrativewatch.territory.TerritoryReport;
+import org.narrativewatch.territory.TerritoryFormat;
 import org.narrativewatch.territory.TerritorySeries;
 import org.narrativewatch.territory.TerritoryShifts;
 import picocli.CommandLine;
@@ -57,14 +57,12 @@ public final class TerritoryFocusCommand implements Callable<Integer> {
     @Option(names = "--shifts", arity = "0..1", fallbackValue = "occupied_km2", paramLabel = "COLUMN",
             description = "Change points of this column (default: occupied_km2) with the shift detector's defaults.")
     String shifts;
-    @Option(names = "--format", defaultValue = "json", paramLabel = "json|csv", description = "json (default) or csv.")
-    String format;
+    @Option(names = "--format", defaultValue = "json", paramLabel = "FORMAT", converter = Formats.CsvJsonConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Formats.CsvJson format;
 
     @Override
     public Integer call() throws Exception {
-        if (!List.of("json", "csv").contains(format)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format must be json or csv, not " + format);
-        }
         int given = (around != null ? 1 : 0) + (polygon != null ? 1 : 0) + (geojson != null ? 1 : 0);
         if (given != 1) {
             throw new UserException("give one of --around PLACE (with --radius-km), --polygon JSON or --geojson FILE");
@@ -93,20 +91,20 @@ public final class TerritoryFocusCommand implements Callable<Integer> {
         } else {
             area = FocusArea.geojson(t, geojson);
         }
-        TerritorySeries s = date != null ? FocusSeries.at(t, area, TerritoryReport.date(date, "--date"), line)
-                : FocusSeries.series(t, area, from == null ? null : TerritoryReport.date(from, "--from"),
-                        to == null ? null : TerritoryReport.date(to, "--to"), every, line);
+        TerritorySeries s = date != null ? FocusSeries.at(t, area, SelectionOptions.date("date", date), line)
+                : FocusSeries.series(t, area, from == null ? null : SelectionOptions.date("from", from),
+                        to == null ? null : SelectionOptions.date("to", to), every, line);
         Map<String, ShiftResult> found = shifts == null ? null : TerritoryShifts.detect(s, List.of(shifts), ShiftOptions.DEFAULT);
-        if (format.equals("csv")) {
+        if (format == Formats.CsvJson.CSV) {
             TerritoryCommand.print(spec, "# area: " + area.name() + ", " + String.format(java.util.Locale.ROOT, "%.1f", area.areaKm2())
-                    + " km² of land\n" + TerritoryReport.seriesCsv(s) + (found == null ? "" : TerritoryCommand.shiftsCsv(found)));
+                    + " km² of land\n" + TerritoryFormat.seriesCsv(s) + (found == null ? "" : TerritoryCommand.shiftsCsv(found)));
         } else {
-            ObjectNode o = TerritoryReport.series(s);
+            ObjectNode o = TerritoryFormat.series(s);
             o.put("area", area.name());
             o.put("area_km2", Math.round(area.areaKm2() * 10) / 10.0);
             if (date != null) {
                 LocalDate used = s.dates().get(0);
-                String note = Territory.substitutionNote(TerritoryReport.date(date, "--date"), used);
+                String note = Territory.substitutionNote(SelectionOptions.date("date", date), used);
                 if (note != null) {
                     o.put("note", note);
                 }

@@ -23,7 +23,7 @@ public record CycleReport(int outlets, int answered, int unreachable, int failed
     }
 
     public String summary() {
-        return String.format("%d outlets: %d answered, %d unreachable, %d failed; %d articles added, %d already "
+        return String.format(java.util.Locale.ROOT, "%d outlets: %d answered, %d unreachable, %d failed; %d articles added, %d already "
                         + "present, %d items rejected (%.1f s)", outlets, answered, unreachable, failed, added, present,
                 rejected, took.toMillis() / 1000.0);
     }

@@ -77,6 +77,11 @@ public final class Corpus {
         return engine.search(query, selection, limit, order);
     }
 
+    /** A page of matches: {@code limit} after the first {@code offset}. */
+    public Hits search(Query query, Selection selection, int offset, int limit, Engine.HitOrder order) throws IOException {
+        return engine.search(query, selection, offset, limit, order);
+    }
+
     public CorpusStats stats() throws IOException {
         return CorpusStats.of(engine.facts());
     }

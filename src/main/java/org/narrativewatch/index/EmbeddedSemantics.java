@@ -18,12 +18,25 @@ public final class EmbeddedSemantics {
     /** A prefix may expand to at most this many word forms, in every engine. */
     public static final int MAX_PREFIX_EXPANSIONS = LuceneQueryCompiler.MAX_PREFIX_EXPANSIONS;
 
+    /** Inside a phrase or NEAR a prefix may expand to at most this many word forms, in every engine. */
+    public static final int MAX_PREFIX_EXPANSIONS_IN_NEAR = LuceneQueryCompiler.MAX_PREFIX_EXPANSIONS_IN_NEAR;
+
+    /** Refuses a query over the embedded compiler's clause limit, with the same message in every engine. */
+    public static void checkLimits(QueryNode n) {
+        LuceneQueryCompiler.checkClauses(n);
+    }
+
+    /** The message for a prefix with too many word forms. */
+    public static String prefixTooBroad(String prefix, boolean positional) {
+        return LuceneQueryCompiler.prefixTooBroad(prefix, positional);
+    }
+
     /** The index terms a Word or Exact node stands for (what the embedded compiler ORs together). */
     public static List<String> wordTerms(QueryNode wordOrExact) {
         if (!(wordOrExact instanceof QueryNode.Word || wordOrExact instanceof QueryNode.Exact)) {
             throw new IllegalArgumentException("not a word: " + wordOrExact);
         }
-        return new LuceneQueryCompiler(null).terms(wordOrExact).stream().map(BytesRef::utf8ToString).toList();
+        return new LuceneQueryCompiler(null).terms(wordOrExact, false).stream().map(BytesRef::utf8ToString).toList();
     }
 
     /** The term every expansion of {@code prefix*} starts with. */

@@ -55,11 +55,41 @@ public interface Engine extends Closeable {
     /** The best {@code limit} matches in the selection (its dates included), with the total count. */
     Hits search(Query query, Selection selection, int limit, HitOrder order) throws IOException;
 
+    /**
+     * A page of matches: the {@code limit} after the first {@code offset} in {@code order}, with the total count.
+     * This default fetches the first {@code offset + limit} and drops the first {@code offset}, so an engine needs
+     * nothing more to page; the embedded and OpenSearch engines override it to fetch (and highlight) the page only.
+     */
+    default Hits search(Query query, Selection selection, int offset, int limit, HitOrder order) throws IOException {
+        Hits all = search(query, selection, offset + limit, order);
+        return new Hits(all.total(), all.hits().subList(Math.min(offset, all.hits().size()), all.hits().size()));
+    }
+
     /** Per-outlet counts and ranges, languages and copies, with the snapshot they describe. */
     CorpusFacts facts() throws IOException;
 
     /** Which state of the corpus a figure comes from; cheap enough to call for every export. */
     Snapshot snapshot() throws IOException;
+
+    /**
+     * Article counts of a target and a baseline set: sizes, outlets and groups, and the terms and
+     * queries the request names (explain's keyness). Engines that cannot count terms refuse with a
+     * {@link org.narrativewatch.UserException} saying so.
+     */
+    default Contrast contrast(ContrastRequest request) throws IOException {
+        throw new org.narrativewatch.UserException("the " + name() + " engine cannot count terms in article sets "
+                + "(explain, cooccur): use the embedded index (--engine lucene)");
+    }
+
+    /**
+     * The stored text of up to {@code limit} articles of a set: all of them when there are no more,
+     * else an even sample across the set (every k-th in index order), the same on every call.
+     * With {@code withMatches}, the offsets of the words the set's query matched.
+     */
+    default java.util.List<ArticleText> texts(ArticleSet set, int limit, boolean withMatches) throws IOException {
+        throw new org.narrativewatch.UserException("the " + name() + " engine cannot read article texts for "
+                + "explain and cooccur: use the embedded index (--engine lucene)");
+    }
 
     enum AddOutcome { ADDED, ALREADY_PRESENT, REPLACED }
 

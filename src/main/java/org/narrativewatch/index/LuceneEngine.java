@@ -24,6 +24,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -104,6 +105,9 @@ public final class LuceneEngine implements Engine {
             // a quarter of the heap, at most 256 MB: imports run in constant memory even on a small heap
             cfg.setRAMBufferSizeMB(Math.max(8, Math.min(256, Runtime.getRuntime().maxMemory() / 4 / (1 << 20))));
             cfg.setCommitOnClose(false);
+            if (DirectoryReader.indexExists(directory)) {
+                IndexFormat.check(SegmentInfos.readLatestCommit(directory).getUserData(), dir.toString());
+            }
             try {
                 writer = new IndexWriter(directory, cfg);
             } catch (org.apache.lucene.store.LockObtainFailedException e) {
@@ -197,7 +201,7 @@ public final class LuceneEngine implements Engine {
     @Override
     public synchronized void commit(Map<String, String> checkpoint) throws IOException {
         IndexWriter w = writer();
-        w.setLiveCommitData(new HashMap<>(checkpoint).entrySet());
+        w.setLiveCommitData(IndexFormat.stamp(checkpoint).entrySet());
         w.commit();
         nrt.maybeRefresh();
     }
@@ -210,13 +214,13 @@ public final class LuceneEngine implements Engine {
             if (live != null) {
                 live.forEach(e -> m.put(e.getKey(), e.getValue()));
             }
-            return m;
+            return IndexFormat.strip(m);
         }
         if (!DirectoryReader.indexExists(directory)) {
             return Map.of();
         }
         try (DirectoryReader r = DirectoryReader.open(directory)) {
-            return new HashMap<>(r.getIndexCommit().getUserData());
+            return new HashMap<>(IndexFormat.strip(r.getIndexCommit().getUserData()));
         }
     }
 
@@ -233,6 +237,7 @@ public final class LuceneEngine implements Engine {
                 throw new UserException("no index in " + dir + " yet: import something first (nwatch import FILE)");
             }
             reader = DirectoryReader.open(directory);
+            IndexFormat.check(reader.getIndexCommit().getUserData(), dir.toString());
         } else {
             DirectoryReader newer = DirectoryReader.openIfChanged(reader);
             if (newer != null) {
@@ -259,10 +264,38 @@ public final class LuceneEngine implements Engine {
     private <T> T withSearcher(SearchWork<T> work) throws IOException {
         IndexSearcher s = acquire();
         try {
-            return work.run(s);
+            QueryGuard guard = QueryGuard.current();
+            if (guard == null) {
+                return work.run(s);
+            }
+            // a bounded call (the server) searches through a reader that stops when the guard says so
+            // (not IndexSearcher.setTimeout: it checks only between windows of documents and then returns
+            // partial counts as if whole)
+            IndexSearcher guarded = new IndexSearcher(new GuardedReader((DirectoryReader) s.getIndexReader(), guard));
+            try {
+                return work.run(guarded);
+            } catch (org.apache.lucene.index.ExitableDirectoryReader.ExitingReaderException e) {
+                throw new QueryGuard.Stopped(guard);
+            }
         } finally {
             release(s);
         }
+    }
+
+    /** What {@code query} would cost here now (docs/reliability.md, "Queries"), without running it. */
+    public QueryCost cost(org.narrativewatch.query.Query query) throws IOException {
+        return withSearcher(s -> QueryCost.estimate(query.root(), new LuceneTermDictionary(s.getIndexReader())));
+    }
+
+    /** The query for Lucene, after its cost is estimated and held to the budget (and the lane's limit). */
+    private static Query compile(IndexSearcher s, org.narrativewatch.query.Query query) throws IOException {
+        QueryCost cost = QueryCost.estimate(query.root(), new LuceneTermDictionary(s.getIndexReader()));
+        cost.requireWithinBudget();
+        QueryGuard guard = QueryGuard.current();
+        if (guard != null) {
+            guard.admit(cost);
+        }
+        return new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
     }
 
     /** The days and the selection's outlets, groups and languages as a Lucene filter; null when it selects everything. */
@@ -314,7 +347,7 @@ public final class LuceneEngine implements Engine {
             int last = days.lastEpochDay();
             String facetField = facet == null ? null : facet == Facet.OUTLET ? Schema.OUTLET : Schema.GROUP;
             Query filter = selectionFilter(sel, days.first(), days.last());
-            Query compiled = new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
+            Query compiled = compile(s, query);
             DayCountCollector counts = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
             s.search(and(compiled, filter), counts);
             return new DayCounts(covered, days, counts.counts(), totals(s, filter, facetField, first, last, unit));
@@ -346,19 +379,27 @@ public final class LuceneEngine implements Engine {
     @Override
     public Hits search(org.narrativewatch.query.Query query, Selection sel, int limit, HitOrder order)
             throws IOException {
+        return search(query, sel, 0, limit, order);
+    }
+
+    @Override
+    public Hits search(org.narrativewatch.query.Query query, Selection sel, int offset, int limit, HitOrder order)
+            throws IOException {
         return withSearcher(s -> {
-            Query compiled = new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
+            Query compiled = compile(s, query);
             Query q = and(compiled, selectionFilter(sel, sel.from(), sel.to()));
             long total = s.count(q);
             if (limit <= 0) {
                 return new Hits(total, List.of());
             }
+            int n = Math.addExact(offset, limit);
             TopDocs top = order == HitOrder.NEWEST
-                    ? s.search(q, limit, new Sort(new SortField(Schema.TS, SortField.Type.LONG, true)))
-                    : s.search(q, limit);
+                    ? s.search(q, n, new Sort(new SortField(Schema.TS, SortField.Type.LONG, true)))
+                    : s.search(q, n);
             MatchHighlighter hl = new MatchHighlighter(s, compiled);
             List<Hits.Hit> hits = new ArrayList<>();
-            for (ScoreDoc sd : top.scoreDocs) {
+            for (int i = offset; i < top.scoreDocs.length; i++) {
+                ScoreDoc sd = top.scoreDocs[i];
                 Article a = Schema.article(s.storedFields().document(sd.doc)::get);
                 MatchHighlighter.Result h = hl.highlight(sd.doc, a.title(), a.text());
                 hits.add(new Hits.Hit(a.url(), a.outlet(), a.group(), a.published(), a.dateQuality(), a.lang(),
@@ -448,6 +489,16 @@ public final class LuceneEngine implements Engine {
             }
         }
         return f;
+    }
+
+    @Override
+    public Contrast contrast(ContrastRequest request) throws IOException {
+        return withSearcher(s -> new LuceneContrast(s).contrast(request, snapshot(s).label()));
+    }
+
+    @Override
+    public List<ArticleText> texts(ArticleSet set, int limit, boolean withMatches) throws IOException {
+        return withSearcher(s -> new LuceneContrast(s).texts(set, limit, withMatches));
     }
 
     /** Every stored article, for checks that compare the index with a pass over stored text. */

@@ -23,6 +23,9 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.Automata;
+import org.apache.lucene.util.automaton.CompiledAutomaton;
+import org.apache.lucene.util.automaton.Operations;
 import org.narrativewatch.UserException;
 import org.narrativewatch.analysis.Analyzers;
 import org.narrativewatch.query.QueryNode;
@@ -39,24 +42,61 @@ import org.narrativewatch.query.QueryNode.Prefix;
 import org.narrativewatch.query.QueryNode.Word;
 
 /**
- * Compiles the query AST to Lucene. Words become the OR of their lemma terms (under every language
- * chain the word's alphabet allows) and their exact form; phrases and NEAR/ONEAR become interval
- * queries over the same terms, so a phrase matches any inflection of its words in order.
+ * Compiles the query AST to Lucene. A word becomes the set of its terms (its exact form and its
+ * reading in every language, {@link Analyzers#wordTerms}): one clause, however many terms. Phrases
+ * and NEAR/ONEAR become interval queries over the same terms, so a phrase matches any inflection of
+ * its words in order.
+ *
+ * <p>Limits, checked before anything is built so that a query is refused with a message rather than
+ * failing inside Lucene: at most {@value #MAX_CLAUSES} leaf clauses as Lucene counts them
+ * ({@link ClauseCount#clauses}; a NEAR in either order counts its parts twice, so a chain of NEARs
+ * doubles at every step: 9 words fit, 10 do not); a prefix expands to at most
+ * {@value #MAX_PREFIX_EXPANSIONS} word forms, and to at most {@value #MAX_PREFIX_EXPANSIONS_IN_NEAR}
+ * inside a phrase or NEAR (Lucene's interval prefixes take no more than its clause limit).
  */
 final class LuceneQueryCompiler {
 
     /** A prefix may expand to at most this many word forms; more is an error, not a slow query. */
     static final int MAX_PREFIX_EXPANSIONS = 5000;
+    /** Inside a phrase or NEAR a prefix is an interval source, which Lucene caps at its clause count. */
+    static final int MAX_PREFIX_EXPANSIONS_IN_NEAR = 1024;
+    /**
+     * Leaf clauses per query: Lucene refuses more than 1024 (IndexSearcher's and OpenSearch's default
+     * clause count); the rest is left for the selection's own filters.
+     */
+    static final int MAX_CLAUSES = 1000;
 
     private final IndexReader reader;
+    private long expansions;
 
     LuceneQueryCompiler(IndexReader reader) {
         this.reader = reader;
     }
 
+    /** Compiles {@code n}, or refuses it with a {@link UserException} when it is over the limits. */
     Query compile(QueryNode n) {
+        checkClauses(n);
+        expansions = 0;
+        return build(n);
+    }
+
+    /** The cost of the last compiled query (its prefixes' expansions are known once it is compiled). */
+    ClauseCount cost(QueryNode n) {
+        return new ClauseCount(ClauseCount.clauses(n), expansions, ClauseCount.operators(n));
+    }
+
+    static void checkClauses(QueryNode n) {
+        long clauses = ClauseCount.clauses(n);
+        if (clauses > MAX_CLAUSES) {
+            throw new UserException("query error: the query is too complex: it needs " + (clauses == Long.MAX_VALUE ? "too many" : clauses)
+                    + " clauses and at most " + MAX_CLAUSES + " are allowed (a NEAR counts its parts twice, so every "
+                    + "NEAR in a chain doubles them); shorten the NEAR chain or split the query");
+        }
+    }
+
+    private Query build(QueryNode n) {
         if (n instanceof Word || n instanceof Exact || n instanceof Prefix) {
-            List<BytesRef> terms = terms(n);
+            List<BytesRef> terms = terms(n, false);
             String field = field(n);
             if (terms.isEmpty()) {
                 return new MatchNoDocsQuery("no index terms for " + n);
@@ -64,15 +104,7 @@ final class LuceneQueryCompiler {
             if (terms.size() == 1) {
                 return new TermQuery(new Term(field, terms.get(0)));
             }
-            if (terms.size() <= 16) {
-                // a word's few lemmas: plain term clauses need no rewrite per call, and the highlighter
-                // reads their matches directly
-                BooleanQuery.Builder b = new BooleanQuery.Builder();
-                for (BytesRef t : terms) {
-                    b.add(new TermQuery(new Term(field, t)), Occur.SHOULD);
-                }
-                return b.build();
-            }
+            // one clause however many terms: a query of many words stays within the clause limit
             return new TermInSetQuery(field, terms);
         }
         if (n instanceof Phrase || n instanceof Near) {
@@ -83,12 +115,12 @@ final class LuceneQueryCompiler {
             boolean positive = false;
             for (QueryNode p : a.parts()) {
                 if (p instanceof Not x) {
-                    b.add(compile(x.part()), Occur.MUST_NOT);
+                    b.add(build(x.part()), Occur.MUST_NOT);
                 } else if (p instanceof Filter || p instanceof DateRange) {
-                    b.add(compile(p), Occur.FILTER);
+                    b.add(build(p), Occur.FILTER);
                     positive = true;
                 } else {
-                    b.add(compile(p), Occur.MUST);
+                    b.add(build(p), Occur.MUST);
                     positive = true;
                 }
             }
@@ -100,13 +132,13 @@ final class LuceneQueryCompiler {
         if (n instanceof Or o) {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             for (QueryNode p : o.parts()) {
-                b.add(compile(p), Occur.SHOULD);
+                b.add(build(p), Occur.SHOULD);
             }
             return b.build();
         }
         if (n instanceof Not x) {
             return new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
-                    .add(compile(x.part()), Occur.MUST_NOT).build();
+                    .add(build(x.part()), Occur.MUST_NOT).build();
         }
         if (n instanceof Filter f) {
             return new TermQuery(new Term(switch (f.field()) {
@@ -128,20 +160,23 @@ final class LuceneQueryCompiler {
 
     private IntervalsSource intervals(QueryNode n) {
         if (n instanceof Word || n instanceof Exact || n instanceof Prefix) {
-            List<BytesRef> terms = terms(n);
+            List<BytesRef> terms = terms(n, true);
             if (terms.isEmpty()) {
                 return Intervals.noIntervals("no index terms for " + n);
             }
-            List<IntervalsSource> alts = new ArrayList<>(terms.size());
-            for (BytesRef t : terms) {
-                alts.add(Intervals.term(t));
+            if (terms.size() == 1) {
+                return Intervals.term(terms.get(0));
             }
-            return alts.size() == 1 ? alts.get(0) : Intervals.or(alts);
+            // the terms as one automaton: one clause (Lucene counts every term of an Intervals.or)
+            CompiledAutomaton set = new CompiledAutomaton(Automata.makeBinaryStringUnion(terms), true, false,
+                    Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true);
+            return Intervals.multiterm(set, terms.size(), n.toString());
         }
         if (n instanceof Phrase p) {
             return Intervals.phrase(p.parts().stream().map(this::intervals).toArray(IntervalsSource[]::new));
         }
         if (n instanceof Near nn) {
+            // each side is built once and shared by both orders: building stays linear in the query
             IntervalsSource a = intervals(nn.parts().get(0));
             IntervalsSource b = intervals(nn.parts().get(1));
             IntervalsSource both = nn.ordered() ? Intervals.ordered(a, b) : Intervals.unorderedNoOverlaps(a, b);
@@ -179,23 +214,23 @@ final class LuceneQueryCompiler {
         }
     }
 
-    /** The index terms a word-like node stands for. */
-    List<BytesRef> terms(QueryNode n) {
+    /** The index terms a word-like node stands for, sorted (prefix expansions capped). */
+    List<BytesRef> terms(QueryNode n, boolean positional) {
         Set<String> out = new LinkedHashSet<>();
         if (n instanceof Word w) {
-            out.add(Analyzers.exactTerm(w.text()));
-            for (String lang : Analyzers.queryLanguages(w.text())) {
-                out.addAll(Analyzers.queryTerms(lang, w.text()));
-            }
+            out.addAll(Analyzers.wordTerms(w.text()));
         } else if (n instanceof Exact e) {
             out.add(Analyzers.exactTerm(e.text()));
         } else if (n instanceof Prefix p) {
-            return expandPrefix(Analyzers.exactTerm(p.prefix()), p);
+            List<BytesRef> expanded = expandPrefix(Analyzers.exactTerm(p.prefix()), p, positional);
+            expansions += expanded.size();
+            return expanded;
         }
-        return out.stream().filter(s -> !s.isEmpty()).map(BytesRef::new).toList();
+        return out.stream().filter(s -> !s.isEmpty()).map(BytesRef::new).sorted().toList();
     }
 
-    private List<BytesRef> expandPrefix(String prefix, Prefix node) {
+    private List<BytesRef> expandPrefix(String prefix, Prefix node, boolean positional) {
+        int cap = positional ? MAX_PREFIX_EXPANSIONS_IN_NEAR : MAX_PREFIX_EXPANSIONS;
         List<BytesRef> out = new ArrayList<>();
         try {
             Terms terms = MultiTerms.getTerms(reader, node.field());
@@ -208,9 +243,8 @@ final class LuceneQueryCompiler {
                 return out;
             }
             for (BytesRef t = te.term(); t != null && startsWith(t, p); t = te.next()) {
-                if (out.size() == MAX_PREFIX_EXPANSIONS) {
-                    throw new UserException("query error: '" + node.prefix() + "*' matches more than "
-                            + MAX_PREFIX_EXPANSIONS + " word forms; use a longer prefix");
+                if (out.size() == cap) {
+                    throw new UserException(prefixTooBroad(node.prefix(), positional));
                 }
                 out.add(BytesRef.deepCopyOf(t));
             }
@@ -218,6 +252,12 @@ final class LuceneQueryCompiler {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    static String prefixTooBroad(String prefix, boolean positional) {
+        int cap = positional ? MAX_PREFIX_EXPANSIONS_IN_NEAR : MAX_PREFIX_EXPANSIONS;
+        return "query error: '" + prefix + "*' matches more than " + cap + " word forms"
+                + (positional ? " (the limit inside a phrase or NEAR)" : "") + "; use a longer prefix";
     }
 
     private static boolean startsWith(BytesRef t, BytesRef p) {

@@ -2,7 +2,7 @@ package org.narrativewatch.index;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import org.narrativewatch.UserException;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.timeline.Bucketing;
 import org.narrativewatch.timeline.DayRange;
 
@@ -22,8 +22,8 @@ public final class RangeBounds {
     public static void checkBuckets(DayRange days, Bucketing by) {
         long buckets = buckets(days.first(), days.last(), by);
         if (buckets > MAX_BUCKETS) {
-            throw new UserException("by " + by.wire() + " from " + days.first() + " to " + days.last() + " is " + buckets
-                    + " buckets, more than " + MAX_BUCKETS + ": use a coarser --by (week, month) or a shorter range");
+            throw new InvalidOptionException("by", by.wire() + " from " + days.first() + " to " + days.last() + " is " + buckets
+                    + " buckets, more than " + MAX_BUCKETS + ": use a coarser one (week, month) or a shorter range");
         }
     }
 
@@ -37,10 +37,13 @@ public final class RangeBounds {
         };
     }
 
-    /** A date a user typed, refused unless its year is 1..9999 (a year such as -999999999 broke day arithmetic). */
-    public static LocalDate checkYear(String what, LocalDate d) {
+    /**
+     * A date a user typed for the setting {@code option} ("from"), refused unless its year is 1..9999 (a year such
+     * as -999999999 broke day arithmetic).
+     */
+    public static LocalDate checkYear(String option, LocalDate d) {
         if (d != null && (d.getYear() < 1 || d.getYear() > 9999)) {
-            throw new UserException(what + ": the year must be between 1 and 9999, not " + d.getYear());
+            throw new InvalidOptionException(option, ": the year must be between 1 and 9999, not " + d.getYear());
         }
         return d;
     }

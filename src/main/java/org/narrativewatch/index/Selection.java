@@ -18,7 +18,7 @@ public record Selection(LocalDate from, LocalDate to, Set<String> outlets, Set<S
         groups = groups == null ? Set.of() : Set.copyOf(groups);
         langs = langs == null ? Set.of() : Set.copyOf(langs);
         if (from != null && to != null && to.isBefore(from)) {
-            throw new org.narrativewatch.UserException("--to " + to + " is before --from " + from);
+            throw new org.narrativewatch.DateRangeException(from, to);
         }
     }
 

@@ -163,7 +163,7 @@ public final class Importer {
             if (progress != null && now - lastDraw > 250_000_000L) {
                 lastDraw = now;
                 double s = (now - t0) / 1e9;
-                progress.printf("\r%,d read  %,d added  %,d present  %,d rejected  %,.0f/s ", read, added, present,
+                progress.printf(java.util.Locale.ROOT, "\r%,d read  %,d added  %,d present  %,d rejected  %,.0f/s ", read, added, present,
                         rejected, read / Math.max(s, 1e-9));
                 progress.flush();
             }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.narrativewatch.UserException;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Series;
 
@@ -45,7 +45,7 @@ public final class Alignment {
         record WeeksBefore(int weeks) implements Window {
             public WeeksBefore {
                 if (weeks < 1) {
-                    throw new UserException("--weeks must be at least 1, not " + weeks);
+                    throw new InvalidOptionException("weeks", "must be at least 1, not " + weeks);
                 }
             }
 
@@ -67,7 +67,7 @@ public final class Alignment {
             return switch (name) {
                 case "fieldwork" -> new Fieldwork();
                 case "weeks-before" -> new WeeksBefore(weeks);
-                default -> throw new UserException("--window must be fieldwork or weeks-before, not '" + name + "'");
+                default -> throw new InvalidOptionException("window", "must be fieldwork or weeks-before, not '" + name + "'");
             };
         }
     }

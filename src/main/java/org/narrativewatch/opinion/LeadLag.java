@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.hipparchus.special.Beta;
 import org.hipparchus.distribution.continuous.NormalDistribution;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 
 /**
@@ -59,17 +60,17 @@ public final class LeadLag {
 
         public Options {
             if (maxLag < 1) {
-                throw new UserException("--max-lag must be at least 1, not " + maxLag);
+                throw new InvalidOptionException("max-lag", "must be at least 1, not " + maxLag);
             }
             criterion = criterion.toLowerCase(Locale.ROOT);
             if (!criterion.equals("aic") && !criterion.equals("bic")) {
-                throw new UserException("--criterion must be aic or bic, not '" + criterion + "'");
+                throw new InvalidOptionException("criterion", "must be aic or bic, not '" + criterion + "'");
             }
             if (!(confidence > 0 && confidence < 1)) {
-                throw new UserException("--confidence must be between 0 and 1, not " + confidence);
+                throw new InvalidOptionException("confidence", "must be between 0 and 1, not " + confidence);
             }
             if (bootstrap < 0) {
-                throw new UserException("--bootstrap must be 0 or more, not " + bootstrap);
+                throw new InvalidOptionException("bootstrap", "must be 0 or more, not " + bootstrap);
             }
         }
 

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 
 /**
@@ -50,10 +51,10 @@ public final class PollCsv {
 
         public Options {
             if (assumedN < 2) {
-                throw new UserException("--assume-n must be at least 2, not " + assumedN);
+                throw new InvalidOptionException("assume-n", "must be at least 2, not " + assumedN);
             }
             if (!(designEffect >= 1)) {
-                throw new UserException("--design-effect must be 1 or more, not " + designEffect);
+                throw new InvalidOptionException("design-effect", "must be 1 or more, not " + designEffect);
             }
         }
     }

@@ -26,13 +26,17 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.narrativewatch.DateRangeException;
+import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
+import org.narrativewatch.Version;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hits;
+import org.narrativewatch.index.HitsFormat;
 import org.narrativewatch.index.OutletInfo;
 import org.narrativewatch.index.Selection;
-import org.narrativewatch.opinion.PollPoint;
+import org.narrativewatch.opinion.PollFormat;
 import org.narrativewatch.opinion.PollSeries;
 import org.narrativewatch.opinion.PollStore;
 import org.narrativewatch.query.Query;
@@ -70,6 +74,7 @@ public final class DashboardServer implements AutoCloseable {
     /** Territory calls are serialised and can take seconds (a snapshot is read from its archive): own pool. */
     private final QueryRunner mapRunner;
     private final BriefRoutes briefs;
+    private final ExplainRoutes explain;
     private TerritoryLayers territory;
     private Path pollsFile;
     private Javalin app;
@@ -88,7 +93,8 @@ public final class DashboardServer implements AutoCloseable {
         this.runner = new QueryRunner(options.queryThreads(), 256, options.queryTimeout());
         this.mapRunner = new QueryRunner(1, 8, MAP_TIMEOUT);
         this.briefs = new BriefRoutes(engine);
-        this.routes = concat(briefs.routes(),
+        this.explain = new ExplainRoutes(engine, runner);
+        this.routes = concat(java.util.stream.Stream.concat(briefs.routes().stream(), explain.routes().stream()).toList(),
                 new Route(HandlerType.GET, "/api/stats", false, this::stats),
                 new Route(HandlerType.GET, "/api/outlets", false, this::outlets),
                 new Route(HandlerType.GET, "/api/groups", false, this::groups),
@@ -162,11 +168,16 @@ public final class DashboardServer implements AutoCloseable {
             });
         });
         app.before(this::guard);
+        KnownParams known = KnownParams.fromOpenapi(openapiDocument());
         for (Route r : routes) {
+            Handler checked = ctx -> {
+                known.check(ctx, r.method(), r.path());
+                r.handler().handle(ctx);
+            };
             Handler h = r.writes() ? ctx -> {
                 requireToken(ctx);
-                r.handler().handle(ctx);
-            } : r.handler();
+                checked.handle(ctx);
+            } : checked;
             app.addHttpHandler(r.method(), r.path(), h);
         }
         app.exception(Params.QueryError.class, (e, ctx) -> {
@@ -179,7 +190,14 @@ public final class DashboardServer implements AutoCloseable {
             }
             ctx.status(400).json(o);
         });
-        app.exception(UserException.class, (e, ctx) -> ctx.status(400).json(error(400, e.getMessage())));
+        app.exception(InvalidOptionException.class, (e, ctx) -> ctx.status(400).json(optionError(e)));
+        app.exception(KnownParams.UnknownParam.class, (e, ctx) -> {
+            ObjectNode o = error(400, e.getMessage());
+            o.put("param", e.param);
+            e.known.forEach(o.putArray("known")::add);
+            ctx.status(400).json(o);
+        });
+        app.exception(UserException.class, (e, ctx) -> ctx.status(400).json(error(400, ApiMessages.forClient(e.getMessage()))));
         app.exception(ApiException.class, (e, ctx) -> ctx.status(e.status).json(error(e.status, e.getMessage())));
         app.exception(HttpResponseException.class, (e, ctx) ->
                 ctx.status(e.getStatus()).json(error(e.getStatus(), e.getMessage())));
@@ -261,6 +279,20 @@ public final class DashboardServer implements AutoCloseable {
         return o;
     }
 
+    /**
+     * A setting that cannot be used, said with the API's names ("parameter to 2022-01-01 is before parameter from
+     * 2022-03-01"), with the parameter to correct under "param" (and a range's two dates under "from" and "to").
+     */
+    static ObjectNode optionError(InvalidOptionException e) {
+        ObjectNode o = error(400, e.message(InvalidOptionException.PARAMETER));
+        o.put("param", e.option());
+        if (e instanceof DateRangeException r) {
+            o.put("from", r.from().toString());
+            o.put("to", r.to().toString());
+        }
+        return o;
+    }
+
     // ---- corpus ------------------------------------------------------------------------------
 
     private void stats(Context ctx) {
@@ -314,7 +346,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private void timeline(Context ctx) {
         Query q = Params.query(ctx);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         boolean csv = Params.csv(ctx);
@@ -324,26 +356,50 @@ public final class DashboardServer implements AutoCloseable {
             prov.put("selection", Views.selectionText(sel));
             prov.put("engine", engine.name());
             prov.put("snapshot", runner.run(corpus::snapshot).label());
+            prov.put("version", "nwatch " + Version.current());
             attachment(ctx, "nwatch-timeline.csv");
             ctx.result(SeriesFormat.toCsv(s, prov));
         } else {
-            ctx.json(Views.series(s, sel, engine.name()));
+            ctx.json(withMeta(Views.series(s, sel, engine.name())));
         }
+    }
+
+    /** The request's selection, its outlets and groups checked against the corpus (an unknown one is a 400). */
+    private Selection selection(Context ctx) {
+        Selection sel = Params.selection(ctx);
+        if (!sel.outlets().isEmpty() || !sel.groups().isEmpty()) {
+            KnownOutlets.check(sel, runner.run(corpus::outlets));
+        }
+        return sel;
+    }
+
+    /** What an exported JSON says made it: the corpus snapshot and the tool's version. */
+    private ObjectNode withMeta(ObjectNode o) {
+        o.put("snapshot", runner.run(corpus::snapshot).label());
+        o.put("version", "nwatch " + Version.current());
+        return o;
     }
 
     private void timelines(Context ctx) {
         List<Query> qs = Params.queries(ctx, Params.MAX_QUERIES);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         boolean csv = Params.csv(ctx);
         List<Series> series = new ArrayList<>();
-        for (Query q : qs) {
-            series.add(runner.run(() -> corpus.timeline(q, sel, by, unit)));
+        for (int i = 0; i < qs.size(); i++) {
+            Query q = qs.get(i);
+            try {
+                series.add(runner.run(() -> corpus.timeline(q, sel, by, unit)));
+            } catch (Params.QueryError e) {
+                throw e;
+            } catch (UserException e) {
+                // a query that parses but cannot run (a prefix expanding too far): say which one, so the others draw
+                throw new Params.QueryError(qs.size() == 1 ? "q" : "q[" + (i + 1) + "]", q.text(), e.getMessage());
+            }
         }
-        List<String> texts = qs.stream().map(Query::text).toList();
         if (csv) {
-            csv(ctx, "timelines", texts, series, sel);
+            csv(ctx, "timelines", series, sel);
             return;
         }
         ObjectNode o = Views.MAPPER.createObjectNode();
@@ -354,30 +410,17 @@ public final class DashboardServer implements AutoCloseable {
         for (int i = 0; i < qs.size(); i++) {
             a.add(Views.series(series.get(i), sel, engine.name()));
         }
-        ctx.json(o);
+        ctx.json(withMeta(o));
     }
 
     /** Long-format CSV whose header comments carry the queries, selection and corpus snapshot that made it. */
-    private void csv(Context ctx, String what, List<String> queries, List<Series> series, Selection sel) {
-        String snapshot = runner.run(corpus::snapshot).label();
-        StringBuilder b = new StringBuilder();
-        b.append("# nwatch ").append(what).append(" (").append(engine.name()).append(")\n");
-        for (String q : queries) {
-            b.append("# query: ").append(oneLine(q)).append('\n');
-        }
-        Series first = series.get(0);
-        b.append("# by: ").append(first.by().wire()).append(", unit: ").append(first.unit()).append('\n');
-        b.append("# selection: ").append(Views.selectionText(sel)).append('\n');
-        b.append("# corpus: ").append(oneLine(String.valueOf(snapshot))).append('\n');
-        b.append("query,").append(SeriesFormat.CSV_HEADER).append('\n');
-        for (int i = 0; i < series.size(); i++) {
-            String q = csvCell(queries.get(i));
-            for (var bucket : series.get(i).buckets()) {
-                SeriesFormat.csvRow(b.append(q).append(','), bucket);
-            }
-        }
+    private void csv(Context ctx, String what, List<Series> series, Selection sel) {
+        Map<String, Object> prov = new java.util.LinkedHashMap<>();
+        prov.put("selection", Views.selectionText(sel));
+        prov.put("corpus", runner.run(corpus::snapshot).label());
+        prov.put("version", "nwatch " + Version.current());
         attachment(ctx, "nwatch-" + what + ".csv");
-        ctx.result(b.toString());
+        ctx.result(SeriesFormat.toLongCsv("nwatch " + what + " (" + engine.name() + ")", series, prov));
     }
 
     private static void attachment(Context ctx, String filename) {
@@ -385,18 +428,9 @@ public final class DashboardServer implements AutoCloseable {
         ctx.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
     }
 
-    private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n]+", " ");
-    }
-
-    private static String csvCell(String s) {
-        String one = oneLine(s);
-        return one.matches("[^\",]*") ? one : "\"" + one.replace("\"", "\"\"") + "\"";
-    }
-
     private void breakdown(Context ctx) {
         Query q = Params.query(ctx);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         Engine.Facet facet = Params.oneOf(ctx, "facet", Engine.Facet.class, Engine.Facet.OUTLET);
@@ -432,7 +466,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private void shifts(Context ctx) {
         Query q = Params.query(ctx);
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Bucketing by = Params.by(ctx);
         Engine.CountUnit unit = Params.unit(ctx);
         String model = ctx.queryParam("model");
@@ -441,18 +475,36 @@ public final class DashboardServer implements AutoCloseable {
         }
         Series s = runner.run(() -> corpus.timeline(q, sel, by, unit));
         JsonNode found = runner.run(() -> shifts.find(q.text(), s, model == null || model.isBlank() ? null : model.strip()));
+        if ("true".equalsIgnoreCase(ctx.queryParam("explain"))) {
+            explain.explainChanges(found, q, sel, s, Params.intParam(ctx, "explain_days", 90, 1, 3660));
+        }
         ctx.json(found);
     }
 
     // ---- search ------------------------------------------------------------------------------
 
     private void search(Context ctx) {
-        Selection sel = Params.selection(ctx);
+        Selection sel = selection(ctx);
         Query q = Params.query(ctx);
-        int limit = Params.limit(ctx, 20, options.maxHits());
         Engine.HitOrder order = Params.oneOf(ctx, "order", Engine.HitOrder.class, Engine.HitOrder.NEWEST);
-        Hits h = runner.run(() -> corpus.search(q, sel, limit, order));
-        ctx.json(Views.hits(q.text(), h, limit));
+        if (Params.csv(ctx)) {
+            Map<String, String> header = new java.util.LinkedHashMap<>();
+            header.put("nwatch articles", engine.name());
+            header.put("query", q.text());
+            header.put("selection", Views.selectionText(sel));
+            header.put("order", order.name().toLowerCase(Locale.ROOT));
+            header.put("corpus", runner.run(corpus::snapshot).label());
+            header.put("version", "nwatch " + Version.current());
+            attachment(ctx, "nwatch-articles.csv");
+            ctx.result(ArticleListCsv.write(header, (off, lim) -> runner.run(() -> corpus.search(q, sel, off, lim, order))));
+            return;
+        }
+        int limit = Params.limit(ctx, 20, options.maxHits());
+        int offset = Params.intParam(ctx, "offset", 0, 0, ArticleListCsv.MAX_ROWS);
+        Hits h = runner.run(() -> corpus.search(q, sel, offset, limit, order));
+        ObjectNode o = HitsFormat.toJson(q.text(), h, limit);
+        o.put("offset", offset);
+        ctx.json(o);
     }
 
     // ---- events ------------------------------------------------------------------------------
@@ -573,19 +625,7 @@ public final class DashboardServer implements AutoCloseable {
         PollStore store = polls();
         ObjectNode o = Views.MAPPER.createObjectNode();
         o.put("store", store.file().toString());
-        ArrayNode a = o.putArray("series");
-        for (PollSeries s : store.series().values()) {
-            ObjectNode x = a.addObject();
-            x.put("id", s.id());
-            x.put("pollster", s.key().pollster());
-            x.put("question", s.key().question());
-            x.put("answer", s.key().answer());
-            x.put("points", s.points().size());
-            x.put("first", Views.str(s.first()));
-            x.put("last", Views.str(s.last()));
-            x.put("kind", s.points().isEmpty() ? "share" : s.points().get(0).kind().name().toLowerCase(Locale.ROOT));
-            x.put("points_with_assumed_n", s.assumedN());
-        }
+        o.set("series", PollFormat.list(store.series().values()));
         ctx.json(o);
     }
 
@@ -595,38 +635,7 @@ public final class DashboardServer implements AutoCloseable {
         if (s == null) {
             throw new ApiException(404, "no poll series with id '" + id + "' (see /api/polls)");
         }
-        ObjectNode o = Views.MAPPER.createObjectNode();
-        o.put("id", s.id());
-        o.put("pollster", s.key().pollster());
-        o.put("question", s.key().question());
-        o.put("answer", s.key().answer());
-        o.put("interval", "95% sampling interval (normal approximation, effective n = n / design effect); "
-                + "sampling error only: no house effects, no non-response bias");
-        ArrayNode a = o.putArray("points");
-        for (PollPoint p : s.points()) {
-            ObjectNode x = a.addObject();
-            x.put("date", p.midpoint().toString());
-            x.put("start", p.start().toString());
-            x.put("end", p.end().toString());
-            x.put("percent", p.percent());
-            x.put("lo", round2(p.lo()));
-            x.put("hi", round2(p.hi()));
-            if (p.n() != null) {
-                x.put("n", p.n());
-            } else {
-                x.putNull("n");
-            }
-            x.put("n_used", p.nUsed());
-            x.put("design_effect", p.designEffect());
-            x.put("kind", p.kind().name().toLowerCase(Locale.ROOT));
-            x.put("mode", p.mode());
-            x.put("dating", p.dating());
-        }
-        ctx.json(o);
-    }
-
-    private static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
+        ctx.json(PollFormat.series(s));
     }
 
     // ---- description -------------------------------------------------------------------------

@@ -20,7 +20,7 @@ import org.narrativewatch.territory.Scenario;
 import org.narrativewatch.territory.ScenarioResult;
 import org.narrativewatch.territory.Territory;
 import org.narrativewatch.territory.TerritoryMap;
-import org.narrativewatch.territory.TerritoryReport;
+import org.narrativewatch.territory.TerritoryFormat;
 
 /**
  * The map tab's data: region outlines, a date's control layers and figures, a scenario's overlay and table, all
@@ -82,6 +82,7 @@ final class TerritoryLayers {
 
     /** The control layers of {@code date} (or the latest snapshot before it), with that date's figures under "stats". */
     ObjectNode control(LocalDate date, boolean withStats) {
+        requireSnapshot(date);
         ObjectNode fc = map.control(date);
         if (withStats) {
             fc.set("stats", stats(date));
@@ -93,7 +94,7 @@ final class TerritoryLayers {
         synchronized (map) {
             ObjectNode s = stats.get(date);
             if (s == null) {
-                s = TerritoryReport.stats(territory.stats(date, Territory.DEFAULT_BANDS_KM), territory);
+                s = TerritoryFormat.stats(territory.stats(date, Territory.DEFAULT_BANDS_KM), territory);
                 stats.put(date, s);
             }
             return s.deepCopy();
@@ -101,7 +102,16 @@ final class TerritoryLayers {
     }
 
     /** A scenario given as YAML or JSON text: its table (as {@code nwatch territory scenario --format json}) and overlay. */
+    /** A date before the first snapshot has no map: said as such (not the first snapshot's map shown for it). */
+    private void requireSnapshot(LocalDate date) {
+        List<LocalDate> dates = dates();
+        if (!dates.isEmpty() && date.isBefore(dates.get(0))) {
+            throw new UserException("no snapshot on or before " + date + "; the first is " + dates.get(0));
+        }
+    }
+
     ObjectNode scenario(String text, LocalDate date) {
+        requireSnapshot(date);
         JsonNode root;
         try {
             // SnakeYAML caps alias expansion by default, so a small body cannot expand into a huge tree
@@ -116,8 +126,8 @@ final class TerritoryLayers {
         ObjectNode out = Views.MAPPER.createObjectNode();
         synchronized (map) {
             ScenarioResult r = territory.scenario(scenario, date);
-            out.set("result", TerritoryReport.scenario(r));
-            out.set("geojson", TerritoryReport.scenarioGeoJson(r, territory.projection()));
+            out.set("result", TerritoryFormat.scenario(r));
+            out.set("geojson", TerritoryFormat.scenarioGeoJson(r, territory.projection()));
         }
         return out;
     }

@@ -9,14 +9,15 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.narrativewatch.index.CorpusStats;
-import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.Selection;
+import org.narrativewatch.index.SelectionFormat;
 import org.narrativewatch.timeline.Series;
 import org.narrativewatch.timeline.SeriesFormat;
 
-/** The API's JSON for engine results. Article text leaves as plain strings with match spans, never markup. */
+/** The API's JSON for corpus figures and selections; each result type's own wire form is beside its type (*Format). */
 final class Views {
     private Views() {}
 
@@ -44,59 +45,12 @@ final class Views {
     }
 
     static ObjectNode selection(Selection sel) {
-        ObjectNode o = F.objectNode();
-        o.put("from", str(sel.from()));
-        o.put("to", str(sel.to()));
-        o.set("outlets", strings(sel.outlets()));
-        o.set("groups", strings(sel.groups()));
-        o.set("langs", strings(sel.langs()));
-        return o;
+        return SelectionFormat.toJson(sel);
     }
 
     /** One line per part of the selection, for CSV header comments: what made these numbers. */
     static String selectionText(Selection sel) {
-        return "from=" + (sel.from() == null ? "start" : sel.from())
-                + " to=" + (sel.to() == null ? "end" : sel.to())
-                + " outlets=" + (sel.outlets().isEmpty() ? "all" : String.join("|", sel.outlets()))
-                + " groups=" + (sel.groups().isEmpty() ? "all" : String.join("|", sel.groups()))
-                + " langs=" + (sel.langs().isEmpty() ? "all" : String.join("|", sel.langs()));
-    }
-
-    static ObjectNode hits(String query, Hits h, int limit) {
-        ObjectNode o = F.objectNode();
-        o.put("query", query);
-        o.put("total", h.total());
-        o.put("limit", limit);
-        ArrayNode a = o.putArray("hits");
-        for (Hits.Hit hit : h.hits()) {
-            ObjectNode ho = a.addObject();
-            ho.put("url", hit.url());
-            ho.put("outlet", hit.outlet());
-            ho.put("group", hit.group());
-            ho.put("published", hit.published() == null ? null : hit.published().toString());
-            ho.put("date_quality", hit.dateQuality() == null ? null : hit.dateQuality().wire());
-            ho.put("lang", hit.lang());
-            Hits.Highlighted title = hit.title() == null ? Hits.Highlighted.plain("") : hit.title();
-            Hits.Highlighted snippet = hit.snippet() == null ? Hits.Highlighted.plain("") : hit.snippet();
-            ho.put("title", title.text());
-            ho.set("title_matches", spans(title));
-            ho.put("snippet", snippet.text());
-            ho.set("snippet_matches", spans(snippet));
-            ho.put("syndicated_from", hit.syndicatedFrom());
-            ho.put("score", hit.score());
-        }
-        return o;
-    }
-
-    /** Match spans as [[start, end], ...] (the CLI's shape); spans outside the text are dropped, not trusted. */
-    static ArrayNode spans(Hits.Highlighted h) {
-        ArrayNode m = F.arrayNode();
-        for (int[] span : h.matches()) {
-            if (span.length == 2 && 0 <= span[0] && span[0] < span[1] && span[1] <= h.text().length()) {
-                m.addArray().add(span[0]).add(span[1]);
-            }
-        }
-        return m;
+        return SelectionFormat.toText(sel);
     }
 
     static ObjectNode stats(CorpusStats s) {
@@ -118,12 +72,6 @@ final class Views {
             m.forEach(o::put);
         }
         return o;
-    }
-
-    private static ArrayNode strings(Collection<String> c) {
-        ArrayNode a = F.arrayNode();
-        c.stream().sorted().forEach(a::add);
-        return a;
     }
 
     static String str(LocalDate d) {

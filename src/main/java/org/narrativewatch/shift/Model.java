@@ -1,7 +1,7 @@
 package org.narrativewatch.shift;
 
 import java.util.Locale;
-import org.narrativewatch.UserException;
+import org.narrativewatch.InvalidOptionException;
 
 /**
  * The segment model: what stays constant inside a segment. {@code params} is the number of
@@ -50,6 +50,6 @@ public enum Model {
                 return m;
             }
         }
-        throw new UserException("--model must be auto, poisson, binomial, normal-mean, normal-meanvar, normal-trend or normal-trendvar, not '" + s + "'");
+        throw new InvalidOptionException("model", "must be auto, poisson, binomial, normal-mean, normal-meanvar, normal-trend or normal-trendvar, not '" + s + "'");
     }
 }

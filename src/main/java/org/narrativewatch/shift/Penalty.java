@@ -1,7 +1,7 @@
 package org.narrativewatch.shift;
 
 import java.util.Locale;
-import org.narrativewatch.UserException;
+import org.narrativewatch.InvalidOptionException;
 
 /**
  * The price of one more change point, in units of -2 log-likelihood. Defined as in R changepoint's
@@ -17,7 +17,7 @@ public record Penalty(Kind kind, double manual) {
 
     public static Penalty manual(double value) {
         if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new UserException("--penalty must be mbic, bic or a number >= 0, not " + value);
+            throw new InvalidOptionException("penalty", "must be mbic, bic or a number >= 0, not " + value);
         }
         return new Penalty(Kind.MANUAL, value);
     }
@@ -25,7 +25,7 @@ public record Penalty(Kind kind, double manual) {
     /** k log n, like R's pen.value = "k*log(n)" with penalty = "Manual". */
     public static Penalty timesLogN(double k) {
         if (!(k >= 0) || Double.isInfinite(k)) {
-            throw new UserException("--penalty k*log(n) needs k >= 0, not " + k);
+            throw new InvalidOptionException("penalty", "k*log(n) needs k >= 0, not " + k);
         }
         return new Penalty(Kind.LOG_N, k);
     }
@@ -46,7 +46,7 @@ public record Penalty(Kind kind, double manual) {
                 try {
                     yield manual(Double.parseDouble(t));
                 } catch (NumberFormatException e) {
-                    throw new UserException("--penalty must be mbic, bic, a number or k*log(n), not '" + s + "'");
+                    throw new InvalidOptionException("penalty", "must be mbic, bic, a number or k*log(n), not '" + s + "'");
                 }
             }
         };

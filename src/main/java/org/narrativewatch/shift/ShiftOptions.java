@@ -34,7 +34,7 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
                 case "pelt" -> PELT;
                 case "binseg" -> BINSEG;
                 case "bocpd" -> BOCPD;
-                default -> throw new org.narrativewatch.UserException("--method must be pelt, binseg or bocpd, not '" + s + "'");
+                default -> throw new org.narrativewatch.InvalidOptionException("method", "must be pelt, binseg or bocpd, not '" + s + "'");
             };
         }
     }

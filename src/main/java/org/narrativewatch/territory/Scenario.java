@@ -132,7 +132,7 @@ public record Scenario(String name, String description, List<Step> steps) {
     }
 
     private static Side side(JsonNode to, String where) {
-        String v = to.asText("").trim().toLowerCase();
+        String v = to.asText("").trim().toLowerCase(java.util.Locale.ROOT);
         return switch (v) {
             case "russia", "ru" -> Side.RUSSIA;
             case "ukraine", "ua" -> Side.UKRAINE;

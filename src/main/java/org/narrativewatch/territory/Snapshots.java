@@ -63,7 +63,7 @@ public final class Snapshots {
             files = List.of(path);
         }
         for (Path f : files) {
-            String name = f.getFileName().toString().toLowerCase();
+            String name = f.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
             if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) {
                 indexArchive(f, index);
             } else if (name.endsWith(".geojson") || name.endsWith(".json")) {
@@ -82,7 +82,7 @@ public final class Snapshots {
     private static void indexArchive(Path archive, Map<LocalDate, Location> index) {
         forEachEntry(archive, (entry, in) -> {
             LocalDate d = dateIn(baseName(entry));
-            if (d != null && entry.toLowerCase().endsWith("json")) {
+            if (d != null && entry.toLowerCase(java.util.Locale.ROOT).endsWith("json")) {
                 index.put(d, new Location(archive, entry));
             }
             return true;

@@ -127,7 +127,7 @@ public final class Territory {
      */
     public TerritorySeries series(LocalDate from, LocalDate to, int every, List<Integer> bandsKm) {
         if (every < 1) {
-            throw new org.narrativewatch.UserException("--every must be at least 1, got " + every);
+            throw new org.narrativewatch.InvalidOptionException("every", "must be at least 1, got " + every);
         }
         List<LocalDate> all = new ArrayList<>(snapshots().dates());
         List<LocalDate> chosen = new ArrayList<>();
@@ -281,11 +281,11 @@ public final class Territory {
         return out;
     }
 
-    /** The bands of {@code --near}, validated. */
+    /** The distance bands (km) of the setting "near", validated. */
     public static List<Integer> bands(int... km) {
         for (int k : km) {
             if (k <= 0) {
-                throw new org.narrativewatch.UserException("--near: distances must be positive km, got " + k);
+                throw new org.narrativewatch.InvalidOptionException("near", ": distances must be positive km, got " + k);
             }
         }
         return Arrays.stream(km).boxed().sorted().distinct().toList();

@@ -36,7 +36,7 @@ final class TerritoryLoader {
 
     static Territory load(Path dataDir, double borderToleranceM, double minControlledKm2) {
         if (!Files.isDirectory(dataDir)) {
-            throw new UserException("--data: " + dataDir + " is not a folder (expected occupied/, regions/, settlements/)");
+            throw new org.narrativewatch.InvalidOptionException("data", ": " + dataDir + " is not a folder (expected occupied/, regions/, settlements/)");
         }
         Projection projection = new Projection();
         Path regionsDir = sub(dataDir, "regions");
@@ -58,7 +58,7 @@ final class TerritoryLoader {
     private static Path sub(Path dir, String name) {
         Path p = dir.resolve(name);
         if (!Files.isDirectory(p)) {
-            throw new UserException("--data: " + dir + " has no " + name + "/ folder (expected occupied/, regions/, settlements/)");
+            throw new org.narrativewatch.InvalidOptionException("data", ": " + dir + " has no " + name + "/ folder (expected occupied/, regions/, settlements/)");
         }
         return p;
     }
@@ -73,7 +73,7 @@ final class TerritoryLoader {
         }
         for (var test : fallback == null ? List.of(first) : List.of(first, fallback)) {
             for (Path f : files) {
-                if (test.test(f.getFileName().toString().toLowerCase())) {
+                if (test.test(f.getFileName().toString().toLowerCase(java.util.Locale.ROOT))) {
                     return f;
                 }
             }

@@ -64,18 +64,18 @@ public final class TerritoryMap {
         ObjectNode p = GeoJson.JSON.createObjectNode();
         p.put("kind", "occupied");
         p.put("snapshot_date", used.toString());
-        p.put("area_km2", TerritoryReport.round1(onLand.getArea() / 1e6));
+        p.put("area_km2", TerritoryFormat.round1(onLand.getArea() / 1e6));
         features.add(GeoJson.feature(territory.projection().toLonLat(onLand), p));
         ObjectNode l = GeoJson.JSON.createObjectNode();
         l.put("kind", "contact_line");
         l.put("snapshot_date", used.toString());
-        l.put("length_km", TerritoryReport.round1(line.getLength() / 1000));
+        l.put("length_km", TerritoryFormat.round1(line.getLength() / 1000));
         features.add(GeoJson.feature(territory.projection().toLonLat(line), l));
         return fc;
     }
 
     /** A scenario's overlay (to_russia, to_ukraine, russian_control_after) against the map of {@code requested}. */
     public synchronized ObjectNode scenario(Scenario scenario, LocalDate requested) {
-        return TerritoryReport.scenarioGeoJson(territory.scenario(scenario, requested), territory.projection());
+        return TerritoryFormat.scenarioGeoJson(territory.scenario(scenario, requested), territory.projection());
     }
 }

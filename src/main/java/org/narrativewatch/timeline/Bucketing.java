@@ -44,7 +44,7 @@ public enum Bucketing {
         try {
             return valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new org.narrativewatch.UserException("--by must be day, week or month, not '" + s + "'");
+            throw new org.narrativewatch.InvalidOptionException("by", "must be day, week or month, not '" + s + "'");
         }
     }
 }

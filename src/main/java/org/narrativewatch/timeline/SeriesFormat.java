@@ -1,10 +1,15 @@
 package org.narrativewatch.timeline;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.narrativewatch.Wire;
 
 /**
  * The two wire forms of a {@link Series}: JSON ({"query", "by", "from", "to", "buckets": [{"start",
@@ -23,39 +28,62 @@ public final class SeriesFormat {
         return Math.round(share * 1e6) / 1e6;
     }
 
-    /** @param provenance extra top-level fields (selection, snapshot, engine), written as given */
+    /**
+     * The JSON as a tree (for callers that add to it), written by {@link #writeJson}: one writer of the format.
+     *
+     * @param provenance extra top-level fields (selection, snapshot, engine), written as given
+     */
     public static ObjectNode toJson(Series s, Map<String, ?> provenance) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("query", s.label());
-        o.put("by", s.by().wire());
-        o.put("from", s.from() == null ? null : s.from().toString());
-        o.put("to", s.to() == null ? null : s.to().toString());
-        o.put("unit", s.unit());
-        provenance.forEach((k, v) -> o.set(k, JSON.valueToTree(v)));
-        ArrayNode buckets = o.putArray("buckets");
-        for (Bucket b : s.buckets()) {
-            ObjectNode j = buckets.addObject();
-            j.put("start", b.start().toString());
-            j.put("count", b.count());
-            j.put("total", b.total());
-            if (b.gap()) {
-                j.putNull("share");
-            } else {
-                j.put("share", roundShare(b.share()));
-            }
-            j.put("gap", b.gap());
-            j.put("days", b.days());
-            j.put("partial", b.partial());
+        try (TokenBuffer buf = new TokenBuffer(JSON, false)) {
+            writeJson(s, provenance, buf);
+            return JSON.readTree(buf.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return o;
+    }
+
+    /**
+     * The JSON written straight to {@code g} without building a tree:
+     * a daily series over decades has ~10,000 buckets, and the tree cost more than the query itself in batch runs.
+     * {@code g} needs a codec (made by an ObjectMapper) to write the provenance values.
+     */
+    public static void writeJson(Series s, Map<String, ?> provenance, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("query", s.label());
+        g.writeStringField("by", s.by().wire());
+        g.writeStringField("from", s.from() == null ? null : s.from().toString());
+        g.writeStringField("to", s.to() == null ? null : s.to().toString());
+        g.writeStringField("unit", s.unit());
+        for (Map.Entry<String, ?> e : provenance.entrySet()) {
+            g.writeFieldName(e.getKey());
+            g.writeTree(JSON.valueToTree(e.getValue()));
+        }
+        g.writeArrayFieldStart("buckets");
+        for (Bucket b : s.buckets()) {
+            g.writeStartObject();
+            g.writeStringField("start", b.start().toString());
+            g.writeNumberField("count", b.count());
+            g.writeNumberField("total", b.total());
+            if (b.gap()) {
+                g.writeNullField("share");
+            } else {
+                g.writeNumberField("share", roundShare(b.share()));
+            }
+            g.writeBooleanField("gap", b.gap());
+            g.writeNumberField("days", b.days());
+            g.writeBooleanField("partial", b.partial());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     public static String toCsv(Series s, Map<String, ?> provenance) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# query: ").append(oneLine(s.label())).append('\n');
+        sb.append("# query: ").append(Wire.oneLine(s.label())).append('\n');
         sb.append("# by: ").append(s.by().wire()).append(", from: ").append(s.from()).append(", to: ").append(s.to())
                 .append(", unit: ").append(s.unit()).append('\n');
-        provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(oneLine(String.valueOf(v))).append('\n'));
+        provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(Wire.oneLine(String.valueOf(v))).append('\n'));
         sb.append(CSV_HEADER).append('\n');
         for (Bucket b : s.buckets()) {
             csvRow(sb, b);
@@ -63,8 +91,40 @@ public final class SeriesFormat {
         return sb.toString();
     }
 
+    /**
+     * Several series in one long table: a {@code query} column before the bucket columns ({@link #LONG_CSV_HEADER}),
+     * under header comments: {@code title}, each series' query, their bucketing and unit, then the provenance.
+     */
+    public static String toLongCsv(String title, List<Series> series, Map<String, ?> provenance) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# ").append(Wire.oneLine(title)).append('\n');
+        for (Series s : series) {
+            sb.append("# query: ").append(Wire.oneLine(s.label())).append('\n');
+        }
+        if (!series.isEmpty()) {
+            sb.append("# by: ").append(series.get(0).by().wire()).append(", unit: ").append(series.get(0).unit()).append('\n');
+        }
+        provenance.forEach((k, v) -> sb.append("# ").append(k).append(": ").append(Wire.oneLine(String.valueOf(v))).append('\n'));
+        sb.append(LONG_CSV_HEADER).append('\n');
+        for (Series s : series) {
+            longCsvRows(sb, s);
+        }
+        return sb.toString();
+    }
+
     /** The bucket columns of the CSV form, in order. */
     public static final String CSV_HEADER = "start,count,total,share,gap,days,partial";
+
+    /** The columns of the long table: the query, then {@link #CSV_HEADER}'s. */
+    public static final String LONG_CSV_HEADER = "query," + CSV_HEADER;
+
+    /** One series' rows of the long table, each starting with its query. */
+    public static void longCsvRows(StringBuilder sb, Series s) {
+        String q = Wire.csvCell(Wire.oneLine(s.label()));
+        for (Bucket b : s.buckets()) {
+            csvRow(sb.append(q).append(','), b);
+        }
+    }
 
     /** One bucket as a CSV row of {@link #CSV_HEADER}'s columns, newline included. */
     public static void csvRow(StringBuilder sb, Bucket b) {
@@ -73,7 +133,4 @@ public final class SeriesFormat {
                 .append(b.gap()).append(',').append(b.days()).append(',').append(b.partial()).append('\n');
     }
 
-    private static String oneLine(String s) {
-        return s.replace('\n', ' ').replace('\r', ' ');
-    }
 }

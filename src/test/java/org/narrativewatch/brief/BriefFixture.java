@@ -10,6 +10,7 @@ import org.narrativewatch.article.Article;
 import org.narrativewatch.article.DateQuality;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.LuceneEngine;
+import org.narrativewatch.territory.TestGeoFolder;
 
 /**
  * Data written for the brief tests, with answers known by construction.
@@ -58,23 +59,11 @@ public final class BriefFixture {
     }
 
     public static Path data(Path dir) throws IOException {
-        Path geo = dir.resolve("geo");
-        Files.createDirectories(geo.resolve("regions"));
-        Files.createDirectories(geo.resolve("occupied"));
-        Files.createDirectories(geo.resolve("settlements"));
-        Files.writeString(geo.resolve("regions/test-ADM1.geojson"), "{\"type\":\"FeatureCollection\",\"features\":["
-                + region("West Oblast", "UA-01", 30, 32) + "," + region("East Oblast", "UA-02", 32, 34) + "]}");
-        Files.writeString(geo.resolve("regions/test_land.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[{"
-                + "\"type\":\"Feature\",\"properties\":{},\"geometry\":" + box(30, 47, 34, 49) + "}]}");
+        Path geo = TestGeoFolder.layOut(dir.resolve("geo"));
         for (int i = 0; i < GEO_DAYS; i++) {
             LocalDate d = GEO_FIRST.plusDays(i);
-            Files.writeString(geo.resolve("occupied/ctl_" + d.toString().replace("-", "") + ".geojson"), box(lineOn(d), 47, 35, 49));
+            TestGeoFolder.occupied(geo, "ctl_" + d.toString().replace("-", "") + ".geojson", lineOn(d));
         }
-        Files.writeString(geo.resolve("settlements/places.csv"), String.join("\n",
-                "name,lat,lon,population,oblast_geoboundaries",
-                "Westtown,48.0,31.0,100000,West Oblast",
-                "Midtown,48.0,32.8,20000,East Oblast",
-                "Easttown,48.0,33.5,50000,East Oblast", ""));
         Files.createDirectories(dir.resolve("polls"));
         Files.writeString(dir.resolve("polls/talks.csv"), String.join("\n",
                 "date,fieldwork,source,question,answer,percent,n,mode",
@@ -99,15 +88,5 @@ public final class BriefFixture {
     static double lineOn(LocalDate d) {
         long after = java.time.temporal.ChronoUnit.DAYS.between(GEO_STEP, d);
         return after < 0 ? 33.0 : 33.0 - 0.02 * (after + 1);
-    }
-
-    private static String region(String name, String iso, double lon0, double lon1) {
-        return "{\"type\":\"Feature\",\"properties\":{\"shapeName\":\"" + name + "\",\"shapeISO\":\"" + iso
-                + "\"},\"geometry\":" + box(lon0, 47, lon1, 49) + "}";
-    }
-
-    static String box(double x0, double y0, double x1, double y1) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + x0 + "," + y0 + "],[" + x1 + "," + y0 + "],[" + x1 + "," + y1
-                + "],[" + x0 + "," + y1 + "],[" + x0 + "," + y0 + "]]]}";
     }
 }

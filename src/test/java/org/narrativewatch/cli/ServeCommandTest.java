@@ -82,7 +82,7 @@ class ServeCommandTest {
             try (DashboardServer server = new DashboardServer(engine,
                     ServerOptions.defaults(dir.resolve("events.csv")).withPort(0),
                     new AccessToken("shift-test-token-0123456789", "test", false), EventStore.open(dir.resolve("events.csv")),
-                    ServeCommand.shiftFinder()).start()) {
+                    org.narrativewatch.server.ShiftFinder.DETECTOR).start()) {
                 for (String model : new String[] {"poisson", "binomial", ""}) {
                     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                             "http://127.0.0.1:" + server.port() + "/api/shifts?by=day&model=" + model + "&q="

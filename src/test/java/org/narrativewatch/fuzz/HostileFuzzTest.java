@@ -34,6 +34,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.narrativewatch.cli.Main;
+import org.narrativewatch.index.CostlyCorpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.LuceneEngine;
 import org.narrativewatch.index.Selection;
@@ -364,16 +365,48 @@ class HostileFuzzTest {
     static final String[] OPS = {" AND ", " OR ", " NOT ", " ", " NEAR/3 ", " NEAR/1000 ", " NEAR/0 ", " NEAR/-1 ",
             " NEAR/99999999999 ", " AND NOT ", " OR OR "};
 
+    /**
+     * Queries that took the server down or crashed the CLI (issue 19.1): 10,000 nested parentheses,
+     * a 5,000-term OR, NEAR chains of plain words and of prefixes, a short prefix in a NEAR, the
+     * 390-character chain of twenty {@code пере*} joined by NEAR/1000.
+     */
+    static List<String> extremeQueries() {
+        List<String> out = new ArrayList<>();
+        out.add("(".repeat(10_000) + "путин" + ")".repeat(10_000));
+        out.add("(".repeat(10_000) + "путин");
+        out.add("NOT ".repeat(5_000) + "путин");
+        out.add(chain("слово", 5_000, " OR ", true));
+        out.add(chain("путин", 9, " NEAR/10 ", false));
+        out.add(chain("путин", 12, " NEAR/10 ", false));
+        out.add("пре* NEAR/10 путин");
+        out.add(chain("пере*", 20, " NEAR/1000 ", false));
+        out.add(chain("пере*", 4, " NEAR/1000 ", false));
+        out.add("\"" + chain("пере*", 40, " ", false) + "\"");
+        out.add(chain("(путин OR пере*)", 10, " NEAR/5 ", false));
+        return out;
+    }
+
+    static String chain(String word, int n, String op, boolean numbered) {
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            q.append(i > 0 ? op : "").append(word).append(numbered ? Integer.toString(i) : "");
+        }
+        return q.toString();
+    }
+
     static String query(Random r) {
         StringBuilder q = new StringBuilder();
-        switch (r.nextInt(8)) {
-            case 0 -> q.append("(".repeat(1 + r.nextInt(200))).append("путин").append(")".repeat(r.nextInt(200)));
-            case 1 -> {
-                for (int i = 0; i < 2 + r.nextInt(200); i++) {
-                    q.append(i > 0 ? " OR " : "").append("слово").append(i);
+        switch (r.nextInt(9)) {
+            case 0 -> q.append("(".repeat(1 + r.nextInt(10_000))).append("путин").append(")".repeat(r.nextInt(10_000)));
+            case 1 -> q.append(chain("слово", 2 + r.nextInt(5_000), " OR ", true));
+            case 2 -> q.append("\"").append(WORDS[r.nextInt(WORDS.length)]);
+            case 3 -> {
+                String[] words = {"пере*", "путин", "пре*", "зеленск*", "с", "переговоры"};
+                int n = 2 + r.nextInt(25);
+                for (int i = 0; i < n; i++) {
+                    q.append(i > 0 ? " NEAR/" + r.nextInt(1001) + " " : "").append(words[r.nextInt(words.length)]);
                 }
             }
-            case 2 -> q.append("\"").append(WORDS[r.nextInt(WORDS.length)]);
             default -> {
                 int terms = 1 + r.nextInt(8);
                 for (int i = 0; i < terms; i++) {
@@ -399,8 +432,9 @@ class HostileFuzzTest {
         String before = fingerprint(idx);
         Random r = new Random(SEED + 1);
         int errors = 0;
-        for (int n = 0; n < QUERIES; n++) {
-            String q = query(r);
+        List<String> extreme = extremeQueries();
+        for (int n = 0; n < QUERIES + extreme.size(); n++) {
+            String q = n < extreme.size() ? extreme.get(n) : query(r);
             String what = "seed " + (SEED + 1) + " query " + n + " [" + (q.length() > 80 ? q.substring(0, 80) + "…" : q) + "]";
             String[] cmd = r.nextBoolean()
                     ? new String[] {"search", "--index", idx.toString(), q}
@@ -413,7 +447,9 @@ class HostileFuzzTest {
             assertTrue(run.err().lines().count() <= 3, what + ": " + run.err());
             if (run.code() == 1) {
                 errors++;
-                assertTrue(run.err().startsWith("nwatch: query error at column "), what + ": " + run.err());
+                // a syntax error names its column; a query over the limits or the budget names its costliest part
+                assertTrue(run.err().startsWith("nwatch: query error at column ")
+                        || run.err().startsWith("nwatch: query error: ") && run.err().lines().count() == 1, what + ": " + run.err());
             }
         }
         assertTrue(errors > 0, "the generator makes bad queries");
@@ -422,12 +458,39 @@ class HostileFuzzTest {
 
     // ---- the server under hostile requests ------------------------------------------------------
 
+    /** The server's query workers (light and heavy lanes) are all back in their pools, doing no engine work. */
+    static void assertWorkersIdleWithin(Duration limit) throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        List<String> busy;
+        do {
+            busy = new ArrayList<>();
+            for (var e : Thread.getAllStackTraces().entrySet()) {
+                String name = e.getKey().getName();
+                if (!name.startsWith("nwatch-query-") && !name.startsWith("nwatch-heavy-query-")) {
+                    continue;
+                }
+                for (StackTraceElement f : e.getValue()) {
+                    if (f.getClassName().startsWith("org.narrativewatch.") || f.getClassName().startsWith("org.apache.lucene.")) {
+                        busy.add(name + " in " + f);
+                        break;
+                    }
+                }
+            }
+            if (busy.isEmpty()) {
+                return;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < end);
+        throw new AssertionError("query workers still busy " + limit.toMillis() + " ms after the last answer: " + busy);
+    }
+
     @Test
     void serverNeverAnswers500AndStaysResponsiveUnderHostileRequests() throws Exception {
-        Path idx = baseIndex();
+        // an index on which the hostile NEAR chain runs for many seconds, so the hostile requests really load the server
+        Path idx = CostlyCorpus.shared();
         try (LuceneEngine engine = LuceneEngine.open(idx);
              DashboardServer server = new DashboardServer(engine, ServerOptions.defaults(tmp.resolve("events.csv"))
-                     .withPort(0).withQueryTimeout(Duration.ofSeconds(5)), new AccessToken("fuzz-token-0123456789abcdef", "test", false),
+                     .withPort(0).withQueryTimeout(Duration.ofSeconds(2)), new AccessToken("fuzz-token-0123456789abcdef", "test", false),
                      EventStore.open(tmp.resolve("events.csv")), null).start()) {
             HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + server.port();
@@ -449,11 +512,20 @@ class HostileFuzzTest {
                 }
                 hostile.add(u.toString());
             }
-            String normalQuery = base + "/api/timeline?q=" + URLEncoder.encode("путин", StandardCharsets.UTF_8) + "&by=week";
+            // the extreme queries, and the expensive chain (under the budget: it runs until the timeout) every 20th request
+            List<String> heavy = new ArrayList<>(extremeQueries());
+            for (int i = 0; i < 10; i++) {
+                heavy.add(CostlyCorpus.HOSTILE);
+            }
+            for (int i = 0; i < heavy.size(); i++) {
+                hostile.add(Math.min(hostile.size(), i * 20), paths[i % 3] + "?q=" + URLEncoder.encode(heavy.get(i), StandardCharsets.UTF_8));
+            }
+            String normalQuery = base + "/api/timeline?q=" + URLEncoder.encode(CostlyCorpus.NORMAL, StandardCharsets.UTF_8) + "&by=week";
             for (int i = 0; i < 5; i++) { // a warm server: the first calls load the analyzers and compile
                 client.send(HttpRequest.newBuilder(URI.create(normalQuery)).build(), HttpResponse.BodyHandlers.ofString());
             }
             AtomicInteger fiveHundreds = new AtomicInteger();
+            AtomicInteger stopped = new AtomicInteger();
             List<String> bad = java.util.Collections.synchronizedList(new ArrayList<>());
             AtomicBoolean done = new AtomicBoolean();
             int clients = 3;
@@ -467,6 +539,9 @@ class HostileFuzzTest {
                             HttpResponse<String> resp = client.send(HttpRequest.newBuilder(URI.create(base + hostile.get(i)))
                                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
                             // 501 (shift detection not configured here) and 503 (busy, timed out) are answers
+                            if (resp.statusCode() == 503 && resp.body().contains("was stopped")) {
+                                stopped.incrementAndGet();
+                            }
                             if (resp.statusCode() >= 500 && resp.statusCode() != 501 && resp.statusCode() != 503) {
                                 fiveHundreds.incrementAndGet();
                                 bad.add(resp.statusCode() + " " + hostile.get(i) + " " + resp.body());
@@ -493,11 +568,13 @@ class HostileFuzzTest {
             pool.shutdown();
             done.set(true);
             assertEquals(0, fiveHundreds.get(), String.join("\n", bad));
+            assertTrue(stopped.get() > 0, "no hostile query ran into the timeout: the index is not costly enough to test this");
+            assertWorkersIdleWithin(Duration.ofMillis(500));
             assertTrue(bad.isEmpty(), String.join("\n", bad));
             long worst = normal.stream().mapToLong(Long::longValue).max().orElse(0);
             assertTrue(worst < 1000, "a normal query took " + worst + " ms under hostile load: " + normal);
-            System.out.printf("fuzz server: %d hostile requests, %d normal queries, worst %d ms%n", hostile.size(),
-                    normal.size(), worst);
+            System.out.printf("fuzz server: %d hostile requests (%d stopped at the timeout), %d normal queries, worst %d ms%n",
+                    hostile.size(), stopped.get(), normal.size(), worst);
             assertNotEquals(0, normal.size());
         }
     }

@@ -122,7 +122,7 @@ public final class InMemoryEngine implements Engine {
 
     private static boolean selected(Article a, Selection sel) {
         return (sel.outlets().isEmpty() || sel.outlets().contains(a.outlet()))
-                && (sel.groups().isEmpty() || sel.groups().contains(a.group()))
+                && (sel.groups().isEmpty() || a.group() != null && sel.groups().contains(a.group()))
                 && (sel.langs().isEmpty() || sel.langs().contains(a.lang()));
     }
 

@@ -153,12 +153,7 @@ final class ReferenceMatcher {
 
     private static boolean termMatches(QueryNode n, String term) {
         if (n instanceof QueryNode.Word w) {
-            Set<String> terms = new LinkedHashSet<>();
-            terms.add(Analyzers.exactTerm(w.text()));
-            for (String lang : Analyzers.queryLanguages(w.text())) {
-                terms.addAll(Analyzers.queryTerms(lang, w.text()));
-            }
-            return terms.contains(term);
+            return Analyzers.wordTerms(w.text()).contains(term);
         }
         if (n instanceof QueryNode.Exact e) {
             return Analyzers.exactTerm(e.text()).equals(term);

@@ -92,7 +92,7 @@ class QueryParserTest {
         assertError("a b)", 4, "unmatched ')'");
         assertError("\"open phrase", 1, "unclosed quote");
         assertError("a NEAR/x b", 3, "NEAR/ needs a number");
-        assertError("a NEAR/3 outlet:x", 3, "not a outlet: filter");
+        assertError("a NEAR/3 outlet:x", 10, "not a outlet: filter");
         assertError("п*", 1, "at least 2 letters");
         assertError("date:2022-13-01", 6, "YYYY-MM-DD");
         assertError("  ", 1, "empty");
@@ -109,8 +109,63 @@ class QueryParserTest {
     }
 
     @Test
-    void unknownFieldLikeTextIsAWord() {
-        // "foo:bar" is not a field we know: it is one word, analysed as such
-        assertEquals(w("foo:bar"), QueryParser.parse("foo:bar"));
+    void unknownFieldIsAnErrorNotAWord() {
+        // "foo:bar" used to become the words foo OR bar: now the column of the field is named
+        assertError("foo:bar", 1, "unknown field 'foo:'");
+        assertError("путин text:трамп", 7, "unknown field 'text:'");
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> QueryParser.parse("путин text:трамп"));
+        assertEquals(7, e.column());
+        assertEquals(6, e.offset());
+        assertEquals("text", e.token());
+    }
+
+    @Test
+    void nothingIsSilentlyReinterpreted() {
+        assertError("путин,трамп", 6, "would split it in two");
+        assertError("путин^2", 6, "boosts");
+        assertError("путин/2", 6, "'/'");
+        assertError("?утин", 1, "wildcards");
+        assertError("пу*тин", 3, "only at the end");
+        assertError("путин~", 6, "NEAR/n");
+        assertError("[a TO b]", 1, "ranges");
+        assertError("+путин", 1, "every word is required");
+        assertError("#СВО", 1, "search the word itself");
+        assertError("near/5", 5, "capitals: NEAR/5");
+        assertError("путин-", 6, "must join two parts");
+        assertError("10:30", 3, "':' inside a word");
+        assertError("путин - трамп", 7, "must join two parts");
+        // what Lucene users would expect instead of an error
+        assertEquals(new Prefix("Путин", QueryNode.BODY), QueryParser.parse("=Путин*"));
+        assertEquals(w("путин"), QueryParser.parse("NOT NOT путин"));
+        assertEquals(new And(List.of(new All(), new Not(w("путин")))), QueryParser.parse("!путин"));
+        assertEquals(new Phrase(List.of(w("Путин"), w("Трамп")), QueryNode.BODY), QueryParser.parse("\"Путин, Трамп\""));
+        assertEquals(new Phrase(List.of(new Prefix("перегов", QueryNode.BODY), w("в"), w("стамбуле")), QueryNode.BODY),
+                QueryParser.parse("\"перегов* в стамбуле\""));
+        assertEquals(new Filter("outlet", "telegram:rian_ru"), QueryParser.parse("outlet:telegram:rian_ru"));
+        assertEquals(w("северо-западный"), QueryParser.parse("северо-западный"));
+        assertEquals(w("В."), QueryParser.parse("В."));
+        // an invisible character inside a word is no error: the analysis drops it
+        assertEquals(w("пу\u200Bтин"), QueryParser.parse("пу\u200Bтин"));
+    }
+
+    @Test
+    void limitsAreParseErrorsWithTheColumn() {
+        QuerySyntaxException deep = assertThrows(QuerySyntaxException.class,
+                () -> QueryParser.parse("(".repeat(10_000) + "a" + ")".repeat(10_000)));
+        assertEquals(QueryParser.MAX_DEPTH + 1, deep.column());
+        assertThrows(QuerySyntaxException.class, () -> QueryParser.parse("NOT ".repeat(10_000) + "a"));
+        String many = String.join(" OR ", java.util.Collections.nCopies(5_000, "путин"));
+        QuerySyntaxException wide = assertThrows(QuerySyntaxException.class, () -> QueryParser.parse(many));
+        assertEquals(QueryParser.MAX_TERMS * "путин OR ".length() + 1, wide.column(), wide.getMessage());
+        assertTrue(wide.getMessage().contains("more than " + QueryParser.MAX_TERMS + " words"));
+        QueryParser.parse(String.join(" ", java.util.Collections.nCopies(QueryParser.MAX_TERMS, "a")));
+    }
+
+    @Test
+    void columnsCountCharactersNotUtf16Units() {
+        QuerySyntaxException e = assertThrows(QuerySyntaxException.class, () -> QueryParser.parse("outlet:\uD83D\uDD25 путин,трамп"));
+        assertEquals(15, e.column(), "the emoji is one character");
+        assertEquals(15, e.offset(), "and two UTF-16 units");
+        assertEquals(",", e.token());
     }
 }

@@ -6,151 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.narrativewatch.index.Engine;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-/**
- * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver; .ci/setup-browser.sh
- * installs them) against the real engine on the fixture corpus. Skipped only when Chromium is missing
- * outside CI; in CI (CI=true) a missing browser fails the test.
- */
-class DashboardBrowserTest {
-
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-
-    static Path dir;
-    static Engine engine;
-    static DashboardServer server;
-    static WebDriver driver;
-    static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!present) {
-            String msg = "Chromium or chromedriver missing (" + CHROMIUM + ", " + DRIVER + "): run .ci/setup-browser.sh";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("in CI the browser tests must run. " + msg);
-            }
-            Assumptions.abort("browser tests skipped: " + msg);
-        }
-        dir = Files.createTempDirectory("nwatch-browser-test");
-        engine = FixtureCorpus.build(dir.resolve("index"));
-        server = new DashboardServer(engine, ServerOptions.defaults(dir.resolve("events.csv")).withPort(0),
-                new AccessToken("browser-test-token-0123456789", "test", false), EventStore.open(dir.resolve("events.csv")),
-                DashboardBrowserTest::peakAsChange)
-                .withTerritory(MapFixture.geo(dir.resolve("geo")))
-                .withPolls(MapFixture.polls(dir.resolve("polls.json")))
-                .start();
-        http = new Http(server.port());
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toFile());
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"), "--window-size=1400,2000",
-                "--lang=en-US");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        o.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService svc = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(svc, o);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (engine != null) {
-            engine.close();
-        }
-    }
-
-    /**
-     * A stand-in detector for the page tests (the real one is tested through the API in ServeCommandTest):
-     * it reports one change at the bucket with the most matches, so the page's drawing of changes is checked
-     * against a known answer.
-     */
-    static JsonNode peakAsChange(String query, org.narrativewatch.timeline.Series s, String model) {
-        var o = Views.MAPPER.createObjectNode();
-        o.put("query", query);
-        o.put("model", model == null ? "poisson" : model);
-        var changes = o.putArray("changes");
-        var buckets = s.buckets();
-        int peak = 0;
-        for (int i = 1; i < buckets.size(); i++) {
-            if (buckets.get(i).count() > buckets.get(peak).count()) {
-                peak = i;
-            }
-        }
-        if (peak > 0) {
-            var c = changes.addObject();
-            c.put("date", buckets.get(peak).start().toString());
-            c.put("before", buckets.get(peak - 1).count());
-            c.put("after", buckets.get(peak).count());
-            c.putArray("before_ci").add(0.5).add(2.5);
-            c.putArray("after_ci").add(2.0).add(4.5);
-            c.put("relative_change", 2.0);
-            c.put("p", 0.0004);
-        }
-        return o;
-    }
-
-    static String base() {
-        return "http://127.0.0.1:" + server.port() + "/";
-    }
-
-    static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    /** Opens a view by its URL and waits until the chart for it is drawn. */
-    static void open(String hash) {
-        driver.get("about:blank");
-        driver.get(base() + "#" + hash);
-        waiting().until(d -> js("return document.body.dataset.drawn || ''") instanceof String s && !s.isEmpty());
-    }
-
-    static void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SCREENSHOTS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
+/** The dashboard in a real headless Chromium against the real engine on the fixture corpus (see {@link BrowserTestBase}). */
+class DashboardBrowserTest extends BrowserTestBase {
 
     @Test
     void theChartIsDrawnAndThePagesNumbersAreTheApis() throws Exception {
@@ -188,17 +56,18 @@ class DashboardBrowserTest {
         JsonNode b1 = api.path("series").get(1).path("buckets");
         assertEquals(b0.size(), rows.size());
         for (int r = 0; r < rows.size(); r++) {
-            List<WebElement> cells = rows.get(r).findElements(By.tagName("td"));
-            assertEquals(b0.get(r).path("start").asText(), cells.get(0).getText());
+            assertEquals(b0.get(r).path("start").asText(), rows.get(r).findElement(By.tagName("th")).getText());
+            List<WebElement> cells = rows.get(r).findElements(By.tagName("td")); // days, then count, total, share per query
             assertEquals(b0.get(r).path("count").asText(), cells.get(1).getText());
             assertEquals(b0.get(r).path("total").asText(), cells.get(2).getText());
             assertEquals(b1.get(r).path("count").asText(), cells.get(4).getText());
             assertEquals(b1.get(r).path("total").asText(), cells.get(5).getText());
         }
-        // the values the chart plots are the API's counts
+        // the values the chart plots are the API's counts (each bucket a step; the last x closes the last bucket)
         Object plotted = js("return window.nwatchDashboard.chart().data[1]");
         List<?> ys = (List<?>) plotted;
-        for (int r = 0; r < ys.size(); r++) {
+        assertEquals(b0.size() + 1, ys.size());
+        for (int r = 0; r < b0.size(); r++) {
             assertEquals(b0.get(r).path("count").asLong(), ((Number) ys.get(r)).longValue());
         }
         screenshot("dashboard-fixture.png");

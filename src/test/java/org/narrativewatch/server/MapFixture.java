@@ -1,13 +1,13 @@
 package org.narrativewatch.server;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.narrativewatch.opinion.PollPoint;
 import org.narrativewatch.opinion.PollStore;
 import org.narrativewatch.opinion.SeriesKey;
+import org.narrativewatch.territory.TestGeoFolder;
 
 /**
  * A tiny territory folder laid out like ../shared/data/geo, and a tiny poll store, written for the map and poll
@@ -23,31 +23,10 @@ final class MapFixture {
     private MapFixture() {}
 
     static Path geo(Path dir) throws IOException {
-        Files.createDirectories(dir.resolve("regions"));
-        Files.createDirectories(dir.resolve("occupied"));
-        Files.createDirectories(dir.resolve("settlements"));
-        Files.writeString(dir.resolve("regions/test-ADM1.geojson"), "{\"type\":\"FeatureCollection\",\"features\":["
-                + region("West Oblast", "UA-01", 30, 32) + "," + region("East Oblast", "UA-02", 32, 34) + "]}");
-        Files.writeString(dir.resolve("regions/test_land.geojson"), "{\"type\":\"FeatureCollection\",\"features\":[{"
-                + "\"type\":\"Feature\",\"properties\":{},\"geometry\":" + box(30, 47, 34, 49) + "}]}");
-        Files.writeString(dir.resolve("occupied/test_" + FIRST.toString().replace("-", "") + ".geojson"), box(33, 47, 35, 49));
-        Files.writeString(dir.resolve("occupied/test_" + SECOND.toString().replace("-", "") + ".geojson"), box(32.5, 47, 35, 49));
-        Files.writeString(dir.resolve("settlements/places.csv"), String.join("\n",
-                "name,lat,lon,population,oblast_geoboundaries",
-                "Westtown,48.0,31.0,100000,West Oblast",
-                "Midtown,48.0,32.8,20000,East Oblast",
-                "Easttown,48.0,33.5,50000,East Oblast", ""));
+        TestGeoFolder.layOut(dir);
+        TestGeoFolder.occupied(dir, "test_" + FIRST.toString().replace("-", "") + ".geojson", 33);
+        TestGeoFolder.occupied(dir, "test_" + SECOND.toString().replace("-", "") + ".geojson", 32.5);
         return dir;
-    }
-
-    private static String region(String name, String iso, double lon0, double lon1) {
-        return "{\"type\":\"Feature\",\"properties\":{\"shapeName\":\"" + name + "\",\"shapeISO\":\"" + iso
-                + "\"},\"geometry\":" + box(lon0, 47, lon1, 49) + "}";
-    }
-
-    static String box(double x0, double y0, double x1, double y1) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[[[" + x0 + "," + y0 + "],[" + x1 + "," + y0 + "],[" + x1 + "," + y1
-                + "],[" + x0 + "," + y1 + "],[" + x0 + "," + y0 + "]]]}";
     }
 
     /** Three polls of one series inside the fixture corpus's weeks (2022-02-14 .. 2022-03-06). */

@@ -60,7 +60,7 @@ class ScenarioTest {
         assertEquals(7_000, r.total().toRussiaKm2(), 0.1);
         assertEquals(7_000, r.total().toUkraineKm2(), 0.1);
         assertEquals(5, row(r, "West").populationToRussia()); // FarWest at x = 60 km
-        var geo = TerritoryReport.scenarioGeoJson(r, territory.projection());
+        var geo = TerritoryFormat.scenarioGeoJson(r, territory.projection());
         assertEquals("drawn_line", geo.path("features").get(3).path("properties").path("kind").asText());
         assertEquals(3, geo.path("features").get(3).path("geometry").path("coordinates").size());
         assertEquals(1000 + 30 + 4000, row(r, "East").populationToUkraine());
@@ -89,12 +89,12 @@ class ScenarioTest {
     @Test
     void outputsCarryThePopulationNote() throws IOException {
         ScenarioResult r = run("name: swap\nsteps:\n  - to: russia\n    regions: [West]\n");
-        assertTrue(TerritoryReport.scenarioCsv(r).contains("# population_note:"));
-        assertTrue(TerritoryReport.scenarioTable(r).contains("census-era"));
-        ObjectNode json = TerritoryReport.scenario(r);
+        assertTrue(TerritoryFormat.scenarioCsv(r).contains("# population_note:"));
+        assertTrue(TerritoryFormat.scenarioTable(r).contains("census-era"));
+        ObjectNode json = TerritoryFormat.scenario(r);
         assertEquals(10_000.0, json.path("total").path("to_russia_km2").asDouble());
         assertTrue(json.path("population_note").asText().contains("under 500"));
-        ObjectNode geo = TerritoryReport.scenarioGeoJson(r, territory.projection());
+        ObjectNode geo = TerritoryFormat.scenarioGeoJson(r, territory.projection());
         assertEquals("to_russia", geo.path("features").get(0).path("properties").path("kind").asText());
         String type = geo.path("features").get(0).path("geometry").path("type").asText();
         assertTrue(type.equals("Polygon") || type.equals("MultiPolygon"), type);

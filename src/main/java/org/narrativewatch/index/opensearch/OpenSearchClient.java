@@ -10,7 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.narrativewatch.UserException;
+import org.narrativewatch.index.QueryGuard;
 
 /**
  * JSON over HTTP to one OpenSearch endpoint. The JDK's HttpClient and Jackson (already a dependency)
@@ -39,7 +44,7 @@ final class OpenSearchClient {
             u = u.substring(0, u.length() - 1);
         }
         if (!u.startsWith("http://") && !u.startsWith("https://")) {
-            throw new UserException("--url must be an http(s) address such as http://127.0.0.1:9200, not '" + baseUrl + "'");
+            throw new org.narrativewatch.InvalidOptionException("url", "must be an http(s) address such as http://127.0.0.1:9200, not '" + baseUrl + "'");
         }
         // user:password@ in the address becomes HTTP basic authentication and is kept out of messages
         URI uri = URI.create(u);
@@ -79,10 +84,10 @@ final class OpenSearchClient {
         }
         HttpResponse<byte[]> r;
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            QueryGuard guard = QueryGuard.current();
+            r = guard == null ? http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray()) : sendGuarded(b.build(), guard);
         } catch (ConnectException e) {
-            throw new UserException("cannot reach OpenSearch at " + baseUrl + " (" + e.getClass().getSimpleName()
-                    + "): start a node or pass --url", e);
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while talking to " + baseUrl, e);
@@ -91,6 +96,41 @@ final class OpenSearchClient {
         JsonNode json = bytes == null || bytes.length == 0 || "HEAD".equals(method) ? null : JSON.readTree(bytes);
         return new Response(r.statusCode(), json);
     }
+
+    private UserException unreachable(ConnectException e) {
+        return new UserException("cannot reach OpenSearch at " + baseUrl + " (" + e.getClass().getSimpleName()
+                + "): start a node or pass --url", e);
+    }
+
+    /**
+     * Sends for a bounded call: waits in short steps and, once the guard is stopped or past its
+     * deadline, cancels the exchange (the JDK client closes the connection, and the node cancels a
+     * search whose connection closed) and throws {@link QueryGuard.Stopped}.
+     */
+    private HttpResponse<byte[]> sendGuarded(HttpRequest request, QueryGuard guard) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> f = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        while (true) {
+            try {
+                return f.get(GUARD_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (guard.shouldExit()) {
+                    f.cancel(true);
+                    guard.check();
+                }
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof ConnectException ce) {
+                    throw unreachable(ce);
+                }
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException("OpenSearch request failed: " + c, c);
+            }
+        }
+    }
+
+    private static final long GUARD_POLL_MILLIS = 50;
 
     /** Sends and requires a 2xx answer. */
     JsonNode call(String method, String path, Object body) throws IOException {

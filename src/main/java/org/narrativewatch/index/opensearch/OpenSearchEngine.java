@@ -28,11 +28,14 @@ import org.narrativewatch.article.Article;
 import org.narrativewatch.index.CorpusFacts;
 import org.narrativewatch.index.DayCounts;
 import org.narrativewatch.index.EmbeddedSemantics;
+import org.narrativewatch.index.IndexFormat;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Hashes;
 import org.narrativewatch.index.Hits;
 import org.narrativewatch.index.IndexedTerms;
 import org.narrativewatch.index.OutletInfo;
+import org.narrativewatch.index.QueryCost;
+import org.narrativewatch.index.QueryGuard;
 import org.narrativewatch.index.ReferenceHighlighter;
 import org.narrativewatch.index.Schema;
 import org.narrativewatch.index.Selection;
@@ -99,7 +102,7 @@ public final class OpenSearchEngine implements Engine {
 
     private OpenSearchEngine(String url, String index, int shards, int replicas) {
         if (index == null || !index.matches("[a-z0-9][a-z0-9_.\\-]*")) {
-            throw new UserException("--os-index must be a lower-case OpenSearch index name, not '" + index + "'");
+            throw new org.narrativewatch.InvalidOptionException("os-index", "must be a lower-case OpenSearch index name, not '" + index + "'");
         }
         this.client = new OpenSearchClient(url);
         this.index = index;
@@ -142,6 +145,7 @@ public final class OpenSearchEngine implements Engine {
         create(metaIndex, IndexLayout.meta(replicas));
         client.call("GET", "/_cluster/health/" + index + "," + vocabIndex + "," + metaIndex
                 + "?wait_for_status=yellow&timeout=60s", null);
+        checkFormat();
         indicesReady = true;
     }
 
@@ -351,13 +355,18 @@ public final class OpenSearchEngine implements Engine {
         client.call("POST", "/" + index + "," + vocabIndex + "/_refresh", null);
         ObjectNode doc = F.objectNode();
         ArrayNode entries = doc.putObject("checkpoint").putArray("entries");
-        new TreeMap<>(checkpoint).forEach((k, v) -> entries.addObject().put("k", k).put("v", v));
+        new TreeMap<>(IndexFormat.stamp(checkpoint)).forEach((k, v) -> entries.addObject().put("k", k).put("v", v));
         client.call("PUT", "/" + metaIndex + "/_doc/state?refresh=true", doc);
         layerCache.clear();
     }
 
     @Override
     public synchronized Map<String, String> checkpoint() throws IOException {
+        return IndexFormat.strip(storedCheckpoint());
+    }
+
+    /** The checkpoint as stored, with the analysis version it was written with. */
+    private Map<String, String> storedCheckpoint() throws IOException {
         OpenSearchClient.Response r = client.send("GET", "/" + metaIndex + "/_doc/state", null);
         if (r.status() == 404) {
             return Map.of();
@@ -373,6 +382,16 @@ public final class OpenSearchEngine implements Engine {
     }
 
     // ---- reading -------------------------------------------------------------------------------
+
+    private volatile boolean formatChecked;
+
+    /** Refuses (once checked, for good) an index written with another analysis: its counts would be wrong. */
+    private void checkFormat() throws IOException {
+        if (!formatChecked) {
+            IndexFormat.check(storedCheckpoint(), index);
+            formatChecked = true;
+        }
+    }
 
     private final OpenSearchQueryCompiler.IndexView view = new OpenSearchQueryCompiler.IndexView() {
         @Override
@@ -477,8 +496,57 @@ public final class OpenSearchEngine implements Engine {
     }
 
     private JsonNode search(ObjectNode body) throws IOException {
-        return client.call("POST", "/" + index + "/_search", body);
+        QueryGuard guard = QueryGuard.current();
+        if (guard == null) {
+            return client.call("POST", "/" + index + "/_search", body);
+        }
+        // a bounded call: the node stops at the same deadline (shard timeout, and the coordinating node
+        // cancels the search's tasks), partial results are refused, and the client drops the request
+        // when the guard is stopped (OpenSearchClient)
+        long ms = Math.max(1, guard.remaining().toMillis());
+        body.put("timeout", ms + "ms");
+        JsonNode r;
+        try {
+            r = client.call("POST", "/" + index + "/_search?allow_partial_search_results=false&cancel_after_time_interval="
+                    + ms + "ms", body);
+        } catch (IOException e) {
+            guard.check(); // a search the node cancelled at the deadline is a stopped call, not a failure
+            throw e;
+        }
+        if (r.path("timed_out").asBoolean(false)) {
+            guard.stop();
+            guard.check();
+        }
+        return r;
     }
+
+    /** The query for the node, after its cost is estimated and held to the budget (and the lane's limit). */
+    private ObjectNode compile(Query query) throws IOException {
+        QueryCost cost = QueryCost.estimate(query.root(), vocabulary);
+        cost.requireWithinBudget();
+        QueryGuard guard = QueryGuard.current();
+        if (guard != null) {
+            guard.admit(cost);
+        }
+        return new OpenSearchQueryCompiler(view).compile(query.root());
+    }
+
+    /**
+     * The term dictionary as the cost estimate reads it: prefixes expand through the vocabulary index
+     * exactly as the compiler expands them; the node is not asked for frequencies, so only the term
+     * reads are held to the budget here.
+     */
+    private final QueryCost.TermDictionary vocabulary = new QueryCost.TermDictionary() {
+        @Override
+        public List<QueryCost.TermFreq> frequencies(String field, List<String> terms) {
+            return terms.stream().map(t -> new QueryCost.TermFreq(t, -1, -1)).toList();
+        }
+
+        @Override
+        public List<QueryCost.TermFreq> startingWith(String field, String prefixTerm, int limit) throws IOException {
+            return view.termsStartingWith(field, prefixTerm, limit).stream().map(t -> new QueryCost.TermFreq(t, -1, -1)).toList();
+        }
+    };
 
     /**
      * Per-day counts of the query and of the whole selection, per facet value (or one entry without
@@ -495,7 +563,8 @@ public final class OpenSearchEngine implements Engine {
         }
         String facetField = facet == null ? null : facet == Facet.OUTLET ? OUTLET : GROUP;
         ObjectNode filter = selectionFilter(sel, days.first(), days.last());
-        ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
+        checkFormat();
+        ObjectNode compiled = compile(query);
         int first = days.firstEpochDay();
         int length = days.length();
         return new DayCounts(covered, days, perDay(and(compiled, filter), facetField, unit, first, length),
@@ -544,13 +613,24 @@ public final class OpenSearchEngine implements Engine {
 
     @Override
     public Hits search(Query query, Selection sel, int limit, HitOrder order) throws IOException {
+        return search(query, sel, 0, limit, order);
+    }
+
+    @Override
+    public Hits search(Query query, Selection sel, int offset, int limit, HitOrder order) throws IOException {
         requireIndex();
         if (limit > PAGE) {
-            throw new UserException("--limit " + limit + " is more than OpenSearch returns in one page (" + PAGE + ")");
+            throw new org.narrativewatch.InvalidOptionException("limit", limit + " is more than OpenSearch returns in one page (" + PAGE + ")");
         }
-        ObjectNode compiled = new OpenSearchQueryCompiler(view).compile(query.root());
+        if (offset + limit > PAGE) {
+            throw new UserException("offset " + offset + " + limit " + limit + " is past the " + PAGE
+                    + " matches OpenSearch pages through (its max_result_window)");
+        }
+        checkFormat();
+        ObjectNode compiled = compile(query);
         ObjectNode q = F.objectNode();
         q.set("query", and(compiled, selectionFilter(sel, sel.from(), sel.to())));
+        q.put("from", Math.max(offset, 0));
         q.put("size", Math.max(limit, 0));
         q.put("track_total_hits", true);
         ArrayNode source = q.putArray("_source");

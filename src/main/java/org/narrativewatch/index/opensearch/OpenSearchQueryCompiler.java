@@ -61,14 +61,38 @@ final class OpenSearchQueryCompiler {
         this.index = index;
     }
 
+    /**
+     * The node's clause limit ({@code indices.query.bool.max_clause_count}, 1024 unless the cluster
+     * raised it). Every term of a word counts once per layer of its field, so a query that fits the
+     * embedded engine can still be too big for the node; it is then refused here with a message
+     * rather than by the node with an error.
+     */
+    static final int NODE_MAX_CLAUSES = 1024;
+
+    private long clauses;
+
+    /** The query for the node, or a {@link UserException} when it is over the limits. */
     ObjectNode compile(QueryNode n) throws IOException {
+        EmbeddedSemantics.checkLimits(n);
+        clauses = 0;
+        ObjectNode out = build(n);
+        if (clauses > NODE_MAX_CLAUSES) {
+            throw new UserException("query error: on OpenSearch this query needs " + clauses + " clauses (each term counts once per "
+                    + "term layer of the index), more than the cluster's indices.query.bool.max_clause_count of "
+                    + NODE_MAX_CLAUSES + "; shorten the NEAR chain, use a longer prefix, or split the query");
+        }
+        return out;
+    }
+
+    private ObjectNode build(QueryNode n) throws IOException {
         if (n instanceof Word || n instanceof Exact || n instanceof Prefix) {
             String field = EmbeddedSemantics.field(n);
-            List<String> terms = terms(n, field);
+            List<String> terms = terms(n, field, false);
             if (terms.isEmpty()) {
                 return obj("match_none", F.objectNode());
             }
             int layers = index.layers(field);
+            clauses += Math.max(layers, 1);
             if (layers <= 1) {
                 return termsQuery(TermLayers.layerField(field, 0), terms);
             }
@@ -89,11 +113,11 @@ final class OpenSearchQueryCompiler {
             ArrayNode must = F.arrayNode(), filter = F.arrayNode(), mustNot = F.arrayNode();
             for (QueryNode p : a.parts()) {
                 if (p instanceof Not x) {
-                    mustNot.add(compile(x.part()));
+                    mustNot.add(build(x.part()));
                 } else if (p instanceof Filter || p instanceof DateRange) {
-                    filter.add(compile(p));
+                    filter.add(build(p));
                 } else {
-                    must.add(compile(p));
+                    must.add(build(p));
                 }
             }
             if (must.isEmpty() && filter.isEmpty()) {
@@ -108,7 +132,7 @@ final class OpenSearchQueryCompiler {
         if (n instanceof Or o) {
             ArrayNode should = F.arrayNode();
             for (QueryNode p : o.parts()) {
-                should.add(compile(p));
+                should.add(build(p));
             }
             ObjectNode bool = F.objectNode();
             bool.set("should", should);
@@ -118,7 +142,7 @@ final class OpenSearchQueryCompiler {
         if (n instanceof Not x) {
             ObjectNode bool = F.objectNode();
             bool.set("filter", F.arrayNode().add(obj("match_all", F.objectNode())));
-            bool.set("must_not", F.arrayNode().add(compile(x.part())));
+            bool.set("must_not", F.arrayNode().add(build(x.part())));
             return obj("bool", bool);
         }
         if (n instanceof Filter f) {
@@ -149,7 +173,7 @@ final class OpenSearchQueryCompiler {
     /** An intervals rule for a positional node within {@code field}. */
     private ObjectNode intervals(QueryNode n, String field) throws IOException {
         if (n instanceof Word || n instanceof Exact || n instanceof Prefix) {
-            List<String> terms = terms(n, field);
+            List<String> terms = terms(n, field, true);
             int layers = index.layers(field);
             List<ObjectNode> alts = new ArrayList<>();
             for (String t : terms) {
@@ -158,8 +182,10 @@ final class OpenSearchQueryCompiler {
                 }
             }
             if (alts.isEmpty()) {
+                clauses++;
                 return termRule(TermLayers.NO_TERM, field, 0);
             }
+            clauses += alts.size();
             return anyOf(alts);
         }
         if (n instanceof Phrase p) {
@@ -187,13 +213,12 @@ final class OpenSearchQueryCompiler {
         throw new UserException("query error: NEAR and phrases join words, not " + n);
     }
 
-    private List<String> terms(QueryNode n, String field) throws IOException {
+    private List<String> terms(QueryNode n, String field, boolean positional) throws IOException {
         if (n instanceof Prefix p) {
-            int cap = EmbeddedSemantics.MAX_PREFIX_EXPANSIONS;
+            int cap = positional ? EmbeddedSemantics.MAX_PREFIX_EXPANSIONS_IN_NEAR : EmbeddedSemantics.MAX_PREFIX_EXPANSIONS;
             List<String> out = index.termsStartingWith(field, EmbeddedSemantics.prefixTerm(p.prefix()), cap + 1);
             if (out.size() > cap) {
-                throw new UserException("query error: '" + p.prefix() + "*' matches more than " + cap
-                        + " word forms; use a longer prefix");
+                throw new UserException(EmbeddedSemantics.prefixTooBroad(p.prefix(), positional));
             }
             return out;
         }

@@ -88,6 +88,21 @@ final class FixtureCorpus {
                     a.published().plusHours(i % 3 == 0 ? 0 : 30), DateQuality.DATE_ONLY, a.lang(), a.title(), a.text(),
                     a.outlet()));
         }
+        // issue 13: hyphenated words, words in capitals, look-alike and invisible characters, the
+        // same letters in two languages (судья / суд), a typo whose stem is a dictionary word
+        String[][] issue13 = {
+            {"meduza.io", "ru", "ВОЙНЫ НЕ БУДЕТ, ЗАЯВИЛ ХАМАС", "Генерал-лейтенанта и дронов-камикадзе обсуждали в Москва-Сити. Представитель Хамаса ответил."},
+            {"tass.ru", "ru", "CША и СBО: ракеты-носителя не будет", "Судья огласил решение, суд удалился. Пу\u200Bтин заявил о переговорах. Нанесён ударось."},
+            {"tass.ru", "ru", "Посол приехал после встречи", "Другой вариант обсуждал мой друг, сам Путин — самый осторожный. Каждый выбрал свой путь."},
+            {"pravda.com.ua", "uk", "Суд ухвалив рішення", "Дрони-камікадзе атакували Київ. Судді оголосили вирок."},
+            {"reuters.com", "en", "Bidеn met Trump's team", "Kamikaze-drones were discussed by the US delegation."},
+        };
+        for (int i = 0; i < issue13.length; i++) {
+            String[] a = issue13[i];
+            String group = OUTLETS.stream().filter(o -> o.name().equals(a[0])).findFirst().orElseThrow().group();
+            out.add(new Article("https://" + a[0] + "/issue13/" + i, a[0], group,
+                    OffsetDateTime.of(2022, 3, 12 + i, 10, 0, 0, 0, ZoneOffset.ofHours(3)), DateQuality.EXACT, a[1], a[2], a[3], null));
+        }
         // an article with many word forms sharing a prefix: exercises the prefix cap
         StringBuilder many = new StringBuilder();
         for (int i = 0; i < 5200; i++) {

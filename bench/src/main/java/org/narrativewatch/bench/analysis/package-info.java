@@ -1,0 +1,2 @@
+/** Throughput of the analysis chain on real text; entry type {@link org.narrativewatch.bench.analysis.AnalysisThroughput}. */
+package org.narrativewatch.bench.analysis;

@@ -1,0 +1,92 @@
+package org.narrativewatch.cli;
+
+import org.narrativewatch.InvalidOptionException;
+import org.narrativewatch.shift.Penalty;
+import org.narrativewatch.shift.ShiftOptions;
+import picocli.CommandLine.Option;
+
+/**
+ * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
+ * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --no-dispersion. A setting left out keeps the command's own default
+ * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
+ * share the flags.
+ */
+public final class DetectorOptions {
+
+    @Option(names = "--penalty", paramLabel = "PENALTY",
+            description = "mbic, bic, a number, or k*log(n) (default: bic).")
+    String penalty;
+
+    @Option(names = "--min-segment", paramLabel = "N",
+            description = "Shortest segment, in buckets (polls for opinion shifts) (default: the model's minimum; 1 poll).")
+    Integer minSegment;
+
+    @Option(names = "--method", paramLabel = "METHOD",
+            description = "pelt (exact), binseg, or bocpd (online Bayesian; reports a posterior) (default: pelt).")
+    ShiftOptions.Method method;
+
+    @Option(names = "--robust", negatable = true,
+            description = "Treat outlying runs of one or two buckets as missing before segmenting (default: on for the "
+                    + "automatic Gaussian model, off otherwise).")
+    Boolean robust;
+
+    @Option(names = "--seasonal", negatable = true,
+            description = "Remove a calendar cycle (weekday, day of month, month, quarter) the series has (default: on for "
+                    + "automatic models with dates).")
+    Boolean seasonal;
+
+    @Option(names = "--long-run-scale", negatable = true,
+            description = "Gaussian models: scale by the long-run sd within segments, not the spread around the no-change fit "
+                    + "(default: on for the automatic Gaussian model).")
+    Boolean longRunScale;
+
+    @Option(names = "--variance-segments", negatable = true,
+            description = "Automatic Gaussian model: let noisier stretches weigh less instead of cutting them into level changes "
+                    + "(default: on).")
+    Boolean varianceSegments;
+
+    @Option(names = "--null-check", negatable = true,
+            description = "Automatic Gaussian model: keep the changes only if they beat no change by the profile-likelihood BIC "
+                    + "(default: on).")
+    Boolean nullCheck;
+
+    @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")
+    boolean noDispersion;
+
+    /** {@code base} with the settings given on the command line; {@code base} itself when none was given. */
+    ShiftOptions apply(ShiftOptions base) {
+        ShiftOptions o = base;
+        if (penalty != null) {
+            o = o.withPenalty(Penalty.parse(penalty));
+        }
+        if (minSegment != null) {
+            if (minSegment < 0) {
+                throw new InvalidOptionException("min-segment", "must be >= 0, not " + minSegment);
+            }
+            o = o.withMinSegment(minSegment);
+        }
+        if (method != null) {
+            o = o.withMethod(method);
+        }
+        if (robust != null) {
+            o = o.withRobust(robust);
+        }
+        if (seasonal != null) {
+            o = o.withSeasonal(seasonal);
+        }
+        if (longRunScale != null) {
+            o = o.withLongRunScale(longRunScale);
+        }
+        if (varianceSegments != null) {
+            o = o.withVarianceSegments(varianceSegments);
+        }
+        if (nullCheck != null) {
+            o = o.withNoChangeCheck(nullCheck);
+        }
+        if (noDispersion) {
+            o = o.withDispersion(false);
+        }
+        return o;
+    }
+}

@@ -1,0 +1,492 @@
+package org.narrativewatch.index;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefBuilder;
+
+/**
+ * {@link Engine#contrast} and {@link Engine#texts} on the embedded index.
+ *
+ * <p>Term counts come from the postings the index already has: each set is marked in one byte per
+ * document (bit 1 target, bit 2 baseline), then every lemma term's postings of {@code body} are
+ * walked and each document's byte looked up. Exact forms ("=путина") form one block of the sorted
+ * term dictionary and are skipped with a single seek. Where a segment holds few documents of the
+ * two sets and a term many, the term's postings are advanced to the sets' documents instead of
+ * walked. The term space is cut into ranges scanned on two threads. Why this and not term vectors, doc values of lemma
+ * ids or re-analysis of stored text: docs/explain.md (measured; it also needs no change to the index,
+ * so imports are not slowed).
+ */
+final class LuceneContrast {
+
+    private static final byte TARGET = 1;
+    private static final byte BASELINE = 2;
+    /** Walk a term's postings when its segment document frequency is at most this many times the sets' documents there. */
+    private static final int WALK_FACTOR = 8;
+    private static final int THREADS = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+
+    private final IndexSearcher searcher;
+    private final IndexReader reader;
+    private final LuceneQueryCompiler compiler;
+
+    LuceneContrast(IndexSearcher searcher) {
+        this.searcher = searcher;
+        this.reader = searcher.getIndexReader();
+        this.compiler = new LuceneQueryCompiler(reader);
+    }
+
+    /** The set as a Lucene query. */
+    Query setQuery(ArticleSet set) {
+        Selection sel = set.selection();
+        Query filter = LuceneEngine.selectionFilter(sel, sel.from(), sel.to());
+        if (set.query() == null) {
+            return filter == null ? new MatchAllDocsQuery() : new ConstantScoreQuery(filter);
+        }
+        Query q = compiler.compile(set.query().root());
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        if (set.complement()) {
+            b.add(filter == null ? new MatchAllDocsQuery() : filter, Occur.FILTER);
+            b.add(q, Occur.MUST_NOT);
+        } else {
+            b.add(q, Occur.MUST);
+            if (filter != null) {
+                b.add(filter, Occur.FILTER);
+            }
+        }
+        return b.build();
+    }
+
+    Contrast contrast(ContrastRequest req, String snapshot) throws IOException {
+        byte[] side = new byte[reader.maxDoc()];
+        long n1 = mark(setQuery(req.target()), side, TARGET);
+        long n2 = mark(setQuery(req.baseline()), side, BASELINE);
+        int[][] perLeaf = setDocsPerLeaf(side);
+        Map<String, long[]> terms = new HashMap<>();
+        if (req.allTerms()) {
+            scanAll(side, perLeaf, req.minArticles(), terms);
+        }
+        if (!req.terms().isEmpty()) {
+            countTerms(side, perLeaf, req.terms(), terms);
+        }
+        List<long[]> queries = new ArrayList<>();
+        if (!req.queries().isEmpty()) {
+            // a small pair of sets is a filter the query leapfrogs over; a large one costs more to
+            // evaluate than the documents it would skip, and the side bytes ignore the others anyway
+            boolean filter = (n1 + n2) * 20 < reader.maxDoc();
+            Query union = new BooleanQuery.Builder().add(setQuery(req.target()), Occur.SHOULD)
+                    .add(setQuery(req.baseline()), Occur.SHOULD).build();
+            for (org.narrativewatch.query.Query q : req.queries()) {
+                Query compiled = compiler.compile(q.root());
+                Query counted = !filter ? compiled : new BooleanQuery.Builder().add(compiled, Occur.MUST)
+                        .add(union, Occur.FILTER).build();
+                long[] c = new long[4];
+                forEachDoc(counted, doc -> c[side[doc]]++);
+                queries.add(new long[] {c[1] + c[3], c[2] + c[3]});
+            }
+        }
+        Map<String, long[]> outlets = new TreeMap<>();
+        Map<String, long[]> groups = new TreeMap<>();
+        facets(side, perLeaf, Schema.OUTLET, outlets);
+        facets(side, perLeaf, Schema.GROUP, groups);
+        return new Contrast(n1, n2, terms, queries, outlets, groups, snapshot);
+    }
+
+    /** Sets {@code bit} on the set's documents; returns how many there are. */
+    private long mark(Query q, byte[] side, byte bit) throws IOException {
+        long[] n = new long[1];
+        forEachDoc(q, doc -> {
+            side[doc] |= bit;
+            n[0]++;
+        });
+        return n[0];
+    }
+
+    /** Calls {@code action} with the top-level id of every document {@code q} matches, in index order. */
+    private void forEachDoc(Query q, java.util.function.IntConsumer action) throws IOException {
+        searcher.search(q, new SimpleCollector() {
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext ctx) {
+                base = ctx.docBase;
+            }
+
+            @Override
+            public void collect(int doc) {
+                action.accept(base + doc);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+    }
+
+    /** Per segment, the local ids of documents in either set, ascending. */
+    private int[][] setDocsPerLeaf(byte[] side) {
+        List<LeafReaderContext> leaves = reader.leaves();
+        int[][] out = new int[leaves.size()][];
+        for (LeafReaderContext ctx : leaves) {
+            int base = ctx.docBase;
+            int max = ctx.reader().maxDoc();
+            int n = 0;
+            for (int d = 0; d < max; d++) {
+                if (side[base + d] != 0) {
+                    n++;
+                }
+            }
+            int[] docs = new int[n];
+            int k = 0;
+            for (int d = 0; d < max; d++) {
+                if (side[base + d] != 0) {
+                    docs[k++] = d;
+                }
+            }
+            out[ctx.ord] = docs;
+        }
+        return out;
+    }
+
+    private static final BytesRef AFTER_EXACT_FORMS = new BytesRef(String.valueOf((char) (ExactForms.PREFIX + 1)));
+
+    /**
+     * The term space cut at the first letter, so that the two threads can share the work: each
+     * range is scanned over all segments at once (their term dictionaries merged in order), which
+     * sums a term's counts as it goes. Ranges are many and small, so whichever thread is free
+     * takes the next.
+     */
+    static final String[] RANGE_STARTS = {"", "а", "в", "г", "д", "и", "к", "м", "н", "о", "п", "р", "с", "т", "у", "ф"};
+
+    private void scanAll(byte[] side, int[][] perLeaf, int min, Map<String, long[]> out) throws IOException {
+        int n = RANGE_STARTS.length;
+        List<java.util.concurrent.Callable<List<Object[]>>> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            BytesRef lo = new BytesRef(RANGE_STARTS[i]);
+            BytesRef hi = i + 1 < n ? new BytesRef(RANGE_STARTS[i + 1]) : null;
+            tasks.add(() -> scanRange(lo, hi, side, perLeaf, min));
+        }
+        List<List<Object[]>> results = new ArrayList<>();
+        if (THREADS == 1) {
+            for (var t : tasks) {
+                try {
+                    results.add(t.call());
+                } catch (IOException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS, r -> {
+                Thread t = new Thread(r, "nwatch-contrast");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                for (Future<List<Object[]>> f : pool.invokeAll(tasks)) {
+                    results.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while counting terms", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        for (List<Object[]> r : results) {
+            for (Object[] x : r) {
+                out.put((String) x[0], (long[]) x[1]);
+            }
+        }
+    }
+
+    /** One segment's term dictionary, positioned on its current term. */
+    private static final class LeafTerms {
+        final int base;
+        final int[] setDocs;
+        final TermsEnum te;
+        PostingsEnum pe;
+        BytesRef term;
+
+        LeafTerms(LeafReaderContext ctx, TermsEnum te, int[] setDocs) {
+            this.base = ctx.docBase;
+            this.te = te;
+            this.setDocs = setDocs;
+        }
+
+        /** Moves to {@code t} or the next term, skipping the exact-form block; false past {@code hi}. */
+        boolean settle(BytesRef t, BytesRef hi) throws IOException {
+            if (t != null && t.length > 0 && t.bytes[t.offset] == ExactForms.PREFIX) {
+                t = te.seekCeil(AFTER_EXACT_FORMS) == TermsEnum.SeekStatus.END ? null : te.term();
+            }
+            term = t;
+            return t != null && (hi == null || t.compareTo(hi) < 0);
+        }
+    }
+
+    /** {term, {target, baseline}} for the terms in [lo, hi) with at least {@code min} articles in the two sets. */
+    private List<Object[]> scanRange(BytesRef lo, BytesRef hi, byte[] side, int[][] perLeaf, int min) throws IOException {
+        java.util.PriorityQueue<LeafTerms> queue = new java.util.PriorityQueue<>((x, y) -> x.term.compareTo(y.term));
+        for (LeafReaderContext ctx : reader.leaves()) {
+            int[] setDocs = perLeaf[ctx.ord];
+            Terms terms = setDocs.length == 0 ? null : ctx.reader().terms(Schema.BODY);
+            if (terms == null) {
+                continue;
+            }
+            LeafTerms lt = new LeafTerms(ctx, terms.iterator(), setDocs);
+            TermsEnum.SeekStatus st = lt.te.seekCeil(lo);
+            if (st != TermsEnum.SeekStatus.END && lt.settle(lt.te.term(), hi)) {
+                queue.add(lt);
+            }
+        }
+        List<Object[]> out = new ArrayList<>();
+        List<LeafTerms> same = new ArrayList<>();
+        long[] c = new long[4];
+        BytesRefBuilder current = new BytesRefBuilder();
+        while (!queue.isEmpty()) {
+            same.clear();
+            LeafTerms first = queue.poll();
+            current.copyBytes(first.term);
+            same.add(first);
+            while (!queue.isEmpty() && queue.peek().term.bytesEquals(current.get())) {
+                same.add(queue.poll());
+            }
+            long a = 0;
+            long b = 0;
+            for (LeafTerms lt : same) {
+                lt.pe = lt.te.postings(lt.pe, PostingsEnum.NONE);
+                count(lt.pe, lt.te.docFreq(), side, lt.base, lt.setDocs, c);
+                a += c[1] + c[3];
+                b += c[2] + c[3];
+                if (lt.settle(lt.te.next(), hi)) {
+                    queue.add(lt);
+                }
+            }
+            if (a + b >= min) {
+                out.add(new Object[] {current.get().utf8ToString(), new long[] {a, b}});
+            }
+        }
+        return out;
+    }
+
+    /** c[side] += documents of the postings in each side combination; c is cleared first. */
+    private static void count(PostingsEnum pe, int docFreq, byte[] side, int base, int[] setDocs, long[] c) throws IOException {
+        Arrays.fill(c, 0);
+        if (docFreq <= WALK_FACTOR * setDocs.length) {
+            for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+                c[side[base + d]]++;
+            }
+            return;
+        }
+        // few of the sets' documents here, many of the term's: leapfrog
+        int i = 0;
+        int d = pe.advance(setDocs[0]);
+        while (d != DocIdSetIterator.NO_MORE_DOCS) {
+            while (i < setDocs.length && setDocs[i] < d) {
+                i++;
+            }
+            if (i == setDocs.length) {
+                break;
+            }
+            if (setDocs[i] == d) {
+                c[side[base + d]]++;
+                i++;
+                if (i == setDocs.length) {
+                    break;
+                }
+            }
+            d = pe.advance(setDocs[i]);
+        }
+    }
+
+    private void countTerms(byte[] side, int[][] perLeaf, List<String> wanted, Map<String, long[]> out) throws IOException {
+        List<String> sorted = new ArrayList<>(wanted);
+        sorted.sort(null);
+        long[][] totals = new long[sorted.size()][2];
+        long[] c = new long[4];
+        for (LeafReaderContext ctx : reader.leaves()) {
+            int[] setDocs = perLeaf[ctx.ord];
+            if (setDocs.length == 0) {
+                continue;
+            }
+            Terms terms = ctx.reader().terms(Schema.BODY);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            PostingsEnum pe = null;
+            for (int k = 0; k < sorted.size(); k++) {
+                if (!te.seekExact(new BytesRef(sorted.get(k)))) {
+                    continue;
+                }
+                pe = te.postings(pe, PostingsEnum.NONE);
+                count(pe, te.docFreq(), side, ctx.docBase, setDocs, c);
+                totals[k][0] += c[1] + c[3];
+                totals[k][1] += c[2] + c[3];
+            }
+        }
+        for (int k = 0; k < sorted.size(); k++) {
+            out.put(sorted.get(k), totals[k]);
+        }
+    }
+
+    private void facets(byte[] side, int[][] perLeaf, String field, Map<String, long[]> out) throws IOException {
+        for (LeafReaderContext ctx : reader.leaves()) {
+            int[] setDocs = perLeaf[ctx.ord];
+            SortedDocValues dv = ctx.reader().getSortedDocValues(field);
+            if (dv == null || setDocs.length == 0) {
+                continue;
+            }
+            long[] target = new long[dv.getValueCount()];
+            long[] baseline = new long[dv.getValueCount()];
+            for (int d : setDocs) {
+                if (dv.advanceExact(d)) {
+                    byte s = side[ctx.docBase + d];
+                    int ord = dv.ordValue();
+                    target[ord] += (s & TARGET) != 0 ? 1 : 0;
+                    baseline[ord] += (s & BASELINE) != 0 ? 1 : 0;
+                }
+            }
+            for (int ord = 0; ord < target.length; ord++) {
+                if (target[ord] + baseline[ord] > 0) {
+                    long[] c = out.computeIfAbsent(dv.lookupOrd(ord).utf8ToString(), k -> new long[2]);
+                    c[0] += target[ord];
+                    c[1] += baseline[ord];
+                }
+            }
+        }
+    }
+
+    // ---- texts -------------------------------------------------------------------------------------
+
+    List<ArticleText> texts(ArticleSet set, int limit) throws IOException {
+        return texts(set, limit, false);
+    }
+
+    List<ArticleText> texts(ArticleSet set, int limit, boolean withMatches) throws IOException {
+        Query q = setQuery(set);
+        int[] picked = sample(q, limit);
+        Weight matches = null;
+        if (withMatches && set.query() != null && !set.complement()) {
+            Query compiled = compiler.compile(set.query().root());
+            matches = searcher.createWeight(searcher.rewrite(compiled), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        }
+        List<LeafReaderContext> leaves = reader.leaves();
+        var stored = searcher.storedFields();
+        List<ArticleText> out = new ArrayList<>(picked.length);
+        for (int doc : picked) {
+            LeafReaderContext ctx = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
+            int local = doc - ctx.docBase;
+            Document d = stored.document(doc);
+            NumericDocValues day = ctx.reader().getNumericDocValues(Schema.DAY);
+            LocalDate date = day != null && day.advanceExact(local) ? LocalDate.ofEpochDay(day.longValue()) : null;
+            String title = nz(d.get(Schema.TITLE_STORED));
+            int[] starts = matches == null ? new int[0] : matchStarts(matches, ctx, local);
+            out.add(new ArticleText(d.get(Schema.URL), date, d.get(Schema.OUTLET), d.get(Schema.GROUP), d.get(Schema.LANG),
+                    title, nz(d.get(Schema.TEXT_STORED)), starts));
+        }
+        return out;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * The set's documents when there are at most {@code limit}, else {@code limit} of them evenly
+     * spread: the i-th picked is the floor(i·n/limit)-th in index order. One counting pass, one
+     * collecting pass; no list of the whole set is built.
+     */
+    private int[] sample(Query q, int limit) throws IOException {
+        int n = searcher.count(q);
+        int size = Math.min(n, limit);
+        int[] out = new int[size];
+        if (size == 0) {
+            return out;
+        }
+        double step = (double) n / size;
+        int[] state = new int[2]; // {position in the set, picked so far}
+        forEachDoc(q, doc -> {
+            int k = state[1];
+            if (k < size && state[0] == (int) Math.floor(k * step)) {
+                out[k] = doc;
+                state[1]++;
+            }
+            state[0]++;
+        });
+        int[] picked = Arrays.copyOf(out, state[1]);
+        Arrays.sort(picked);
+        return picked;
+    }
+
+    /** Start offsets of matched words over title + "\n" + text (the title field's offsets are the same for the title). */
+    private static int[] matchStarts(Weight w, LeafReaderContext ctx, int doc) throws IOException {
+        Matches m = w.matches(ctx, doc);
+        if (m == null) {
+            return new int[0];
+        }
+        List<Integer> starts = new ArrayList<>();
+        for (String field : new String[] {Schema.BODY, Schema.TITLE}) {
+            MatchesIterator it = m.getMatches(field);
+            if (it == null) {
+                continue;
+            }
+            while (it.next()) {
+                MatchesIterator sub = it.getSubMatches();
+                if (sub == null) {
+                    if (it.startOffset() >= 0) {
+                        starts.add(it.startOffset());
+                    }
+                    continue;
+                }
+                while (sub.next()) {
+                    if (sub.startOffset() >= 0) {
+                        starts.add(sub.startOffset());
+                    }
+                }
+            }
+        }
+        return starts.stream().distinct().sorted().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The exact-form marker of the index (see analysis.ExactFormFilter). */
+    private static final class ExactForms {
+        static final byte PREFIX = (byte) org.narrativewatch.analysis.ExactFormFilter.PREFIX;
+    }
+}

@@ -1,7 +1,0 @@
-/**
- * Timing harnesses for the shift detectors (run by hand or by bench/run, not by the test suite):
- * {@link org.narrativewatch.shift.bench.PeltSpeedVsR} against R changepoint's recorded times on the
- * r-reference timing series, and {@link org.narrativewatch.shift.bench.PeltBenchmark} on seeded synthetic
- * series. Self-contained: they use only the shift package's public API.
- */
-package org.narrativewatch.shift.bench;
