@@ -42,13 +42,13 @@ public final class DetectorOptions {
     Boolean longRunScale;
 
     @Option(names = "--variance-segments", negatable = true,
-            description = "Automatic Gaussian model: let noisier stretches weigh less instead of cutting them into level changes "
+            description = "Gaussian models: let noisier stretches weigh less instead of cutting them into level changes "
                     + "(default: on).")
     Boolean varianceSegments;
 
     @Option(names = "--null-check", negatable = true,
-            description = "Automatic Gaussian model: keep the changes only if they beat no change by the profile-likelihood BIC "
-                    + "(default: on).")
+            description = "Gaussian models: keep the changes only if they beat no change by the profile-likelihood BIC "
+                    + "(default: off).")
     Boolean nullCheck;
 
     @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")

@@ -133,7 +133,8 @@ public final class ShiftDetector {
         boolean common = model == Model.NORMAL_MEAN || model == Model.NORMAL_TREND;
         boolean pelt = options.method() == ShiftOptions.Method.PELT;
         boolean varianceSegments = (options.varianceSegments() != null ? options.varianceSegments() : gaussianAuto) && common && pelt;
-        boolean noChangeCheck = (options.noChangeCheck() != null ? options.noChangeCheck() : gaussianAuto) && common && pelt;
+        // off unless asked for: it wins in-sample on TCPD through one series and loses leave-one-out (docs/shifts.md)
+        boolean noChangeCheck = Boolean.TRUE.equals(options.noChangeCheck()) && common && pelt;
         int[] cps = null;
         List<VarianceChange> varianceChanges = List.of();
         List<ShiftResult.Fit> fits = List.of();

@@ -59,9 +59,8 @@ public final class TcpdEvaluation {
         ShiftOptions d = DEFAULT;
         List<Config> g = new ArrayList<>();
         g.add(new Config("default", d));
-        g.add(new Config("default without variance segments", d.withVarianceSegments(false)));
-        g.add(new Config("default without the no-change check", d.withNoChangeCheck(false)));
-        g.add(new Config("default without both (the previous default)", d.withVarianceSegments(false).withNoChangeCheck(false)));
+        g.add(new Config("default without variance segments (the previous default)", d.withVarianceSegments(false)));
+        g.add(new Config("default with the no-change check", d.withNoChangeCheck(true)));
         g.add(new Config("default without calendar cycles", d.withSeasonal(false)));
         g.add(new Config("default without the long-run scale", d.withLongRunScale(false)));
         g.add(new Config("default without the outlier guard", d.withRobust(false)));
