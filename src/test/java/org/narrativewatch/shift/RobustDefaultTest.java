@@ -60,6 +60,12 @@ class RobustDefaultTest {
                 assertFalse(r.varianceChanges().isEmpty(), "seed " + seed + " sd x" + k + ": the change of spread is reported");
                 ShiftDetector.VarianceChange up = r.varianceChanges().get(0);
                 assertTrue(up.sdAfter() > 1.5 * up.sdBefore(), up.toString());
+                // the wire form lists them apart from the level changes
+                com.fasterxml.jackson.databind.JsonNode j = ShiftFormat.toJson(r);
+                assertEquals(0, j.get("changes").size());
+                assertEquals(r.varianceChanges().size(), j.get("variance_changes").size());
+                assertEquals(up.index(), j.get("variance_changes").get(0).get("index").asInt());
+                assertEquals(up.sdAfter(), j.get("variance_changes").get(0).get("sd_after").asDouble(), 1e-12);
                 // without the variance segments the noisy stretch still makes level changes for some seeds
                 if (k == 4) {
                     int[] v = r.varianceChanges().stream().mapToInt(ShiftDetector.VarianceChange::index).toArray();
@@ -116,6 +122,16 @@ class RobustDefaultTest {
             without += detect(c, ShiftOptions.DEFAULT).length;
         }
         assertTrue(with <= 5 && whole >= 8, with + " changes, " + whole + " of 10 whole");
+        // the check's two fits are in the wire form; the lower BIC is what is reported
+        Case first = ConstructedSeries.smoothGrowth(1, 0.01);
+        ShiftResult checked = ShiftDetector.detect(Observations.of(first.dates(), first.x()), ShiftOptions.DEFAULT.withNoChangeCheck(true));
+        com.fasterxml.jackson.databind.JsonNode fits = ShiftFormat.toJson(checked).get("no_change_check");
+        assertEquals(2, fits.size(), fits.toString());
+        assertEquals("no change", fits.get(1).get("fit").asText());
+        assertEquals(fits.get(1).get("bic").asDouble() < fits.get(0).get("bic").asDouble() ? 0 : fits.get(0).get("changes").asInt(),
+                checked.changes().size());
+        assertEquals(0, ShiftFormat.toJson(ShiftDetector.detect(Observations.of(first.dates(), first.x()), ShiftOptions.DEFAULT))
+                .get("no_change_check").size(), "no check by default");
         assertTrue(without >= 15, "without the check the lines cut the curves: " + without);
         for (long seed = 1; seed <= 3; seed++) {
             RandomDataGenerator r = new RandomDataGenerator(seed);
