@@ -190,7 +190,8 @@ public final class Collocates {
             for (int start : a.source.matchStarts()) {
                 int local = start - p.offset();
                 for (int i = 0; i < toks.size(); i++) {
-                    if (toks.get(i).start() == local) {
+                    // a match on a hyphenated word's later part (лейтенант in генерал-лейтенанта) starts inside the word
+                    if (toks.get(i).start() <= local && local < toks.get(i).end()) {
                         matched.add(i);
                     }
                 }
@@ -225,7 +226,8 @@ public final class Collocates {
                         addLemma(out, s.canonical(), queryTerms, stop);
                         continue;
                     }
-                    for (String l : toks.get(k).lemmas()) {
+                    // the parts' lemmas too: NEAR finds генерал in генерал-лейтенанта, so its counts include it
+                    for (String l : toks.get(k).allLemmas()) {
                         addLemma(out, l, queryTerms, stop);
                     }
                 }

@@ -376,7 +376,7 @@ public final class Explainer {
             for (ReadArticles.Part p : a.parts()) {
                 List<TextTokens.Token> toks = p.tokens();
                 for (int i = 0; i < toks.size(); i++) {
-                    lemmas.addAll(toks.get(i).lemmas());
+                    lemmas.addAll(toks.get(i).allLemmas());
                     if (i + 1 < toks.size()) {
                         for (String x : toks.get(i).lemmas()) {
                             for (String y : toks.get(i + 1).lemmas()) {

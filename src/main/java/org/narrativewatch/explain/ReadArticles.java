@@ -113,7 +113,7 @@ final class ReadArticles {
             for (Part p : a.parts()) {
                 countVotes(p);
                 for (TextTokens.Token t : p.tokens()) {
-                    seen.addAll(t.lemmas());
+                    seen.addAll(t.allLemmas());
                     if (t.lemmas().size() == 1) {
                         String lower = t.surface().toLowerCase(Locale.ROOT);
                         String l = t.lemmas().get(0);

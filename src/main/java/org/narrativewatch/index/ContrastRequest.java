@@ -7,10 +7,12 @@ import org.narrativewatch.query.Query;
 /**
  * What {@link Engine#contrast} counts, in articles, in a target and a baseline set.
  *
- * @param allTerms      count every lemma term of the index (title and text) found in at least
+ * @param allTerms      count every lemma of the index (title and text) found in at least
  *                      {@code minArticles} articles of the two sets together
- * @param terms         count these lemma terms (index terms, lower case) whatever their counts;
- *                      used instead of a full scan when the caller has read the sets itself
+ * @param terms         count these lemmas whatever their counts; used instead of a full scan when
+ *                      the caller has read the sets itself. A lemma is plain, without the index's
+ *                      language tag (путин, not ru:путин): it counts the articles holding it in any
+ *                      language, as a dictionary lemma or a guessed stem
  * @param queries       count the articles each of these queries matches (phrases, multi-word names)
  * @param minArticles   the floor for {@code allTerms}
  */

@@ -66,7 +66,7 @@ class LuceneContrastTest {
             Set<String> lemmas = new HashSet<>();
             for (String part : new String[] {x.title(), x.text()}) {
                 for (TextTokens.Token t : TextTokens.of(x.lang(), part)) {
-                    lemmas.addAll(t.lemmas());
+                    lemmas.addAll(t.allLemmas());
                 }
             }
             for (String l : lemmas) {
