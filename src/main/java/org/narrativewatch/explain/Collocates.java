@@ -127,6 +127,7 @@ public final class Collocates {
             List<Item> phrases = candidates.stream().filter(i -> i.lemmas.size() > 1).toList();
             ContrastRequest cr = ContrastRequest.sizes(ArticleSet.matching(req.query(), bucketSel),
                     ArticleSet.notMatching(req.query(), bucketSel)).withTerms(terms)
+                    .withForms(terms.stream().filter(read.forms::contains).toList())
                     .withQueries(phrases.stream().map(i -> Vocabulary.phraseQuery(i.lemmas)).toList());
             Contrast c = engine.contrast(cr);
             snapshot = c.snapshot();

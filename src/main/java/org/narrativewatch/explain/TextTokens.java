@@ -11,6 +11,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.narrativewatch.analysis.Analyzers;
 import org.narrativewatch.analysis.CompoundPartsFilter;
+import org.narrativewatch.analysis.ExactFormFilter;
 import org.narrativewatch.analysis.LemmaTagFilter;
 import org.narrativewatch.explain.names.NameTagger;
 
@@ -28,15 +29,22 @@ import org.narrativewatch.explain.names.NameTagger;
  * генерал-лейтенанта) are kept apart from the whole word's: they sit at the word's position in the
  * index (a query for генерал finds the compound, so counts of генерал include it), but the word
  * itself is the compound (a phrase or a name is made of whole words).
+ *
+ * <p>A word the index keeps as written, with no lemma (an acronym in capitals: США, НАТО, ВСУ; a
+ * protected word; any word of a language without a lemma stage) has its folded written form as its
+ * lemma here, flagged {@link Token#keyword}: explain and cooccur list it, and count it with
+ * {@code ContrastRequest.forms}. Initials (В.) are not items.
  */
 public final class TextTokens {
     private TextTokens() {}
 
     /**
      * One word: as written, the text since the previous word, character offsets, the lemmas of the
-     * whole word, and those of its parts (a hyphenated word's) that the whole word does not have.
+     * whole word, and those of its parts (a hyphenated word's) that the whole word does not have;
+     * {@code keyword}: the word has no lemma in the index, and its one "lemma" is its written form.
      */
-    public record Token(String surface, String before, int start, int end, List<String> lemmas, List<String> parts) {
+    public record Token(String surface, String before, int start, int end, List<String> lemmas, List<String> parts,
+                        boolean keyword) {
         public NameTagger.Word word() {
             return new NameTagger.Word(surface, before, lemmas);
         }
@@ -69,12 +77,14 @@ public final class TextTokens {
             int previousEnd = 0;
             List<String> lemmas = new ArrayList<>(3);
             List<String> parts = new ArrayList<>(0);
+            String[] form = new String[1];
             while (ts.incrementToken()) {
                 if (inc.getPositionIncrement() > 0 && start >= 0) {
-                    out.add(token(text, previousEnd, start, end, lemmas, parts));
+                    out.add(token(text, previousEnd, start, end, lemmas, parts, form[0]));
                     previousEnd = end;
                     lemmas.clear();
                     parts.clear();
+                    form[0] = null;
                 }
                 if (inc.getPositionIncrement() > 0) {
                     start = offset.startOffset();
@@ -83,6 +93,10 @@ public final class TextTokens {
                 // exact forms ("=путина") have no tag and are not lemmas; every lemma term has one
                 String lemma = LemmaTagFilter.untag(term.toString());
                 if (lemma == null) {
+                    if (form[0] == null && term.length() > 1 && term.charAt(0) == ExactFormFilter.PREFIX
+                            && (flags.getFlags() & CompoundPartsFilter.PART) == 0) {
+                        form[0] = term.subSequence(1, term.length()).toString();
+                    }
                     continue;
                 }
                 List<String> into = (flags.getFlags() & CompoundPartsFilter.PART) != 0 ? parts : lemmas;
@@ -92,7 +106,7 @@ public final class TextTokens {
             }
             ts.end();
             if (start >= 0) {
-                out.add(token(text, previousEnd, start, end, lemmas, parts));
+                out.add(token(text, previousEnd, start, end, lemmas, parts, form[0]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -100,9 +114,15 @@ public final class TextTokens {
         return out;
     }
 
-    private static Token token(String text, int previousEnd, int start, int end, List<String> lemmas, List<String> parts) {
+    private static Token token(String text, int previousEnd, int start, int end, List<String> lemmas, List<String> parts,
+                               String form) {
         List<String> ownParts = parts.isEmpty() ? List.of() : parts.stream().filter(p -> !lemmas.contains(p)).toList();
-        return new Token(text.substring(start, end), text.substring(previousEnd, start), start, end, List.copyOf(lemmas), ownParts);
+        String surface = text.substring(start, end);
+        String before = text.substring(previousEnd, start);
+        if (lemmas.isEmpty() && form != null && form.indexOf('.') < 0) {
+            return new Token(surface, before, start, end, List.of(form), ownParts, true);
+        }
+        return new Token(surface, before, start, end, List.copyOf(lemmas), ownParts, false);
     }
 
     /** The lemmas of one word form, as a whole word (all its words' lemmas when the tokenizer splits it). */

@@ -98,7 +98,10 @@ final class LuceneContrast {
             scanAll(side, perLeaf, req.minArticles(), terms);
         }
         if (!req.terms().isEmpty()) {
-            countTerms(side, perLeaf, req.terms(), terms);
+            countTerms(side, perLeaf, req.terms(), false, terms);
+        }
+        if (!req.forms().isEmpty()) {
+            countTerms(side, perLeaf, req.forms(), true, terms);
         }
         List<long[]> queries = new ArrayList<>();
         if (!req.queries().isEmpty()) {
@@ -185,6 +188,9 @@ final class LuceneContrast {
      * a block of the sorted term dictionary, and one enum per tag walks its block. Exact forms
      * ({@code =путина}) have no tag and are never visited.
      */
+    /** The exact forms' mark, as a tag: only for {@link ContrastRequest#forms}. */
+    private static final BytesRef EXACT = new BytesRef(String.valueOf(org.narrativewatch.analysis.ExactFormFilter.PREFIX));
+
     private static final BytesRef[] TAGS = org.narrativewatch.analysis.LemmaTagFilter.tags().stream()
             .map(BytesRef::new).toArray(BytesRef[]::new);
 
@@ -271,9 +277,12 @@ final class LuceneContrast {
             return hi == null || compareLemma(this, hi) < 0;
         }
 
-        /** The language of the tag: terms of one language may hold one lemma as both a dictionary lemma and a guess. */
-        boolean sameLanguage(LeafTerms o) {
-            return Arrays.equals(tag.bytes, tag.offset, tag.offset + tag.length - 1,
+        /**
+         * Whether the two terms can share an article: terms of one language may hold one lemma as both a
+         * dictionary lemma and a guess, and an exact form is in articles of every language.
+         */
+        boolean mayShareArticles(LeafTerms o) {
+            return tag.equals(EXACT) || o.tag.equals(EXACT) || Arrays.equals(tag.bytes, tag.offset, tag.offset + tag.length - 1,
                     o.tag.bytes, o.tag.offset, o.tag.offset + o.tag.length - 1);
         }
     }
@@ -375,7 +384,7 @@ final class LuceneContrast {
             boolean overlap = false;
             for (int x = i; x < j && !overlap; x++) {
                 for (int y = x + 1; y < j && !overlap; y++) {
-                    overlap = same.get(x).sameLanguage(same.get(y));
+                    overlap = same.get(x).mayShareArticles(same.get(y));
                 }
             }
             if (!overlap) {
@@ -450,13 +459,22 @@ final class LuceneContrast {
         }
     }
 
-    /** Counts of the lemmas asked for, each over its terms of every language and kind as in {@link #countLemma}. */
-    private void countTerms(byte[] side, int[][] perLeaf, List<String> wanted, Map<String, long[]> out) throws IOException {
+    /**
+     * Counts of the lemmas asked for, each over its terms of every language and kind as in
+     * {@link #countLemma}; with {@code asForms}, each also over its exact form (a word kept as written).
+     */
+    private void countTerms(byte[] side, int[][] perLeaf, List<String> wanted, boolean asForms, Map<String, long[]> out)
+            throws IOException {
         List<String> lemmas = new ArrayList<>(new java.util.TreeSet<>(wanted));
         long[][] totals = new long[lemmas.size()][2];
         long[] c = new long[4];
         long[] ab = new long[2];
         List<LeafTerms> same = new ArrayList<>();
+        BytesRef[] tags = TAGS;
+        if (asForms) {
+            tags = Arrays.copyOf(TAGS, TAGS.length + 1);
+            tags[TAGS.length] = EXACT;
+        }
         for (LeafReaderContext ctx : reader.leaves()) {
             int[] setDocs = perLeaf[ctx.ord];
             if (setDocs.length == 0) {
@@ -466,9 +484,9 @@ final class LuceneContrast {
             if (terms == null) {
                 continue;
             }
-            LeafTerms[] byTag = new LeafTerms[TAGS.length];
-            for (int t = 0; t < TAGS.length; t++) {
-                byTag[t] = new LeafTerms(ctx, terms.iterator(), setDocs, TAGS[t]);
+            LeafTerms[] byTag = new LeafTerms[tags.length];
+            for (int t = 0; t < tags.length; t++) {
+                byTag[t] = new LeafTerms(ctx, terms.iterator(), setDocs, tags[t]);
             }
             for (int k = 0; k < lemmas.size(); k++) {
                 BytesRef lemma = new BytesRef(lemmas.get(k));

@@ -228,7 +228,8 @@ final class RegroupedEngine implements Engine {
         }
         Contrast c = inner.contrast(new ContrastRequest(resolve(v, request.target()), resolve(v, request.baseline()),
                 request.allTerms(), request.terms(),
-                request.queries().stream().map(q -> new Query(q.text(), rewrite(v, q.root()))).toList(), request.minArticles()));
+                request.queries().stream().map(q -> new Query(q.text(), rewrite(v, q.root()))).toList(), request.minArticles(),
+                request.forms()));
         // an article's group is its outlet's, as assigned
         Map<String, long[]> groupCounts = new TreeMap<>();
         c.outlets().forEach((outlet, ab) -> {

@@ -74,6 +74,10 @@ class PlainTermsTest {
         for (int i = 0; i < 5; i++) {
             add(3, 15 + i, "ru", "Погода", "Ожидается дождь, удар стихии не грозит.");
         }
+        for (int i = 0; i < 4; i++) {
+            add(3, 20 + i, "ru", "Склад и США", i == 0 ? "Представители НАТО и США осмотрели склад." : "В США заявили о складе.");
+        }
+        add(3, 25, "ru", "Склад в сша", "Написано строчными: сша.");
         engine.commit(Map.of());
     }
 
@@ -131,7 +135,7 @@ class PlainTermsTest {
             int m = a.published().getMonthValue();
             Set<String> lemmas = new HashSet<>();
             for (String part : new String[] {a.title(), a.text()}) {
-                TextTokens.of(a.lang(), part).forEach(t -> lemmas.addAll(t.allLemmas()));
+                TextTokens.of(a.lang(), part).stream().filter(t -> !t.keyword()).forEach(t -> lemmas.addAll(t.allLemmas()));
             }
             for (String l : lemmas) {
                 brute.computeIfAbsent(l, k -> new long[2])[m == 3 ? 0 : 1]++;
@@ -139,6 +143,26 @@ class PlainTermsTest {
         }
         assertEquals(brute.keySet(), scan.terms().keySet());
         brute.forEach((l, c) -> assertArrayEquals(c, scan.terms().get(l), l));
+    }
+
+    @Test
+    void wordsKeptAsWrittenAreCountedByTheirForm() throws IOException {
+        List<TextTokens.Token> toks = TextTokens.of("ru", "Представители НАТО и США");
+        assertTrue(toks.get(1).keyword() && toks.get(1).lemmas().equals(List.of("нато")), toks.toString());
+        assertFalse(toks.get(0).keyword());
+        assertTrue(TextTokens.of("ru", "В. Путин").get(0).lemmas().isEmpty(), "an initial is no item");
+        ArticleSet march = ArticleSet.all(MARCH);
+        ArticleSet feb = ArticleSet.all(new Selection(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29), null, null, null));
+        Contrast c = engine.contrast(ContrastRequest.sizes(march, feb).withForms(List.of("сша", "нато")));
+        // США in capitals in four articles, сша in lower case in a fifth: the form in any case, once per article
+        assertArrayEquals(new long[] {5, 0}, c.terms().get("сша"));
+        assertArrayEquals(new long[] {1, 0}, c.terms().get("нато"));
+        Explanation e = new Explainer(engine, NameTagger.create()).explain(new ExplainRequest(Query.parse("склад"), MARCH,
+                LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29), 200, 1, 1.0, 500, "g2", false));
+        Explanation.Term usa = e.terms().stream().filter(t -> t.term().equals("сша")).findFirst().orElse(null);
+        assertNotNull(usa, e.terms().toString());
+        assertEquals(5, usa.score().count());
+        assertEquals("США", usa.label());
     }
 
     @Test
@@ -158,8 +182,8 @@ class PlainTermsTest {
             }
             Explanation.Term strike = e.terms().stream().filter(t -> t.term().equals("удар")).findFirst().orElse(null);
             assertNotNull(strike, "sample " + sample);
-            // the query's articles: 6 ru + 3 uk + 1 en in March, 6 in February; удар in 9 of them (ru and uk)
-            assertEquals(10, e.window().articles());
+            // the query's articles: 6 ru + 3 uk + 1 en + 5 with США in March, 6 in February; удар in 9 of them (ru and uk)
+            assertEquals(15, e.window().articles());
             assertEquals(9, strike.score().count());
             assertEquals(0, strike.score().baselineCount());
             assertTrue(e.queryTerms().stream().anyMatch(t -> t.term().equals("склад")));
