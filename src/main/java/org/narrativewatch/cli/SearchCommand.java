@@ -35,6 +35,10 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "20", description = "At most N articles (default: ${DEFAULT-VALUE}, max 10000).")
     int limit;
 
+    @Option(names = "--offset", defaultValue = "0", paramLabel = "N",
+            description = "Skip the first N matches, to page through them (default: ${DEFAULT-VALUE}, max 10000).")
+    int offset;
+
     @Option(names = "--sort", defaultValue = "newest", paramLabel = "ORDER", description = "newest or relevance (default: ${DEFAULT-VALUE}).")
     Engine.HitOrder sort;
 
@@ -47,15 +51,19 @@ public final class SearchCommand implements Callable<Integer> {
         if (limit < 0 || limit > 10_000) {
             throw new InvalidOptionException("limit", "must be between 0 and 10000, not " + limit);
         }
+        if (offset < 0 || offset > 10_000) {
+            throw new InvalidOptionException("offset", "must be between 0 and 10000, not " + offset);
+        }
         Query q = Query.parse(query);
         PrintWriter out = spec.commandLine().getOut();
         try (Engine engine = engineOptions.open()) {
-            Hits hits = Corpus.of(engine).search(q, selectionOptions.selection(), limit, sort);
+            Hits hits = Corpus.of(engine).search(q, selectionOptions.selection(), offset, limit, sort);
             if (format == Formats.TextJson.JSON) {
-                Output.json(out, HitsFormat.toJson(query, hits, limit));
+                Output.json(out, HitsFormat.toJson(query, hits, offset, limit));
             } else {
-                out.printf(Locale.ROOT, "%,d matching articles%s%n", hits.total(),
-                        hits.total() > hits.hits().size() ? ", showing " + hits.hits().size() : "");
+                out.printf(Locale.ROOT, "%,d matching articles%s%n", hits.total(), offset > 0
+                        ? String.format(Locale.ROOT, ", showing %,d–%,d", offset + 1, offset + hits.hits().size())
+                        : hits.total() > hits.hits().size() ? ", showing " + hits.hits().size() : "");
                 for (Hits.Hit h : hits.hits()) {
                     // titles, outlets and addresses come from articles: escaped, never obeyed by the terminal
                     out.printf(Locale.ROOT, "%n%s  %s  %s%n  %s%n", h.published().toLocalDate(), TerminalText.escape(h.outlet()),

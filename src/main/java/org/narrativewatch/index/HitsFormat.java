@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The wire form of search results, written by {@code nwatch search --format json} and by the API's
- * {@code /api/search} alike: {@code {"query", "total", "limit", "hits": [{"url", "outlet", "group", "published",
+ * {@code /api/search} alike: {@code {"query", "total", "offset", "limit", "hits": [{"url", "outlet", "group", "published",
  * "date_quality", "lang", "title", "title_matches", "title_matches_cp", "snippet", "snippet_matches", "snippet_matches_cp", "syndicated_from", "score"}]}}.
  * Article text leaves as plain strings with the matched words as {@code [start, end)} spans, never as markup;
  * spans that do not lie inside their text are dropped, not trusted. The {@code _cp} spans count code points
@@ -17,11 +17,20 @@ public final class HitsFormat {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** @param limit the most hits asked for ({@code total} counts them all) */
+    /** The first page: {@link #toJson(String, Hits, int, int)} with offset 0. */
     public static ObjectNode toJson(String query, Hits h, int limit) {
+        return toJson(query, h, 0, limit);
+    }
+
+    /**
+     * @param offset the matches skipped before this page
+     * @param limit the most hits asked for ({@code total} counts them all)
+     */
+    public static ObjectNode toJson(String query, Hits h, int offset, int limit) {
         ObjectNode o = JSON.createObjectNode();
         o.put("query", query);
         o.put("total", h.total());
+        o.put("offset", offset);
         o.put("limit", limit);
         ArrayNode a = o.putArray("hits");
         for (Hits.Hit hit : h.hits()) {

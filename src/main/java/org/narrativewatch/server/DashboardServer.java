@@ -502,9 +502,7 @@ public final class DashboardServer implements AutoCloseable {
         int limit = Params.limit(ctx, 20, options.maxHits());
         int offset = Params.intParam(ctx, "offset", 0, 0, ArticleListCsv.MAX_ROWS);
         Hits h = runner.run(() -> corpus.search(q, sel, offset, limit, order));
-        ObjectNode o = HitsFormat.toJson(q.text(), h, limit);
-        o.put("offset", offset);
-        ctx.json(o);
+        ctx.json(HitsFormat.toJson(q.text(), h, offset, limit));
     }
 
     // ---- events ------------------------------------------------------------------------------

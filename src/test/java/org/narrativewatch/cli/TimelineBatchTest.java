@@ -88,14 +88,14 @@ class TimelineBatchTest {
 
     @Test
     void csvIsOneLongTableWithAQueryColumn() throws Exception {
-        Result r = run("путин\n\"путин выступил\", or not\n", "timeline", "--queries", "-", "--index", idx, "--by", "month",
+        Result r = run("путин\n\"путин, выступил\" OR нет\n", "timeline", "--queries", "-", "--index", idx, "--by", "month",
                 "--format", "csv");
         // the second line is a phrase followed by words: any query text is quoted as a CSV field when needed
         List<String> rows = r.out().lines().filter(l -> !l.startsWith("#")).toList();
         assertEquals("query," + org.narrativewatch.timeline.SeriesFormat.CSV_HEADER, rows.get(0));
         assertTrue(rows.stream().anyMatch(l -> l.startsWith("путин,2022-02-01,1,2,0.500000,false,")), rows.toString());
         assertTrue(rows.stream().anyMatch(l -> l.startsWith("путин,2022-03-01,1,1,1.000000,false,")), rows.toString());
-        assertTrue(rows.stream().anyMatch(l -> l.startsWith("\"\"\"путин выступил\"\", or not\",2022-02-01,")),
+        assertTrue(rows.stream().anyMatch(l -> l.startsWith("\"\"\"путин, выступил\"\" OR нет\",2022-02-01,")),
                 "a query with quotes and a comma is one quoted field: " + rows);
         assertEquals(1, r.out().lines().filter(l -> l.startsWith("# snapshot")).count(), "provenance once");
     }

@@ -195,7 +195,8 @@ class DashboardAnalystApiTest {
     @Test
     void messagesNameParametersNotFlags() throws Exception {
         JsonNode e = error("/api/timeline?q=*&from=2022-03-01&to=2022-02-01", 400);
-        assertEquals("to=2022-02-01 is before from=2022-03-01", e.path("error").asText());
+        assertEquals("parameter to 2022-02-01 is before parameter from 2022-03-01", e.path("error").asText());
+        assertEquals("to", e.path("param").asText());
         assertFalse(e.path("error").asText().contains("--"));
     }
 
