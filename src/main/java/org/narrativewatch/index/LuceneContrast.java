@@ -336,11 +336,12 @@ final class LuceneContrast {
         List<LeafTerms> same = new ArrayList<>();
         long[] c = new long[4];
         long[] ab = new long[2];
+        BytesRefBuilder lemma = new BytesRefBuilder();
         while (!queue.isEmpty()) {
             same.clear();
             LeafTerms first = queue.poll();
-            String lemma = new BytesRef(first.term.bytes, first.term.offset + first.tag.length,
-                    first.term.length - first.tag.length).utf8ToString();
+            // copied, not decoded: most terms fall below the floor, and a string for each would cost more than its count
+            lemma.copyBytes(first.term.bytes, first.term.offset + first.tag.length, first.term.length - first.tag.length);
             same.add(first);
             while (!queue.isEmpty() && compareLemma(queue.peek(), first) == 0) {
                 same.add(queue.poll());
@@ -355,7 +356,7 @@ final class LuceneContrast {
                 }
             }
             if (ab[0] + ab[1] >= min) {
-                out.add(new Object[] {lemma, new long[] {ab[0], ab[1]}});
+                out.add(new Object[] {lemma.get().utf8ToString(), new long[] {ab[0], ab[1]}});
             }
         }
         return out;
