@@ -137,6 +137,8 @@ class DashboardBrowserTest extends BrowserTestBase {
         assertTrue(titles.contains(FixtureCorpus.EVIL_TITLE), "the title is shown as text: " + titles);
         assertTrue(driver.findElements(By.cssSelector("#articles script, #articles img")).isEmpty(), "no markup from articles");
         assertNull(js("return window.__pwned === undefined ? null : window.__pwned"), "no script from an article ran");
+        // the list may be drawn again while the page settles (a second page load after the click): wait for the marks
+        waiting().until(d -> !d.findElements(By.cssSelector("#articles .hit-title mark")).isEmpty());
         List<String> marks = driver.findElements(By.cssSelector("#articles .hit-title mark")).stream().map(WebElement::getText).toList();
         assertFalse(marks.isEmpty());
         assertTrue(marks.stream().allMatch(m -> m.equalsIgnoreCase("переговоры")), marks.toString());
