@@ -259,6 +259,8 @@ final class LuceneContrast {
         final BytesRef tag;
         PostingsEnum pe;
         BytesRef term;
+        /** The lemma's first 8 bytes, big-endian, zero-padded: most comparisons in the merge end here. */
+        long head;
 
         LeafTerms(LeafReaderContext ctx, TermsEnum te, int[] setDocs, BytesRef tag) {
             this.leaf = ctx.ord;
@@ -274,6 +276,13 @@ final class LuceneContrast {
             if (t == null || !org.apache.lucene.util.StringHelper.startsWith(t, tag)) {
                 return false;
             }
+            long h = 0;
+            int from = t.offset + tag.length;
+            int n = Math.min(8, t.length - tag.length);
+            for (int i = 0; i < 8; i++) {
+                h = (h << 8) | (i < n ? t.bytes[from + i] & 0xFF : 0);
+            }
+            head = h;
             return hi == null || compareLemma(this, hi) < 0;
         }
 
@@ -289,6 +298,11 @@ final class LuceneContrast {
 
     /** A term's lemma (after its tag) against {@code other}'s, or against a bare lemma. */
     private static int compareLemma(LeafTerms x, LeafTerms y) {
+        // zero padding keeps the order: a prefix sorts first or ties and is decided below
+        int c = Long.compareUnsigned(x.head, y.head);
+        if (c != 0) {
+            return c;
+        }
         BytesRef a = x.term;
         BytesRef b = y.term;
         return Arrays.compareUnsigned(a.bytes, a.offset + x.tag.length, a.offset + a.length,
