@@ -110,7 +110,7 @@ public final class BriefChecker {
             return new Claim(f.id(), f.kind(), f.line(), Claim.title(f), v.status(), Double.isNaN(c.value) ? null : c.value,
                     c.unit, Double.isNaN(c.lo) ? null : c.lo, Double.isNaN(c.hi) ? null : c.hi, f.expect(), v.expected(),
                     v.reason(), new LinkedHashMap<>(c.fields), c.changes == null ? List.of() : List.copyOf(c.changes), c.compare,
-                    c.leadLag, chart, List.copyOf(c.commands), List.copyOf(c.files), List.copyOf(c.notes), ms);
+                    c.leadLag, chart, List.copyOf(c.commands), List.copyOf(c.files), List.copyOf(c.notes), List.copyOf(c.partials), ms);
         } catch (UserException e) {
             String msg = e.getMessage().lines().findFirst().orElse("error");
             if (!msg.startsWith(file + ":")) {

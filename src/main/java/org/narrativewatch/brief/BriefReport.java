@@ -65,6 +65,18 @@ public final class BriefReport {
             number(e, "after", ch.after());
             number(e, "relative_change", ch.relative());
             number(e, "p", ch.p());
+            e.put("rests_on_partial", ch.restsOnPartial());
+            if (ch.restsOnPartial()) {
+                e.put("partial_only", ch.partialOnly());
+            }
+        }
+        ArrayNode partials = x.putArray("partial_buckets");
+        for (PartialBucket p : c.partials()) {
+            ObjectNode e = partials.addObject();
+            e.put("start", p.start().toString());
+            e.put("end", p.end().toString());
+            e.put("days", p.days());
+            e.put("length", p.length());
         }
         if (c.compare() != null) {
             ObjectNode cmp = x.putObject("compare");
@@ -120,6 +132,9 @@ public final class BriefReport {
             String why = (c.expectedText() == null ? "" : c.expectedText() + ": ") + (c.reason() == null ? "" : c.reason());
             b.append(String.format(Locale.ROOT, "%-5d %-28s %-9s %-9s %-16s %s%n", c.line(), clip(c.id(), 28), c.kind(),
                     c.status().wire(), clip(value, 16), why));
+            if (!c.partials().isEmpty()) {
+                b.append(String.format(Locale.ROOT, "%-5s %-28s partial buckets: %s%n", "", "", PartialBucket.describe(c.partials())));
+            }
         }
         Map<Status, Integer> n = counts(r);
         b.append(String.format(Locale.ROOT, "%d claims: %d holds, %d fails, %d unknown, %d computed (%d ms)%n", r.claims().size(),

@@ -9,12 +9,19 @@ import org.locationtech.jts.geom.Geometry;
  * markers (change points, events, the date an expectation names), or a map of lon/lat shapes.
  */
 public record Chart(String yLabel, List<Line> lines, LocalDate from, LocalDate to, List<Window> windows,
-                    List<Marker> markers, List<Shape> shapes) {
+                    List<Marker> markers, List<Shape> shapes, List<PartialBucket> partials) {
     public Chart {
         lines = List.copyOf(lines);
         windows = List.copyOf(windows);
         markers = List.copyOf(markers);
         shapes = List.copyOf(shapes);
+        partials = List.copyOf(partials);
+    }
+
+    /** A chart whose series has only whole buckets (territory, files, polls). */
+    public Chart(String yLabel, List<Line> lines, LocalDate from, LocalDate to, List<Window> windows,
+                 List<Marker> markers, List<Shape> shapes) {
+        this(yLabel, lines, from, to, windows, markers, shapes, List.of());
     }
 
     public static Chart map(List<Shape> shapes) {
@@ -24,7 +31,7 @@ public record Chart(String yLabel, List<Line> lines, LocalDate from, LocalDate t
     public Chart withMarkers(List<Marker> more) {
         List<Marker> all = new java.util.ArrayList<>(markers);
         all.addAll(more);
-        return new Chart(yLabel, lines, from, to, windows, all, shapes);
+        return new Chart(yLabel, lines, from, to, windows, all, shapes, partials);
     }
 
     public boolean isMap() {

@@ -33,6 +33,14 @@ public final class Computed {
     final List<String> commands = new ArrayList<>();
     final List<DataFile> files = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    /** The buckets of the figure's series that cover fewer days than their calendar length. */
+    List<PartialBucket> partials = List.of();
+    /**
+     * Set when the value is a count over fewer days than the window as written (the window runs past the corpus):
+     * says which days it covers. A count only grows with days, so a {@code min} it already reaches holds and a
+     * {@code max} it already passes fails; anything else the data cannot decide.
+     */
+    String countCut;
     /** A reason the figure has no answer although it ran (no data for the window, ...): the claim is unknown. */
     String noData;
 

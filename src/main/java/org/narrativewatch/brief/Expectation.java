@@ -167,6 +167,8 @@ public final class Expectation {
             expected.add("value " + Format.value(target, c.unit) + " ± " + Format.percent(tol));
             if (Double.isNaN(v)) {
                 undecided.add("the figure has no value to compare");
+            } else if (c.countCut != null && v <= target + tol * Math.abs(target)) {
+                undecided.add(c.countCut);
             } else if (Math.abs(v - target) <= tol * Math.abs(target) + 1e-12) {
                 held.add(shown + " is within " + Format.percent(tol) + " of " + Format.value(target, c.unit));
             } else {
@@ -181,6 +183,15 @@ public final class Expectation {
                 + (max != null ? "≤ " + Format.value(max, c.unit) : ""));
         if (Double.isNaN(v)) {
             undecided.add("the figure has no value to compare");
+        } else if (c.countCut != null) {
+            // a count over fewer days than the window: only what more days cannot undo decides
+            if (max != null && v > max) {
+                failed.add(shown + " is above " + Format.value(max, c.unit) + " already over the days covered");
+            } else if (min != null && v >= min && max == null) {
+                held.add(shown + " reaches " + Format.value(min, c.unit) + " already over the days covered");
+            } else {
+                undecided.add(c.countCut);
+            }
         } else if ((min == null || v >= min) && (max == null || v <= max)) {
             held.add(shown + " is in range");
         } else {
@@ -196,12 +207,17 @@ public final class Expectation {
             expected.add("change " + dir);
             return;
         }
+        List<Change> whole = c.changes.stream().filter(ch -> !ch.restsOnPartial()).toList();
+        List<Change> onPartial = c.changes.stream().filter(Change::restsOnPartial).toList();
         if (dir.equals("none")) {
             expected.add("no change point in the window");
-            if (c.changes.isEmpty()) {
-                held.add("no change point between " + c.dataFrom + " and " + c.dataTo);
+            if (!whole.isEmpty()) {
+                failed.add(whole.size() + " change point(s): " + describe(whole));
+            } else if (!onPartial.isEmpty()) {
+                undecided.add("the only change point(s) rest on partial buckets: " + describe(onPartial) + " ("
+                        + onPartial.get(0).partialOnly() + ")");
             } else {
-                failed.add(c.changes.size() + " change point(s): " + describe(c.changes));
+                held.add("no change point between " + c.dataFrom + " and " + c.dataTo);
             }
             return;
         }
@@ -213,19 +229,29 @@ public final class Expectation {
             return;
         }
         boolean up = dir.equals("up");
-        Change best = null;
-        for (Change ch : c.changes) {
-            if (ch.up() == up && ch.daysFrom(near) <= within && (best == null || ch.daysFrom(near) < best.daysFrom(near))) {
-                best = ch;
-            }
-        }
+        Change best = nearest(whole, up, near, within);
+        Change partialOnly = nearest(onPartial, up, near, within);
         if (best != null) {
             held.add("change " + dir + " at " + span(best) + " (" + level(best) + ", p " + Format.p(best.p()) + "), "
                     + best.daysFrom(near) + " days from " + near);
+        } else if (partialOnly != null) {
+            // a change the partial bucket's length may have made: neither proof nor disproof of the claim
+            undecided.add("the change " + dir + " at " + span(partialOnly) + " rests on a partial bucket: "
+                    + partialOnly.partialOnly());
         } else {
             failed.add("no change " + dir + " within " + within + " days of " + near
                     + (c.changes.isEmpty() ? " (no change points at all)" : "; change points: " + describe(c.changes)));
         }
+    }
+
+    private static Change nearest(List<Change> changes, boolean up, LocalDate near, int within) {
+        Change best = null;
+        for (Change ch : changes) {
+            if (ch.up() == up && ch.daysFrom(near) <= within && (best == null || ch.daysFrom(near) < best.daysFrom(near))) {
+                best = ch;
+            }
+        }
+        return best;
     }
 
     static String span(Change ch) {
@@ -241,7 +267,7 @@ public final class Expectation {
     static String describe(List<Change> changes) {
         List<String> s = new ArrayList<>();
         for (Change ch : changes) {
-            s.add(span(ch) + " " + (ch.up() ? "up" : "down"));
+            s.add(span(ch) + " " + (ch.up() ? "up" : "down") + (ch.restsOnPartial() ? " (on a partial bucket)" : ""));
         }
         return String.join(", ", s);
     }

@@ -204,7 +204,8 @@ public final class HtmlBrief {
             b.append("<p class=\"nw-changes\"><span class=\"lbl\">change points</span> ");
             List<String> parts = new ArrayList<>();
             for (Change ch : c.changes()) {
-                parts.add((ch.up() ? "▲ " : "▼ ") + Expectation.span(ch) + " " + Expectation.level(ch) + " (p " + Format.p(ch.p()) + ")");
+                parts.add((ch.up() ? "▲ " : "▼ ") + Expectation.span(ch) + " " + Expectation.level(ch) + " (p " + Format.p(ch.p()) + ")"
+                        + (ch.restsOnPartial() ? " — rests on a partial bucket, not counted" : ""));
             }
             b.append(Svg.esc(String.join("; ", parts))).append("</p>");
         }
@@ -238,6 +239,9 @@ public final class HtmlBrief {
         }
         if (!ch.windows().isEmpty()) {
             b.append("<span class=\"key win\"></span>compared windows ");
+        }
+        if (!ch.partials().isEmpty()) {
+            b.append("<span class=\"key partial\"></span>partial bucket (fewer days) ");
         }
         if (ch.markers().stream().anyMatch(m -> m.kind() == Chart.MarkerKind.CHANGE_UP)) {
             b.append("<span class=\"key up\"></span>change up ");
@@ -349,6 +353,7 @@ public final class HtmlBrief {
             svg .s0{stroke:#1f4f99;fill:#1f4f99}svg .s1{stroke:#c2410c;fill:#c2410c}svg .s2{stroke:#15803d;fill:#15803d}svg .s3{stroke:#7e22ce;fill:#7e22ce}
             svg .line.s0,svg .line.s1,svg .line.s2,svg .line.s3{fill:none}
             svg .win{fill:#fdf3c4;opacity:.8}svg .winlabel{font-weight:700}
+            svg .partial{fill:#e5e7eb;opacity:.7}svg .partial-pt{fill:#fff!important;stroke-width:1.5}
             svg .mk{stroke-width:1.5}svg .mk.up{stroke:#b42318;stroke-dasharray:4 2}svg .mk.down{stroke:#1f4f99;stroke-dasharray:4 2}
             svg .mk.event{stroke:#6b7280;stroke-dasharray:1 3}svg .mk.expected{stroke:#d97706;stroke-dasharray:2 2;stroke-width:2}
             svg .evlabel{font-size:10px}
@@ -360,7 +365,7 @@ public final class HtmlBrief {
             .key{display:inline-block;width:14px;height:3px;margin:0 .3rem 3px .2rem;background:#1f4f99;vertical-align:middle}
             .key.s1{background:#c2410c}.key.s2{background:#15803d}.key.s3{background:#7e22ce}
             .key.win{height:10px;background:#fdf3c4}.key.up{background:#b42318}.key.down{background:#1f4f99}
-            .key.expected{background:#d97706}.key.event{background:#6b7280}
+            .key.partial{height:10px;background:#e5e7eb}.key.expected{background:#d97706}.key.event{background:#6b7280}
             .key.geo-land{height:10px;background:#f1efe8;border:1px solid #b9b4a6}.key.geo-occupied{height:10px;background:#e9a5a0}
             .key.geo-area{height:10px;background:none;border:2px solid #1f4f99}.key.geo-to_russia{height:10px;background:#7f1d1d}
             .key.geo-to_ukraine{height:10px;background:#2563eb}.key.geo-line{background:#111}

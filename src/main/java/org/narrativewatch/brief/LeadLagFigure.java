@@ -159,10 +159,18 @@ final class LeadLagFigure implements FigureKind {
                 Bucketing by = body.has("by") ? spec.by() : Bucketing.MONTH;
                 Series series = MediaFigure.timeline(ctx.engine(), spec.query(), spec.selection(), by, spec.unit());
                 NavigableMap<LocalDate, Double> v = new TreeMap<>();
+                List<PartialBucket> cut = new ArrayList<>();
                 for (Bucket b : series.buckets()) {
-                    if (!b.gap()) {
+                    if (!b.gap() && b.partial() && !spec.share()) {
+                        // a count over fewer days than its neighbours' would read as a fall: left out
+                        cut.add(new PartialBucket(b.start(), by.next(b.start()).minusDays(1), b.days(), by.length(b.start())));
+                    } else if (!b.gap()) {
                         v.put(b.start(), spec.share() ? b.share() : (double) b.count());
                     }
+                }
+                if (!cut.isEmpty()) {
+                    c.notes.add("media count of '" + spec.query().text() + "': partial bucket(s) left out of the lead-lag: "
+                            + PartialBucket.describe(cut));
                 }
                 return new Side("media", "media " + (spec.share() ? "share" : "count") + " of '" + spec.query().text() + "' by " + by.wire(),
                         v, series, null);

@@ -124,14 +124,25 @@ final class MediaFigure implements FigureKind {
         c.dataTo = last;
         c.field("buckets", series.buckets().size()).field("buckets_with_data", observed);
         Bucket peak = series.buckets().stream().max(java.util.Comparator.comparingLong(Bucket::count)).orElseThrow();
-        c.field("peak", peak.count()).field("peak_date", peak.start().toString());
+        c.field("peak", peak.count()).field("peak_date", peak.start().toString()).field("peak_partial", peak.partial());
+        c.partials = PartialBucket.of(series);
+        c.field("partial_buckets", c.partials.size());
+        if (!c.partials.isEmpty()) {
+            c.notes.add(c.partials.size() + " of " + series.buckets().size() + " " + s.by().wire() + " buckets partial: "
+                    + PartialBucket.describe(c.partials) + ": they cover fewer days than a whole " + s.by().wire()
+                    + ", so their counts are not comparable with whole buckets'; a change that needs them never makes a claim hold");
+        }
         if (s.share()) {
             c.value(total == 0 ? Double.NaN : (double) count / total, Computed.SHARE);
         } else {
             c.value(count, Computed.COUNT);
+            c.countCut = countCut(series, s, corpus);
+            if (c.countCut != null) {
+                c.notes.add(c.countCut);
+            }
         }
         ShiftResult shifts = ShiftDetector.detect(series, ShiftOptions.DEFAULT);
-        c.changes = changes(shifts, s.by());
+        c.changes = onWholeBuckets(series, changes(shifts, s.by()), c.partials);
         c.field("model", shifts.model().wire);
         c.field("changes", c.changes.size());
         if (!c.changes.isEmpty()) {
@@ -146,6 +157,12 @@ final class MediaFigure implements FigureKind {
             if (Double.isNaN(r.change())) {
                 c.noData = r.method();
             }
+            for (LocalDate[] w : List.of(s.a(), s.b())) {
+                String cut = windowCut(w, corpus);
+                if (cut != null) {
+                    c.notes.add((w == s.a() ? "window a " : "window b ") + cut);
+                }
+            }
         }
         c.chart = chart(series, s, c.changes);
         return c;
@@ -157,6 +174,54 @@ final class MediaFigure implements FigureKind {
         } catch (IOException e) {
             throw new UserException("index error: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The window as written ({@code from}..{@code to}, the corpus' range where open) against the days the series
+     * covers: null when it covers them all, else what a count over it misses.
+     */
+    static String countCut(Series series, Spec s, CorpusStats corpus) {
+        LocalDate from = s.from() != null ? s.from() : corpus.from();
+        LocalDate to = s.to() != null ? s.to() : corpus.to();
+        if (from == null || to == null) {
+            return null;
+        }
+        long written = java.time.temporal.ChronoUnit.DAYS.between(from, to) + 1;
+        long covered = 0;
+        for (Bucket b : series.buckets()) {
+            covered += b.days();
+        }
+        if (covered >= written) {
+            return null;
+        }
+        return "the count covers " + covered + " of the " + written + " days of " + from + ".." + to + " (the corpus covers "
+                + corpus.from() + " to " + corpus.to() + "): a count over fewer days is not the window's count";
+    }
+
+    /**
+     * Marks the changes that need a partial bucket: the detector runs again with the partial buckets left out (as
+     * gaps), and a change with no change the same way within one bucket of it there rests on a bucket's length, not
+     * on the series. Whole-bucket series are returned as they are.
+     */
+    static List<Change> onWholeBuckets(Series series, List<Change> changes, List<PartialBucket> partials) {
+        if (partials.isEmpty() || changes.isEmpty()) {
+            return changes;
+        }
+        List<Bucket> kept = new ArrayList<>();
+        for (Bucket b : series.buckets()) {
+            kept.add(b.partial() ? new Bucket(b.start(), 0, 0, 0, false) : b);
+        }
+        Series whole = new Series(series.label(), series.by(), series.from(), series.to(), series.unit(), kept);
+        List<Change> confirmed = changes(ShiftDetector.detect(whole, ShiftOptions.DEFAULT), series.by());
+        Bucketing by = series.by();
+        List<Change> out = new ArrayList<>();
+        for (Change ch : changes) {
+            Set<LocalDate> near = Set.of(by.start(ch.date().minusDays(1)), ch.date(), by.next(ch.date()));
+            boolean stands = confirmed.stream().anyMatch(w -> w.up() == ch.up() && near.contains(w.date()));
+            out.add(stands ? ch : ch.withPartialOnly("with the partial bucket(s) " + PartialBucket.describe(partials)
+                    + " left out, no change " + (ch.up() ? "up" : "down") + " within one " + by.wire() + " of " + ch.date()));
+        }
+        return out;
     }
 
     static List<Change> changes(ShiftResult r, Bucketing by) {
@@ -196,6 +261,22 @@ final class MediaFigure implements FigureKind {
         double lr = Math.log(Math.max(ratio, 1e-12));
         return new Relative(la, lb, a.level, b.level, ratio - 1, Math.exp(lr - 1.959964 * se) - 1,
                 Math.exp(lr + 1.959964 * se) - 1, method);
+    }
+
+    /** Null when the corpus covers every day of window {@code w}; else how many it covers (the level is per covered day). */
+    static String windowCut(LocalDate[] w, CorpusStats corpus) {
+        long length = java.time.temporal.ChronoUnit.DAYS.between(w[0], w[1]) + 1;
+        if (corpus.from() == null) {
+            return null;
+        }
+        LocalDate a = w[0].isBefore(corpus.from()) ? corpus.from() : w[0];
+        LocalDate b = w[1].isAfter(corpus.to()) ? corpus.to() : w[1];
+        long covered = b.isBefore(a) ? 0 : java.time.temporal.ChronoUnit.DAYS.between(a, b) + 1;
+        if (covered >= length) {
+            return null;
+        }
+        return w[0] + ".." + w[1] + " is partial: the corpus covers " + covered + " of its " + length
+                + " days; its level is per day with data, so the window's length does not enter the comparison";
     }
 
     /** One window's level, its matches k, days with data, dispersion and the variance factor of log(level)·k. */
@@ -252,13 +333,14 @@ final class MediaFigure implements FigureKind {
         }
         List<Chart.Marker> markers = new ArrayList<>();
         for (Change ch : changes) {
-            markers.add(new Chart.Marker(ch.date(), "change " + (ch.up() ? "up" : "down") + " " + ch.date(),
+            markers.add(new Chart.Marker(ch.date(), "change " + (ch.up() ? "up" : "down") + " " + ch.date()
+                    + (ch.restsOnPartial() ? " (rests on a partial bucket)" : ""),
                     ch.up() ? Chart.MarkerKind.CHANGE_UP : Chart.MarkerKind.CHANGE_DOWN));
         }
         String y = (s.share() ? "share of articles" : "matching " + (s.unit() == Engine.CountUnit.STORIES ? "stories" : "articles"))
                 + " per " + s.by().wire();
         return new Chart(y, List.of(new Chart.Line(s.query().text(), dates, v, null, null, false)), series.from(), series.to(),
-                windows, markers, List.of());
+                windows, markers, List.of(), PartialBucket.of(series));
     }
 
     private static void commands(Computed c, BriefContext ctx, Spec s, Selection sel) {

@@ -97,6 +97,15 @@ final class Svg {
             b.append("<text class=\"winlabel\" x=\"").append(f(a + 3)).append("\" y=\"").append(TOP + 11).append("\">")
                     .append(esc(w.label())).append("</text>");
         }
+        for (PartialBucket p : c.partials()) {
+            // a partial bucket's span is greyed: its point is a count over fewer days than its neighbours'
+            double a = X.applyAsDouble(clamp(p.start().toEpochDay(), x0, x1));
+            double z = X.applyAsDouble(clamp(p.end().toEpochDay() + 1, x0, x1));
+            b.append("<rect class=\"partial\" x=\"").append(f(a)).append("\" y=\"").append(TOP).append("\" width=\"")
+                    .append(f(Math.max(1, z - a))).append("\" height=\"").append(ph).append("\"><title>")
+                    .append(esc("partial bucket " + p.start() + ".." + p.end() + ": " + p.days() + " of " + p.length() + " days"))
+                    .append("</title></rect>");
+        }
         for (double t : ticks) {
             double y = Y.applyAsDouble(t);
             b.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(W - RIGHT).append("\" y1=\"")
@@ -150,6 +159,16 @@ final class Svg {
                 }
                 b.append("<path class=\"line ").append(cls).append("\" d=\"").append(d).append("\"><title>")
                         .append(esc(l.label())).append("</title></path>");
+                for (PartialBucket p : c.partials()) {
+                    int i = l.dates().indexOf(p.start());
+                    if (i >= 0 && Double.isFinite(l.values()[i])) {
+                        b.append("<circle class=\"pt partial-pt ").append(cls).append("\" cx=\"")
+                                .append(f(X.applyAsDouble(p.start().toEpochDay()))).append("\" cy=\"")
+                                .append(f(Y.applyAsDouble(l.values()[i]))).append("\" r=\"3.5\"><title>")
+                                .append(esc(p.start() + ": " + Format.number(l.values()[i]) + " over " + p.days() + " of "
+                                        + p.length() + " days (partial)")).append("</title></circle>");
+                    }
+                }
             }
         }
         int events = 0;

@@ -17,6 +17,7 @@ import org.narrativewatch.territory.DayStats;
 import org.narrativewatch.territory.FocusArea;
 import org.narrativewatch.territory.FocusSeries;
 import org.narrativewatch.territory.NearLine;
+import org.narrativewatch.territory.PlaneSnapshots;
 import org.narrativewatch.territory.Region;
 import org.narrativewatch.territory.RegionNames;
 import org.narrativewatch.territory.RegionStats;
@@ -270,23 +271,29 @@ final class TerritoryFigure implements FigureKind {
         }
         FocusArea area;
         String areaArgs;
+        String areaKey;
         try {
             if (a.has("around")) {
                 if (!a.has("radius_km")) {
                     throw new UserException(a.at("around") + "around needs radius_km: R");
                 }
                 double r = a.number("radius_km", 0);
-                area = FocusArea.around(t, a.text("around"), a.text("region"), r);
+                areaKey = "around|" + a.text("around") + "|" + a.text("region") + "|" + r;
+                area = ctx.cached("focus-area|" + areaKey, () -> FocusArea.around(t, a.text("around"), a.text("region"), r));
                 areaArgs = " --around " + BriefContext.sh(a.text("around")) + " --radius-km " + Format.number(r)
                         + (a.has("region") ? " --region " + BriefContext.sh(a.text("region")) : "");
             } else if (a.has("polygon")) {
                 Geometry g = FocusArea.ring(a.node.get("polygon"), a.at("polygon").replaceFirst(": $", ""));
-                area = FocusArea.polygon(t, a.text("name") == null ? "polygon" : a.text("name"), g);
+                String name = a.text("name") == null ? "polygon" : a.text("name");
+                areaKey = "polygon|" + name + "|" + a.node.get("polygon");
+                area = ctx.cached("focus-area|" + areaKey, () -> FocusArea.polygon(t, name, g));
                 areaArgs = " --polygon " + BriefContext.sh(a.node.get("polygon").toString().replace("\"", ""));
             } else {
                 java.nio.file.Path f = ctx.file(a.text("geojson"), a.at("geojson"));
-                c.files.add(ctx.hash(f));
-                area = FocusArea.geojson(t, f);
+                DataFile h = ctx.hash(f);
+                c.files.add(h);
+                areaKey = "geojson|" + h.sha256();
+                area = ctx.cached("focus-area|" + areaKey, () -> FocusArea.geojson(t, f));
                 areaArgs = " --geojson " + BriefContext.sh(f.toString());
             }
         } catch (UserException e) {
@@ -302,8 +309,12 @@ final class TerritoryFigure implements FigureKind {
             c.notes.add("People: " + Territory.POPULATION_NOTE);
         }
         List<Chart.Shape> shapes = new ArrayList<>();
+        // one area's rows are measured once per run: figures of the same area (another column, an overlapping
+        // window, a date inside it) read no snapshot again
+        FocusArea measured = area;
+        FocusSeries.Rows rows = ctx.cached("focus-rows|" + areaKey, () -> new FocusSeries.Rows(t, measured, planes(ctx, t)));
         if (date != null) {
-            TerritorySeries s = FocusSeries.at(t, area, date, line);
+            TerritorySeries s = FocusSeries.at(t, rows, date, line);
             c.value(s.column(figure)[0], unit).field("date", date.toString()).field("snapshot_date", s.dates().get(0).toString());
             String note = Territory.substitutionNote(date, s.dates().get(0));
             if (note != null) {
@@ -314,7 +325,7 @@ final class TerritoryFigure implements FigureKind {
             return c;
         }
         int every = k.integer("every", 1, 1, 366);
-        TerritorySeries s = FocusSeries.series(t, area, from, to, every, line);
+        TerritorySeries s = FocusSeries.series(t, rows, from, to, every, line);
         seriesResult(c, s.dates(), s.column(figure), figure + " in " + area.name(), unit, ctx);
         c.commands.add("nwatch territory focus --data " + geo + areaArgs + " --from " + from + " --to " + to
                 + (every == 1 ? "" : " --every " + every) + " --shifts " + figure + " --format json");
@@ -355,7 +366,12 @@ final class TerritoryFigure implements FigureKind {
 
     /** The snapshot of {@code snapshotDate} in the plane, read once per run (each read scans its archive). */
     static Geometry occupied(BriefContext ctx, Territory t, LocalDate snapshotDate) {
-        return ctx.cached("occupied|" + snapshotDate, () -> t.projection().toPlane(t.snapshots().load(snapshotDate)));
+        return planes(ctx, t).get(snapshotDate);
+    }
+
+    /** Snapshots kept for the run: every territory figure reads a date once (a daily year of them is some 60 MB). */
+    static PlaneSnapshots planes(BriefContext ctx, Territory t) {
+        return ctx.cached("plane-snapshots", () -> new PlaneSnapshots(t, 400));
     }
 
     static Geometry lonLat(Territory t, Geometry plane, double toleranceM) {

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         description = {"Collect articles from the outlets' RSS/Atom feeds into the index, once or every --interval "
                 + "minutes until stopped (Ctrl-C).",
                 "Outlets come from --outlets FILE, else data/outlets.yaml if present, else the bundled list "
-                        + "(print it with --print-outlets to start your own)."})
+                        + "(print it with --print-outlets to start your own).",
+                "Items dated outside --min-date..--max-date are refused and counted by reason (nwatch status)."})
 public final class CollectCommand implements Callable<Integer> {
 
     @Spec
@@ -61,6 +62,9 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--print-outlets", description = "Print the bundled outlets file and exit.")
     boolean printOutlets;
 
+    @Mixin
+    DateWindowOptions dates;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -81,13 +85,14 @@ public final class CollectCommand implements Callable<Integer> {
             outlets = outlets.only(only);
         }
         Duration interval = Duration.ofMinutes(intervalMinutes);
+        org.narrativewatch.ingest.DateWindow window = dates.window(java.time.Clock.systemUTC());
         Engine engine = engineOptions.open();
         Collector collector = new Collector(engine, outlets, StateStore.open(StateStore.fileFor(engineOptions.index)),
                 new HttpFetcher(FetchPolicy.defaults().withMinHostInterval(
                         java.time.Duration.ofMillis(Math.round(hostInterval * 1000)))), threads, line -> {
                     err.println(TerminalText.escape(line));
                     err.flush();
-                });
+                }).dates(window);
         err.println("collect: " + outlets.outlets().size() + " outlets from " + outlets.origin() + " into "
                 + engineOptions.index + "; state in " + collector.store().file());
         err.flush();

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -41,6 +41,16 @@ public final class DetectorOptions {
                     + "(default: on for the automatic Gaussian model).")
     Boolean longRunScale;
 
+    @Option(names = "--variance-segments", negatable = true,
+            description = "Gaussian models: let noisier stretches weigh less instead of cutting them into level changes "
+                    + "(default: on).")
+    Boolean varianceSegments;
+
+    @Option(names = "--null-check", negatable = true,
+            description = "Gaussian models: keep the changes only if they beat no change by the profile-likelihood BIC "
+                    + "(default: off).")
+    Boolean nullCheck;
+
     @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")
     boolean noDispersion;
 
@@ -67,6 +77,12 @@ public final class DetectorOptions {
         }
         if (longRunScale != null) {
             o = o.withLongRunScale(longRunScale);
+        }
+        if (varianceSegments != null) {
+            o = o.withVarianceSegments(varianceSegments);
+        }
+        if (nullCheck != null) {
+            o = o.withNoChangeCheck(nullCheck);
         }
         if (noDispersion) {
             o = o.withDispersion(false);

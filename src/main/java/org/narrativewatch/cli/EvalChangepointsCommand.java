@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
+import org.narrativewatch.shift.ConstructedSeries;
 import org.narrativewatch.shift.Model;
 import org.narrativewatch.shift.PublishedScores;
 import org.narrativewatch.shift.ShiftOptions;
@@ -40,7 +41,8 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
     Formats.TextJson format;
 
-    @Option(names = "--model", description = "a plain model instead of the robust default: poisson, binomial, normal-mean, normal-meanvar, normal-trend")
+    @Option(names = "--model", description = "a plain model instead of the robust default: poisson, binomial, normal-mean, normal-meanvar, "
+            + "normal-trend, normal-trendvar")
     String model;
 
     @Mixin
@@ -104,11 +106,39 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
             x.put("in_sample_mean_cover", l.inSample().get(i).meanCover());
             x.put("quality_control_mean_f1", l.inSample().get(i).qcMeanF1());
             x.put("quality_control_mean_cover", l.inSample().get(i).qcMeanCover());
+            List<Object> cases = new ArrayList<>();
+            for (ConstructedSeries.Tally t : l.constructed().get(i)) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("case", t.name());
+                c.put("found", t.found());
+                c.put("true", t.truth());
+                c.put("false", t.wrong());
+                cases.add(c);
+            }
+            x.put("constructed", cases);
+            x.put("admissible", l.admissible().get(i));
             grid.add(x);
         }
         m.put("grid", grid);
+        m.put("folds", folds(l.folds()));
+        m.put("mean_f1", l.meanF1());
+        m.put("mean_cover", l.meanCover());
+        Map<String, Object> adm = new LinkedHashMap<>();
+        adm.put("rule", ADMISSIBLE);
+        adm.put("folds", folds(l.admissibleFolds()));
+        adm.put("mean_f1", l.admissibleMeanF1());
+        adm.put("mean_cover", l.admissibleMeanCover());
+        m.put("admissible", adm);
+        m.put("selection", "best mean of F1 and cover on the other series; ties to the earlier configuration");
+        return m;
+    }
+
+    static final String ADMISSIBLE = "configurations that keep the constructed series clean: every true level change found, "
+            + "at most one false change a series in every case (" + ConstructedSeries.SEEDS.length + " seeds each)";
+
+    private static List<Object> folds(List<TcpdEvaluation.Fold> fs) {
         List<Object> folds = new ArrayList<>();
-        for (TcpdEvaluation.Fold f : l.folds()) {
+        for (TcpdEvaluation.Fold f : fs) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("held_out", f.heldOut());
             x.put("chosen", f.chosen());
@@ -116,27 +146,43 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
             x.put("cover", f.cover());
             folds.add(x);
         }
-        m.put("folds", folds);
-        m.put("mean_f1", l.meanF1());
-        m.put("mean_cover", l.meanCover());
-        m.put("selection", "best mean of F1 and cover on the other series; ties to the earlier configuration");
-        return m;
+        return folds;
     }
 
     static String looTable(TcpdEvaluation.Loo l) {
-        StringBuilder b = new StringBuilder("\nconfigurations (in-sample, all series)        mean f1  cover    qc f1  qc cover\n");
+        StringBuilder b = new StringBuilder("\nconfigurations (in-sample, all series)        mean f1  cover    qc f1  qc cover  "
+                + "constructed: false changes (true found) per case; admissible\n");
         for (int i = 0; i < l.grid().size(); i++) {
             TcpdEvaluation.Report r = l.inSample().get(i);
-            b.append(String.format(Locale.ROOT, "%-46s %7.3f %6.3f  %7.3f %7.3f%n", l.grid().get(i).name(), r.meanF1(), r.meanCover(),
-                    r.qcMeanF1(), r.qcMeanCover()));
+            StringBuilder cases = new StringBuilder();
+            for (ConstructedSeries.Tally t : l.constructed().get(i)) {
+                cases.append(String.format(Locale.ROOT, " %3d%s", t.wrong(), t.truth() > 0 ? String.format(Locale.ROOT, "(%d/%d)", t.found(), t.truth())
+                        : "     "));
+            }
+            b.append(String.format(Locale.ROOT, "%-46s %7.3f %6.3f  %7.3f %7.3f %s  %s%n", l.grid().get(i).name(), r.meanF1(), r.meanCover(),
+                    r.qcMeanF1(), r.qcMeanCover(), cases, l.admissible().get(i) ? "yes" : "no"));
         }
-        b.append("\nleave-one-out: chosen on the other series, scored on the held-out one\n");
-        for (TcpdEvaluation.Fold f : l.folds()) {
-            b.append(String.format(Locale.ROOT, "%-22s %6.3f %6.3f  chosen: %s%n", f.heldOut(), f.f1(), f.cover(), f.chosen()));
-        }
+        b.append("constructed cases, in order: ");
+        b.append(String.join("; ", ConstructedSeries.cases().keySet())).append('\n');
+        b.append("\nleave-one-out over every configuration: chosen on the other series, scored on the held-out one\n");
+        looFolds(b, l.folds());
         b.append(String.format(Locale.ROOT, "%-22s %6.3f %6.3f  (leave-one-out; the default in-sample: %.3f %.3f)%n", "LOO MEAN", l.meanF1(),
                 l.meanCover(), l.inSample().get(0).meanF1(), l.inSample().get(0).meanCover()));
+        b.append("\nleave-one-out over the admissible configurations (").append(ADMISSIBLE).append(")\n");
+        if (l.admissibleFolds().isEmpty()) {
+            b.append("no configuration is admissible\n");
+        } else {
+            looFolds(b, l.admissibleFolds());
+            b.append(String.format(Locale.ROOT, "%-22s %6.3f %6.3f  (leave-one-out over admissible configurations)%n", "LOO MEAN",
+                    l.admissibleMeanF1(), l.admissibleMeanCover()));
+        }
         return b.toString();
+    }
+
+    private static void looFolds(StringBuilder b, List<TcpdEvaluation.Fold> folds) {
+        for (TcpdEvaluation.Fold f : folds) {
+            b.append(String.format(Locale.ROOT, "%-22s %6.3f %6.3f  chosen: %s%n", f.heldOut(), f.f1(), f.cover(), f.chosen()));
+        }
     }
 
     static Map<String, Object> toJson(TcpdEvaluation.Report r) {
@@ -173,6 +219,8 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
         cfg.put("seasonal", r.options().seasonal() != null ? r.options().seasonal() : auto);
         cfg.put("long_run_scale", r.options().longRunScale() != null ? r.options().longRunScale() : auto);
         cfg.put("robust", r.options().robust() != null ? r.options().robust() : auto);
+        cfg.put("variance_segments", r.options().varianceSegments() != null ? r.options().varianceSegments() : auto);
+        cfg.put("null_check", r.options().noChangeCheck() != null ? r.options().noChangeCheck() : auto);
         m.put("config", cfg);
         m.put("margin", 5);
         return m;

@@ -3,16 +3,12 @@ package org.narrativewatch.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.narrativewatch.DateRangeException;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.ingest.DateWindow;
@@ -55,13 +51,8 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Commit every N records, and at least every 30 s (default: ${DEFAULT-VALUE}); a killed import resumes after the last commit.")
     int commitEvery;
 
-    @Option(names = "--min-date", paramLabel = "DATE", defaultValue = "1900-01-01",
-            description = "Refuse records published before this day (default: ${DEFAULT-VALUE}).")
-    String minDate;
-
-    @Option(names = "--max-date", paramLabel = "DATE",
-            description = "Refuse records published after this day (default: 36 hours from now).")
-    String maxDate;
+    @Mixin
+    DateWindowOptions dates;
 
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextJsonConverter.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -69,7 +60,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DateWindow window = window();
+        DateWindow window = dates.window(Clock.systemUTC());
         ImportDefaults defaults = new ImportDefaults(outlet, group, lang, Map.of(), window.clock(), window);
         boolean json = format == Formats.TextJson.JSON;
         // live progress on a terminal only: it is not the command's output
@@ -120,20 +111,6 @@ public final class ImportCommand implements Callable<Integer> {
         try (src) {
             return importer.run(src);
         }
-    }
-
-    private DateWindow window() {
-        Clock clock = Clock.systemUTC();
-        LocalDate earliest = SelectionOptions.date("min-date", minDate);
-        Duration ahead = DateWindow.DEFAULT_AHEAD;
-        if (maxDate != null) {
-            LocalDate last = SelectionOptions.date("max-date", maxDate);
-            if (earliest != null && last.isBefore(earliest)) {
-                throw new DateRangeException("min-date", earliest, "max-date", last);
-            }
-            ahead = Duration.between(clock.instant(), last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-        }
-        return new DateWindow(earliest, ahead, clock);
     }
 
     private static Map<String, Object> json(ImportReport r) {

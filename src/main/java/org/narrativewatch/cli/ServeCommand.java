@@ -56,6 +56,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--collect", description = "Also collect from the outlets' feeds in the background, on a schedule (see nwatch collect).")
     boolean collect;
 
+    /** the window of --collect, as for nwatch collect */
+    @picocli.CommandLine.Mixin
+    DateWindowOptions collectDates;
+
     @Option(names = "--interval", paramLabel = "MINUTES", defaultValue = "30",
             description = "With --collect: minutes between collection cycles (default: ${DEFAULT-VALUE}).")
     int intervalMinutes;
@@ -83,6 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (intervalMinutes < 1) {
             throw new UserException("--interval must be at least 1 minute");
         }
+        org.narrativewatch.ingest.DateWindow collectWindow = collectDates.window(java.time.Clock.systemUTC());
         if (port < 0 || port > 65535) {
             throw new UserException("--port must be 0..65535, not " + port);
         }
@@ -126,7 +131,7 @@ public final class ServeCommand implements Callable<Integer> {
                 line -> {
                     err.println(line);
                     err.flush();
-                }) : null;
+                }).dates(collectWindow) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (collector != null) {

@@ -92,6 +92,8 @@ public final class StatusCommand implements Callable<Integer> {
             o.put("lastFetch", s.lastFetch() == null ? null : s.lastFetch().toString());
             o.put("result", s.result() == null ? "never" : s.result());
             o.put("added", s.added());
+            ObjectNode rejected = o.putObject("rejected");
+            s.rejectedByReason().forEach(rejected::put);
             ObjectNode perDay = o.putObject("articlesPerDay");
             s.articlesPerDay().forEach(perDay::put);
             ArrayNode errors = o.putArray("errors");
@@ -113,6 +115,8 @@ public final class StatusCommand implements Callable<Integer> {
                 fn.put("retryAfter", f.retryAfter() == null ? null : f.retryAfter().toString());
                 fn.put("etag", f.etag());
                 fn.put("lastModified", f.lastModified());
+                ObjectNode fr = fn.putObject("rejected");
+                f.rejected().forEach(fr::put);
             }
         }
         return Output.jsonText(root);
@@ -122,7 +126,9 @@ public final class StatusCommand implements Callable<Integer> {
         out.println("state: " + file + (updated == null ? " (no collection yet)" : ", updated " + WHEN.format(updated)));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         List<String[]> table = new ArrayList<>();
-        table.add(new String[] {"OUTLET", "GROUP", "LAST FETCH", "RESULT", "ADDED", "LAST " + days + " DAYS", "LAST ERROR"});
+        table.add(new String[] {"OUTLET", "GROUP", "LAST FETCH", "RESULT", "ADDED", "REJECTED", "LAST " + days + " DAYS",
+                "LAST ERROR"});
+        List<String> refusals = new ArrayList<>();
         for (OutletState s : rows) {
             StringBuilder perDay = new StringBuilder();
             for (int d = days - 1; d >= 0; d--) {
@@ -136,7 +142,11 @@ public final class StatusCommand implements Callable<Integer> {
             lastError = TerminalText.escape(lastError); // server-supplied text: never obeyed by the terminal
             table.add(new String[] {TerminalText.escape(s.outlet()), s.group() == null ? "" : TerminalText.escape(s.group()),
                     s.lastFetch() == null ? "never" : WHEN.format(s.lastFetch()),
-                    s.result() == null ? "never" : s.result(), Long.toString(s.added()), perDay.toString(), lastError});
+                    s.result() == null ? "never" : s.result(), Long.toString(s.added()),
+                    Long.toString(s.rejectedByReason().values().stream().mapToLong(Long::longValue).sum()),
+                    perDay.toString(), lastError});
+            s.rejectedByReason().forEach((reason, n) -> refusals.add(String.format(Locale.ROOT, "  %s: rejected %,d: %s",
+                    TerminalText.escape(s.outlet()), n, TerminalText.escape(reason))));
         }
         int[] width = new int[table.get(0).length];
         for (String[] row : table) {
@@ -150,6 +160,11 @@ public final class StatusCommand implements Callable<Integer> {
                 line.append(i == row.length - 1 ? row[i] : String.format(Locale.ROOT, "%-" + width[i] + "s  ", row[i]));
             }
             out.println(line.toString().stripTrailing());
+        }
+        if (!refusals.isEmpty()) {
+            out.println();
+            out.println("items the feeds hold that were refused (latest answer of each feed):");
+            refusals.forEach(out::println);
         }
     }
 }

@@ -22,6 +22,7 @@ import org.narrativewatch.article.Article;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.ingest.ArticleCheck;
 import org.narrativewatch.ingest.DateWindow;
+import org.narrativewatch.ingest.Importer;
 import org.narrativewatch.ingest.SourceRecord;
 import org.narrativewatch.ingest.feed.FeedContext;
 import org.narrativewatch.ingest.feed.FeedParser;
@@ -83,7 +84,10 @@ public final class Collector implements AutoCloseable {
         return outlets;
     }
 
-    /** Store only items published inside this window (default: 1900-01-01 to 36 h from now). */
+    /**
+     * Store only items published inside this window (default: 1900-01-01 to 36 h from now); the
+     * others are refused and counted by reason in each feed's state, which {@code nwatch status} shows.
+     */
     public Collector dates(DateWindow window) {
         this.dates = window;
         return this;
@@ -169,6 +173,7 @@ public final class Collector implements AutoCloseable {
         long added = 0;
         long present = 0;
         long rejected = 0;
+        TreeMap<String, Long> reasons = new TreeMap<>();
         for (int i = 0; i < futures.size(); i++) {
             OutletOutcome o;
             try {
@@ -191,16 +196,18 @@ public final class Collector implements AutoCloseable {
             added += o.added;
             present += o.present;
             rejected += o.rejected;
+            o.reasons.forEach((k, v) -> reasons.merge(k, v, Long::sum));
         }
         pool.shutdown();
         return new CycleReport(tried, answered, unreachable, failed, added, present, rejected,
-                Duration.between(start, Instant.now()));
+                Duration.between(start, Instant.now()), reasons);
     }
 
     private enum Status { ANSWERED, UNREACHABLE, FAILED, WAITING }
 
-    private record OutletOutcome(Status status, long added, long present, long rejected) {
-        static final OutletOutcome SKIPPED = new OutletOutcome(Status.WAITING, 0, 0, 0);
+    /** @param reasons refusals of this cycle by reason class */
+    private record OutletOutcome(Status status, long added, long present, long rejected, Map<String, Long> reasons) {
+        static final OutletOutcome SKIPPED = new OutletOutcome(Status.WAITING, 0, 0, 0, Map.of());
     }
 
     /**
@@ -226,7 +233,7 @@ public final class Collector implements AutoCloseable {
             FeedState fs = state.feed(feed.toString());
             errors.add(new OutletState.ErrorEntry(now, fs.url(), "error", msg));
             feeds.add(new FeedState(fs.url(), fs.etag(), fs.lastModified(), now, "error", msg, fs.failures() + 1, null,
-                    fs.seen()));
+                    fs.seen(), fs.rejected()));
         }
         try {
             store.put(new OutletState(outlet.name(), outlet.group(), now, "error", state.added(),
@@ -235,7 +242,7 @@ public final class Collector implements AutoCloseable {
             log.accept("collect: cannot save state to " + store.file() + ": " + io.getMessage());
         }
         log.accept("collect: " + outlet.name() + ": " + msg);
-        return new OutletOutcome(Status.FAILED, 0, 0, 0);
+        return new OutletOutcome(Status.FAILED, 0, 0, 0, Map.of());
     }
 
     /** One line for a failure, whatever its kind: its message, or its kind when it has none. */
@@ -256,6 +263,7 @@ public final class Collector implements AutoCloseable {
         long added = 0;
         long present = 0;
         long rejected = 0;
+        TreeMap<String, Long> reasons = new TreeMap<>();
         int answered = 0;
         int unreachable = 0;
         int tried = 0;
@@ -272,18 +280,20 @@ public final class Collector implements AutoCloseable {
                 if (r.notModified()) {
                     answered++;
                     feeds.add(new FeedState(fs.url(), fs.etag(), fs.lastModified(), now, "not_modified", null, 0, null,
-                            fs.seen()));
+                            fs.seen(), fs.rejected()));
                     continue;
                 }
                 FeedParser.ParsedFeed parsed = FeedParser.parse(r.body(), r.charset(), feed.toString(),
                         FeedContext.of(outlet), r.fetchedAt());
                 Set<String> seen = new LinkedHashSet<>(fs.seen());
                 List<Article> fresh = new ArrayList<>();
+                TreeMap<String, Long> refused = new TreeMap<>();
                 for (SourceRecord rec : parsed.records()) {
                     if (rec instanceof SourceRecord.Parsed p) {
                         Article a = p.article();
-                        if (ArticleCheck.refusal(a, dates) != null) {
-                            rejected++;
+                        String refusal = ArticleCheck.refusal(a, dates);
+                        if (refusal != null) {
+                            refused.merge(Importer.reasonClass(refusal), 1L, Long::sum);
                             continue;
                         }
                         if (outlet.fullText()) {
@@ -294,12 +304,16 @@ public final class Collector implements AutoCloseable {
                         }
                         fresh.add(a);
                         seen.add(a.url());
-                    } else {
-                        rejected++;
+                    } else if (rec instanceof SourceRecord.Rejected j) {
+                        refused.merge(Importer.reasonClass(j.reason()), 1L, Long::sum);
                     }
                 }
                 long[] counts = store(fresh, perDay);
                 answered++; // counted once its articles are stored: a failure after the fetch is a failure
+                for (var e : refused.entrySet()) {
+                    rejected += e.getValue();
+                    reasons.merge(e.getKey(), e.getValue(), Long::sum);
+                }
                 added += counts[0];
                 present += counts[1];
                 // only full-text outlets need to remember items (to fetch each page once); the
@@ -307,7 +321,7 @@ public final class Collector implements AutoCloseable {
                 List<String> keep = outlet.fullText() ? new ArrayList<>(seen) : List.of();
                 keep = keep.subList(Math.max(0, keep.size() - SEEN_KEPT), keep.size());
                 feeds.add(new FeedState(fs.url(), r.validators().etag(), r.validators().lastModified(), now, "ok",
-                        null, 0, null, keep));
+                        null, 0, null, keep, refused));
             } catch (FetchException e) {
                 if (e.kind() == FetchException.Kind.UNREACHABLE || e.kind() == FetchException.Kind.TIMEOUT) {
                     unreachable++;
@@ -315,13 +329,13 @@ public final class Collector implements AutoCloseable {
                 String kind = e.kind().name().toLowerCase(Locale.ROOT);
                 errors.add(new OutletState.ErrorEntry(now, fs.url(), kind, e.getMessage()));
                 feeds.add(new FeedState(fs.url(), fs.etag(), fs.lastModified(), now, kind, e.getMessage(),
-                        fs.failures() + 1, e.retryAfter(), fs.seen()));
+                        fs.failures() + 1, e.retryAfter(), fs.seen(), fs.rejected()));
             } catch (FeedParser.BadFeed | IOException | RuntimeException | StackOverflowError e) {
                 String kind = e instanceof FeedParser.BadFeed ? "bad_feed" : "error";
                 String msg = describe(e);
                 errors.add(new OutletState.ErrorEntry(now, fs.url(), kind, msg));
                 feeds.add(new FeedState(fs.url(), fs.etag(), fs.lastModified(), now, kind, msg, fs.failures() + 1,
-                        null, fs.seen()));
+                        null, fs.seen(), fs.rejected()));
             }
         }
         Status status = tried == 0 ? Status.WAITING
@@ -335,7 +349,7 @@ public final class Collector implements AutoCloseable {
         } catch (IOException e) {
             log.accept("collect: cannot save state to " + store.file() + ": " + e.getMessage());
         }
-        return new OutletOutcome(status, added, present, rejected);
+        return new OutletOutcome(status, added, present, rejected, reasons);
     }
 
     /** A feed that failed three times or more in a row is tried less often: 5 min, 10, 20… up to 6 h. */

@@ -38,6 +38,13 @@ public record OutletState(String outlet, String group, Instant lastFetch, String
         return new OutletState(outlet, group, null, null, 0, new TreeMap<>(), List.of(), List.of());
     }
 
+    /** Items its feeds hold that were refused, by reason class, summed over the feeds. */
+    public SortedMap<String, Long> rejectedByReason() {
+        SortedMap<String, Long> sum = new TreeMap<>();
+        feeds.forEach(f -> f.rejected().forEach((k, v) -> sum.merge(k, v, Long::sum)));
+        return sum;
+    }
+
     public FeedState feed(String url) {
         return feeds.stream().filter(f -> f.url().equals(url)).findFirst().orElse(FeedState.fresh(url));
     }

@@ -264,13 +264,19 @@ public final class Importer {
         }
     }
 
-    /** Groups rejection messages into classes for the counters ("field date: ... is in the future" → "date in the future"). */
-    static String reasonClass(String reason) {
+    /**
+     * Groups rejection messages into classes for the counters ("field date: ... is in the future" →
+     * "date in the future"); the collector counts its refusals in the same classes.
+     */
+    public static String reasonClass(String reason) {
         if (reason.contains("in the future")) {
             return "date in the future";
         }
         if (reason.startsWith("date before") || (reason.startsWith("field date") && reason.contains(" is before "))) {
             return "date before the accepted window";
+        }
+        if (reason.startsWith("date after") || (reason.startsWith("field date") && reason.contains(" is after "))) {
+            return "date after the accepted window";
         }
         if (reason.startsWith("field too long: ")) {
             int is = reason.indexOf(" is ");
@@ -288,7 +294,7 @@ public final class Importer {
         if (reason.startsWith("not valid UTF-8")) {
             return "bad UTF-8";
         }
-        if (reason.startsWith("the file ends early")) {
+        if (reason.startsWith("the file ends") || reason.startsWith("unreadable ") && reason.contains(" from here on")) {
             return "truncated or corrupt file";
         }
         int colon = reason.indexOf(" (");

@@ -54,13 +54,29 @@ public final class JsonlSource implements Source {
             String where = name + ":" + line.number();
             long base = line.number() * PER_LINE;
             if (line.error() != null) {
-                return new SourceRecord.Rejected(where, line.error(), base, line.fatal());
+                return line.unterminated() ? cut(where, line.error(), base)
+                        : new SourceRecord.Rejected(where, line.error(), base, line.fatal());
             }
             if (!line.text().isBlank()) {
                 readValues(line.text(), where, base);
+                if (line.unterminated() && pending.peekLast() instanceof SourceRecord.Rejected j
+                        && (j.reason().startsWith("not JSON (") || j.reason().startsWith("not valid UTF-8"))) {
+                    pending.pollLast();
+                    pending.add(cut(where, j.reason(), j.position()));
+                }
             }
         }
         return pending.poll();
+    }
+
+    /**
+     * The last line, with no line end after it, that cannot be read (JSON that stops short, a
+     * character cut in two): the file was cut inside it, which makes the file's import incomplete
+     * rather than a rejected line of a file reported as read to its end.
+     */
+    private static SourceRecord.Rejected cut(String where, String why, long position) {
+        return new SourceRecord.Rejected(where, "the file ends inside this line, which has no line end and cannot be"
+                + " read (" + why + "); everything before it was read", position, true);
     }
 
     /** Every JSON value on the line, in order, into {@link #pending}. */

@@ -22,11 +22,17 @@ final class LineReader implements AutoCloseable {
     /**
      * One line: its 1-based number and its text, or the reason it could not be read.
      *
-     * @param fatal the stream broke here (truncated, corrupt, unreadable): nothing follows
+     * @param fatal       the stream broke here (truncated, corrupt, unreadable): nothing follows
+     * @param unterminated the file's last line, with no line end after it: if it cannot be read,
+     *                     the file was most likely cut inside it
      */
-    record Line(long number, String text, String error, boolean fatal) {
+    record Line(long number, String text, String error, boolean fatal, boolean unterminated) {
         Line(long number, String text, String error) {
-            this(number, text, error, false);
+            this(number, text, error, false, false);
+        }
+
+        Line(long number, String text, String error, boolean fatal) {
+            this(number, text, error, fatal, false);
         }
     }
 
@@ -75,7 +81,8 @@ final class LineReader implements AutoCloseable {
                     if (len == 0 && !tooLong) {
                         return null;
                     }
-                    return finish(len, tooLong);
+                    Line last = finish(len, tooLong);
+                    return new Line(last.number(), last.text(), last.error(), false, true);
                 }
             }
             byte b = chunk[chunkPos++];

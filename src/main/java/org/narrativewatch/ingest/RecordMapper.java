@@ -69,7 +69,12 @@ final class RecordMapper {
             }
         }
         DateWindow window = defaults.dates();
-        if (d.published.toInstant().isAfter(window.clock().instant().plus(window.ahead()))) {
+        if (window.last() != null) {
+            if (d.published.toLocalDate().isAfter(window.last())) {
+                throw new BadRecord("field date: " + abbreviate(rawDate) + " is after " + window.last()
+                        + " (the latest accepted date)");
+            }
+        } else if (d.published.toInstant().isAfter(window.clock().instant().plus(window.ahead()))) {
             throw new BadRecord("field date: " + abbreviate(rawDate) + " is in the future (later than "
                     + window.latest() + ")");
         }

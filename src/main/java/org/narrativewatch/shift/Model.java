@@ -18,7 +18,9 @@ public enum Model {
     /** mean and variance change together (R: cpt.meanvar(test.stat = "Normal")) */
     NORMAL_MEANVAR("normal-meanvar", 2),
     /** a straight line per segment (level and slope change together), common variance */
-    NORMAL_TREND("normal-trend", 2);
+    NORMAL_TREND("normal-trend", 2),
+    /** a straight line and a variance per segment (level, slope and spread change together) */
+    NORMAL_TREND_VAR("normal-trendvar", 3);
 
     public final String wire;
     public final int params;
@@ -28,11 +30,16 @@ public enum Model {
         this.params = params;
     }
 
-    /** Shortest segment the model can fit: a variance needs 2 points, a line with a residual 3. */
+    /**
+     * Shortest segment the model can fit: a variance needs 2 points, a line with a residual 3, a line and
+     * a variance 4 (two residual degrees of freedom: with one, the segment's log-variance has so heavy a
+     * left tail that three points on a near-line would buy a change).
+     */
     public int minimumSegment() {
         return switch (this) {
             case NORMAL_MEANVAR -> 2;
             case NORMAL_TREND -> 3;
+            case NORMAL_TREND_VAR -> 4;
             default -> 1;
         };
     }
@@ -43,6 +50,6 @@ public enum Model {
                 return m;
             }
         }
-        throw new InvalidOptionException("model", "must be auto, poisson, binomial, normal-mean, normal-meanvar or normal-trend, not '" + s + "'");
+        throw new InvalidOptionException("model", "must be auto, poisson, binomial, normal-mean, normal-meanvar, normal-trend or normal-trendvar, not '" + s + "'");
     }
 }

@@ -15,7 +15,10 @@ import org.hipparchus.distribution.continuous.TDistribution;
  * <li>poisson: 2 S1 (log m - log S1), 0 when S1 = 0 (mll.meanvar.poisson; under MBIC a segment whose
  * sum is 0 is not charged its log-length either, as in R);</li>
  * <li>binomial (not in R): -2 [K log p + (N-K) log(1-p)], p = K/N, the exact binomial deviance;</li>
- * <li>normal-trend (not in R): residual sum of squares of a least-squares line over the scaled series.</li>
+ * <li>normal-trend (not in R): residual sum of squares of a least-squares line over the scaled series;</li>
+ * <li>normal-trendvar (not in R): m (log 2π + log σ̂² + 1) with σ̂² the residual variance about the segment's
+ * least-squares line, on the raw series, never below a floor tied to the series' own noise
+ * ({@link #varianceFloor}).</li>
  * </ul>
  * m counts observed buckets only. With an {@linkplain Observations#exposure() exposure} e per bucket
  * (a partial bucket), the count costs use Σe for m (a Poisson rate per full bucket), and the Gaussian
@@ -51,7 +54,59 @@ public final class SegmentCosts {
             case NORMAL_MEAN -> new Gaussian(obs, scale, false, false);
             case NORMAL_MEANVAR -> new Gaussian(obs, 1, true, false);
             case NORMAL_TREND -> new Gaussian(obs, scale, false, true);
+            case NORMAL_TREND_VAR -> new TrendVariance(obs, varianceFloor(obs), 1);
         };
+    }
+
+    /**
+     * A line and a variance per segment, the cost multiplied by {@code weight} (1 = the likelihood; below 1 a
+     * quasi-likelihood for autocorrelated noise, see {@link ShiftDetector}).
+     */
+    public static SegmentCost trendVariance(Observations obs, double floor, double weight) {
+        return new TrendVariance(obs, floor, weight);
+    }
+
+    /** A segment's variance is never taken below this share of the series' noise variance. */
+    static final double FLOOR_SHARE = 0.01;
+
+    /**
+     * The floor of a segment's variance in the line-and-variance model: 1% of the noise variance of the
+     * whole series, estimated robustly from second differences of neighbouring observed buckets (a line's
+     * second differences are 0; white noise's have variance 6σ²; the median ignores steps and spikes).
+     * Without a floor, a stretch that happens to lie on a line (an interpolated or rounded stretch, a run
+     * of equal values) has a log-variance near −∞ and buys changes around it. Series whose second
+     * differences are mostly 0 fall back to the spread around the no-change line.
+     */
+    static double varianceFloor(Observations obs) {
+        int n = obs.size();
+        double[] d = new double[Math.max(0, n)];
+        int c = 0;
+        int a = -1;
+        int b = -1;
+        for (int i = 0; i < n; i++) {
+            if (obs.missing(i)) {
+                continue;
+            }
+            if (a >= 0 && b == i - 1 && a == i - 2) {
+                double x0 = obs.values()[a] / obs.exposure(a);
+                double x1 = obs.values()[b] / obs.exposure(b);
+                double x2 = obs.values()[i] / obs.exposure(i);
+                d[c++] = Math.abs(x2 - 2 * x1 + x0);
+            }
+            a = b;
+            b = i;
+        }
+        double sd = 0;
+        if (c >= 3) {
+            double[] s = java.util.Arrays.copyOf(d, c);
+            java.util.Arrays.sort(s);
+            double med = c % 2 == 1 ? s[c / 2] : (s[c / 2 - 1] + s[c / 2]) / 2;
+            sd = 1.4826 * med / Math.sqrt(6);
+        }
+        if (!(sd > 0)) {
+            sd = ShiftDetector.nullScale(obs, true);
+        }
+        return Math.max(FLOOR_SHARE * sd * sd, Double.MIN_NORMAL);
     }
 
     /** Running sum with Neumaier's compensation: each partial sum as if accumulated in extended precision. */
@@ -235,7 +290,7 @@ public final class SegmentCosts {
         }
     }
 
-    static final class Gaussian extends Prefix {
+    static class Gaussian extends Prefix {
         final double scale;
         final boolean meanvar;
         final boolean trend;
@@ -346,4 +401,39 @@ public final class SegmentCosts {
             return new Estimate(mean, mean - q * se, mean + q * se);
         }
     }
+
+    /**
+     * A line and its own variance per segment: m (log 2π + log max(σ̂², floor) + 1), σ̂² = RSS/m about the
+     * (exposure-weighted) least-squares line, times a weight.
+     */
+    static final class TrendVariance extends Gaussian {
+        final double floor;
+        final double weight;
+
+        TrendVariance(Observations obs, double floor, double weight) {
+            super(obs, 1, false, true);
+            if (!(floor > 0) || !(weight > 0)) {
+                throw new IllegalArgumentException("floor and weight must be positive: " + floor + ", " + weight);
+            }
+            this.floor = floor;
+            this.weight = weight;
+        }
+
+        @Override
+        public double cost(int start, int end) {
+            long m = cnt[end] - cnt[start];
+            if (m == 0) {
+                return 0;
+            }
+            return weight * m * (LOG_2PI + Math.log(variance(start, end)) + 1);
+        }
+
+        /** The segment's residual variance, at least the floor. */
+        double variance(int start, int end) {
+            long m = cnt[end] - cnt[start];
+            return Math.max(rss(start, end) / m, floor);
+        }
+    }
+
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
 }

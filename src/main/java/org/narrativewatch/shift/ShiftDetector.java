@@ -1,5 +1,6 @@
 package org.narrativewatch.shift;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -67,9 +68,10 @@ public final class ShiftDetector {
         return detect(input, options, model, options.model() == null);
     }
 
-    private static ShiftResult detect(Observations input, ShiftOptions options, Model model, boolean auto) {
-        Prepared p = prepare(input, options, model, auto);
+    private static ShiftResult detect(Observations input, ShiftOptions options, Model requested, boolean auto) {
+        Prepared p = prepare(input, options, requested, auto);
         Observations obs = p.obs;
+        Model model = p.model;
         int[] cps;
         double[] posterior = null;
         switch (options.method()) {
@@ -88,7 +90,7 @@ public final class ShiftDetector {
                 cps = kept.stream().mapToInt(Integer::intValue).toArray();
                 posterior = probs.stream().mapToDouble(Double::doubleValue).toArray();
             }
-            default -> cps = p.longRun ? p.cps : Fpop.optimal(p.cost, p.pen, p.minSeg, options.penalty().chargesSegmentLength()).changes();
+            default -> cps = p.cps != null ? p.cps : Fpop.optimal(p.cost, p.pen, p.minSeg, options.penalty().chargesSegmentLength()).changes();
         }
         int[] whole = withoutPartialOnlySegments(input, cps, posterior);
         if (whole.length != cps.length) {
@@ -96,12 +98,17 @@ public final class ShiftDetector {
             cps = whole;
         }
         return describe(obs, model, options.penalty(), p.pen, p.minSeg, p.scale, p.dispersion, p.cost, cps, posterior, p.outliers,
-                p.seasonality, p.longRun);
+                p.seasonality, p.longRun, p.fits, p.varianceChanges);
     }
 
-    /** A series ready for the search: outliers out, cycles removed, its scale, dispersion, cost and penalty. */
-    private record Prepared(Observations obs, List<Integer> outliers, List<Seasonality> seasonality, double scale,
-                            double dispersion, SegmentCost cost, double pen, int minSeg, boolean longRun, int[] cps) {}
+    /**
+     * A series ready for the search: outliers out, cycles removed (weighted by variance segments when
+     * found), the model, its scale, dispersion, cost and penalty; the changes when already found (the
+     * long-run fixed point, variance segments, the no-change check), else null; what the check compared.
+     */
+    private record Prepared(Observations obs, List<Integer> outliers, List<Seasonality> seasonality, Model model, double scale,
+                            double dispersion, SegmentCost cost, double pen, int minSeg, boolean longRun, int[] cps,
+                            List<ShiftResult.Fit> fits, List<VarianceChange> varianceChanges) {}
 
     private static Prepared prepare(Observations input, ShiftOptions options, Model model, boolean auto) {
         boolean gaussianAuto = auto && isGaussian(model);
@@ -122,30 +129,284 @@ public final class ShiftDetector {
         double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
         double pen = options.penalty().value(model, observed);
         double scale = scale(obs, model);
+        boolean charge = options.penalty().chargesSegmentLength();
+        boolean common = model == Model.NORMAL_MEAN || model == Model.NORMAL_TREND;
+        boolean pelt = options.method() == ShiftOptions.Method.PELT;
+        boolean varianceSegments = (options.varianceSegments() != null ? options.varianceSegments() : gaussianAuto) && common && pelt;
+        // off unless asked for: it wins in-sample on TCPD through one series and loses leave-one-out (docs/shifts.md)
+        boolean noChangeCheck = Boolean.TRUE.equals(options.noChangeCheck()) && common && pelt;
         int[] cps = null;
-        if (longRun) {
-            // fixed point: segment, take the long-run spread of what the segments leave, segment again
-            boolean charge = options.penalty().chargesSegmentLength();
-            cps = Fpop.optimal(SegmentCosts.of(model, obs, scale), pen, minSeg, charge).changes();
-            List<int[]> seen = new ArrayList<>();
-            seen.add(cps);
-            for (int it = 0; it < LONG_RUN_ITERATIONS; it++) {
-                double next = longRunScale(obs, cps, model == Model.NORMAL_TREND);
-                if (!(next > 0) || Double.isInfinite(next)) {
-                    break;
+        List<VarianceChange> varianceChanges = List.of();
+        List<ShiftResult.Fit> fits = List.of();
+        if (longRun || varianceSegments || noChangeCheck) {
+            Levels levels = levels(obs, model, pen, minSeg, charge, longRun, scale);
+            if (varianceSegments) {
+                Heteroscedastic h = heteroscedastic(obs, model, pen, minSeg, charge, longRun, levels);
+                obs = h.weighted;
+                levels = h.levels;
+                varianceChanges = h.changes;
+            }
+            cps = levels.cps;
+            scale = levels.scale;
+            if (noChangeCheck && cps.length > 0) {
+                double[] bic = noChangeCheck(obs, model, cps, pen, charge);
+                fits = List.of(new ShiftResult.Fit("segmentation", cps.length, bic[0]), new ShiftResult.Fit("no change", 0, bic[1]));
+                if (bic[1] < bic[0]) {
+                    cps = new int[0];
                 }
-                int[] again = Fpop.optimal(SegmentCosts.of(model, obs, next), pen, minSeg, charge).changes();
-                scale = next;
-                boolean repeat = seen.stream().anyMatch(c -> Arrays.equals(c, again));
-                cps = again;
-                if (repeat) {
-                    break;
-                }
-                seen.add(again);
             }
         }
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
-        return new Prepared(obs, outliers, cycles, scale, dispersion, cost, pen, minSeg, longRun, cps);
+        return new Prepared(obs, outliers, cycles, model, scale, dispersion, cost, pen, minSeg, longRun, cps, fits, varianceChanges);
+    }
+
+    /** A level segmentation and the scale it was found at. */
+    private record Levels(int[] cps, double scale) {}
+
+    /**
+     * The common-variance segmentation: at the long-run scale's fixed point (segment, take the long-run
+     * spread of what the segments leave, segment again), or at the given scale.
+     */
+    private static Levels levels(Observations obs, Model model, double pen, int minSeg, boolean charge, boolean longRun, double scale) {
+        int[] cps = Fpop.optimal(SegmentCosts.of(model, obs, scale), pen, minSeg, charge).changes();
+        if (!longRun) {
+            return new Levels(cps, scale);
+        }
+        List<int[]> seen = new ArrayList<>();
+        seen.add(cps);
+        for (int it = 0; it < LONG_RUN_ITERATIONS; it++) {
+            double next = longRunScale(obs, cps, model == Model.NORMAL_TREND);
+            if (!(next > 0) || Double.isInfinite(next)) {
+                break;
+            }
+            int[] again = Fpop.optimal(SegmentCosts.of(model, obs, next), pen, minSeg, charge).changes();
+            scale = next;
+            boolean repeat = seen.stream().anyMatch(c -> Arrays.equals(c, again));
+            cps = again;
+            if (repeat) {
+                break;
+            }
+            seen.add(again);
+        }
+        return new Levels(cps, scale);
+    }
+
+    /**
+     * Where the spread of the noise changes, as found on the residuals of the level segmentation.
+     *
+     * @param index the first bucket at the new spread
+     * @param sdBefore the residual standard deviation before, {@code sdAfter} after
+     */
+    public record VarianceChange(int index, LocalDate date, double sdBefore, double sdAfter) {}
+
+    private record Heteroscedastic(Observations weighted, Levels levels, List<VarianceChange> changes) {}
+
+    /** Variance segments are at least this long. */
+    static final int VARIANCE_MIN_SEGMENT = 4;
+
+    /**
+     * Levels and variance changes together, so that a stretch of larger noise is not read as level changes.
+     * The residuals of the level segmentation are segmented by their variance (cost m log σ̂², σ̂² their mean
+     * square, at least the floor of {@link SegmentCosts#varianceFloor}; BIC, 2 log n a change; weighed by the
+     * AR(1) inflation of the residuals, as the levels' long-run scale is); each bucket then weighs 1/σ̂² of
+     * its variance segment (weighted least squares, through the exposure), and the levels are segmented
+     * again. Alternated until neither changes (a few rounds). With no variance change the levels are the
+     * common-variance ones, unchanged.
+     */
+    private static Heteroscedastic heteroscedastic(Observations obs, Model model, double pen, int minSeg, boolean charge,
+                                                   boolean longRun, Levels levels) {
+        boolean trend = model == Model.NORMAL_TREND;
+        int n = obs.size();
+        double floor = SegmentCosts.varianceFloor(obs);
+        double varPen = 2 * Math.log(Math.max(2, obs.observedCount()));
+        Observations current = obs;
+        Levels common = levels;
+        int[] vcps = new int[0];
+        double[] sd = new double[0];
+        List<String> seen = new ArrayList<>();
+        for (int it = 0; it < LONG_RUN_ITERATIONS; it++) {
+            double[] r = residuals(obs, levels.cps, trend);
+            double rho = lagOneAutocorrelation(r);
+            int[] next = Pelt.run(new MeanSquare(r, floor, (1 - rho) / (1 + rho)), varPen, VARIANCE_MIN_SEGMENT, false).changes();
+            String key = Arrays.toString(levels.cps) + Arrays.toString(next);
+            if (seen.contains(key)) {
+                break;
+            }
+            seen.add(key);
+            vcps = next;
+            if (vcps.length == 0) {
+                current = obs;
+                levels = common;
+                sd = new double[0];
+                break;
+            }
+            // each variance segment's mean square, relative to the whole series'
+            double total = 0;
+            int m = 0;
+            for (double v : r) {
+                if (!Double.isNaN(v)) {
+                    total += v * v;
+                    m++;
+                }
+            }
+            double ref = Math.max(total / m, floor);
+            sd = new double[vcps.length + 1];
+            double[] w = new double[n];
+            for (int k = 0; k <= vcps.length; k++) {
+                int a = k == 0 ? 0 : vcps[k - 1];
+                int b = k == vcps.length ? n : vcps[k];
+                double ss = 0;
+                int mk = 0;
+                for (int i = a; i < b; i++) {
+                    if (!Double.isNaN(r[i])) {
+                        ss += r[i] * r[i];
+                        mk++;
+                    }
+                }
+                double var = Math.max(mk > 0 ? ss / mk : ref, floor);
+                sd[k] = Math.sqrt(var);
+                for (int i = a; i < b; i++) {
+                    w[i] = ref / var;
+                }
+            }
+            current = weighted(obs, w);
+            levels = levels(current, model, pen, minSeg, charge, longRun, scale(current, model));
+        }
+        List<VarianceChange> changes = new ArrayList<>();
+        for (int k = 0; k < vcps.length && sd.length > 0; k++) {
+            changes.add(new VarianceChange(vcps[k], obs.date(vcps[k]), sd[k], sd[k + 1]));
+        }
+        return new Heteroscedastic(current, levels, changes);
+    }
+
+    /** The series with bucket i weighing w[i] more (values and exposure both multiplied: the rates stay). */
+    private static Observations weighted(Observations obs, double[] w) {
+        double[] v = obs.values().clone();
+        double[] e = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            e[i] = obs.exposure(i) * w[i];
+            if (!Double.isNaN(v[i])) {
+                v[i] *= w[i];
+            }
+        }
+        return new Observations(obs.dates(), v, obs.totals(), e);
+    }
+
+    /** Variance segments of residuals (mean 0 known): m log max(Σr²/m, floor), times a weight. */
+    private static final class MeanSquare implements SegmentCost {
+        private final double[] s2;
+        private final int[] cnt;
+        private final double floor;
+        private final double weight;
+
+        MeanSquare(double[] r, double floor, double weight) {
+            s2 = new double[r.length + 1];
+            cnt = new int[r.length + 1];
+            SegmentCosts.Sum sum = new SegmentCosts.Sum();
+            for (int i = 0; i < r.length; i++) {
+                boolean miss = Double.isNaN(r[i]);
+                s2[i + 1] = sum.add(miss ? 0 : r[i] * r[i]);
+                cnt[i + 1] = cnt[i] + (miss ? 0 : 1);
+            }
+            this.floor = floor;
+            this.weight = weight;
+        }
+
+        @Override
+        public int size() {
+            return s2.length - 1;
+        }
+
+        @Override
+        public double cost(int start, int end) {
+            int m = cnt[end] - cnt[start];
+            return m == 0 ? 0 : weight * m * Math.log(Math.max((s2[end] - s2[start]) / m, floor));
+        }
+
+        @Override
+        public int observed(int start, int end) {
+            return cnt[end] - cnt[start];
+        }
+
+        @Override
+        public Estimate estimate(int start, int end, int at, double sigma) {
+            return Estimate.NONE;
+        }
+    }
+
+    /**
+     * BIC of the segmentation and of no change at all, from the profile likelihood (each with its own
+     * σ̂²: n log σ̂², the penalty per change; under MBIC also the length charges), as a quasi-likelihood
+     * divided by the AR(1) inflation (1+ρ)/(1−ρ) of the segmentation's residuals. The search's own criterion
+     * divides by one σ estimated under the segmentation, which for a smooth series with very persistent
+     * residuals (a population curve) still buys changes that the likelihood of the whole does not support.
+     *
+     * @return {BIC with the changes, BIC without}
+     */
+    static double[] noChangeCheck(Observations obs, Model model, int[] cps, double pen, boolean charge) {
+        boolean trend = model == Model.NORMAL_TREND;
+        SegmentCost plain = SegmentCosts.of(model, obs, 1);
+        double rho = lagOneAutocorrelation(residuals(obs, cps, trend));
+        double inflation = (1 + rho) / (1 - rho);
+        double with = profileDeviance(plain, cps, false, Double.MIN_NORMAL) / inflation + pen * cps.length
+                + (charge ? lengthCharges(plain, cps) : 0);
+        double without = profileDeviance(plain, new int[0], false, Double.MIN_NORMAL) / inflation
+                + (charge ? lengthCharges(plain, new int[0]) : 0);
+        return new double[] {with, without};
+    }
+
+    /**
+     * −2 × the profile log-likelihood of a segmentation of lines (up to constants shared by both models):
+     * n log σ̂² with one pooled variance, or Σ m_k log σ̂²_k with a variance per segment (each at least the floor).
+     */
+    static double profileDeviance(SegmentCost line, int[] cps, boolean own, double floor) {
+        int n = line.size();
+        double rss = 0;
+        double ll = 0;
+        int m = 0;
+        for (int k = 0; k <= cps.length; k++) {
+            int a = k == 0 ? 0 : cps[k - 1];
+            int b = k == cps.length ? n : cps[k];
+            int mk = line.observed(a, b);
+            if (mk == 0) {
+                continue;
+            }
+            double r = line.residualSumOfSquares(a, b);
+            rss += r;
+            m += mk;
+            ll += mk * Math.log(Math.max(r / mk, floor));
+        }
+        if (m == 0) {
+            return 0;
+        }
+        return own ? ll : m * Math.log(Math.max(rss / m, floor));
+    }
+
+    private static double lengthCharges(SegmentCost cost, int[] cps) {
+        double c = 0;
+        for (int k = 0; k <= cps.length; k++) {
+            c += cost.lengthCharge(k == 0 ? 0 : cps[k - 1], k == cps.length ? cost.size() : cps[k]);
+        }
+        return c;
+    }
+
+    /** Lag-1 autocorrelation of residuals (pairs across a missing bucket skipped), in [0, 1): negative counts as 0. */
+    static double lagOneAutocorrelation(double[] r) {
+        double ss = 0;
+        double cross = 0;
+        double prev = Double.NaN;
+        for (double v : r) {
+            if (Double.isNaN(v)) {
+                prev = Double.NaN;
+                continue;
+            }
+            ss += v * v;
+            if (!Double.isNaN(prev)) {
+                cross += v * prev;
+            }
+            prev = v;
+        }
+        return ss > 0 ? Math.max(0, Math.min(1 - 1e-9, cross / ss)) : 0;
     }
 
     /** Rounds of the long-run scale's fixed point (it settles in a few on every series tried). */
@@ -159,25 +420,17 @@ public final class ShiftDetector {
     static double longRunScale(Observations obs, int[] cps, boolean trend) {
         double[] r = residuals(obs, cps, trend);
         double ss = 0;
-        double cross = 0;
         int m = 0;
-        double prev = Double.NaN;
         for (double v : r) {
-            if (Double.isNaN(v)) {
-                prev = Double.NaN;
-                continue;
+            if (!Double.isNaN(v)) {
+                ss += v * v;
+                m++;
             }
-            ss += v * v;
-            m++;
-            if (!Double.isNaN(prev)) {
-                cross += v * prev;
-            }
-            prev = v;
         }
         if (m < 3 || !(ss > 0)) {
             return Double.NaN;
         }
-        double rho = Math.max(0, Math.min(1 - 1e-9, cross / ss));
+        double rho = lagOneAutocorrelation(r);
         return Math.sqrt(ss / m) * Math.sqrt((1 + rho) / (1 - rho));
     }
 
@@ -323,12 +576,13 @@ public final class ShiftDetector {
     }
 
     static boolean isGaussian(Model m) {
-        return m == Model.NORMAL_MEAN || m == Model.NORMAL_MEANVAR || m == Model.NORMAL_TREND;
+        return m == Model.NORMAL_MEAN || m == Model.NORMAL_MEANVAR || m == Model.NORMAL_TREND || m == Model.NORMAL_TREND_VAR;
     }
 
     private static ShiftResult describe(Observations obs, Model model, Penalty penalty, double pen, int minSeg, double scale,
                                         double dispersion, SegmentCost cost, int[] cps, double[] posterior,
-                                        List<Integer> outliers, List<Seasonality> seasonality, boolean longRun) {
+                                        List<Integer> outliers, List<Seasonality> seasonality, boolean longRun,
+                                        List<ShiftResult.Fit> fits, List<VarianceChange> varianceChanges) {
         int n = obs.size();
         int[] bounds = new int[cps.length + 2];
         bounds[0] = 0;
@@ -359,7 +613,7 @@ public final class ShiftDetector {
             int c = bounds[i];
             int b = bounds[i + 1];
             // a level model's estimate is the segment's own (computed once); a line's is read at the boundary
-            boolean trend = model == Model.NORMAL_TREND;
+            boolean trend = model == Model.NORMAL_TREND || model == Model.NORMAL_TREND_VAR;
             Estimate before = trend ? widen(cost.estimate(a, c, lastObserved(cost, a, c), sigma), dispersion) : segments.get(i - 1).level();
             Estimate after = trend ? widen(cost.estimate(c, b, c, sigma), dispersion) : segments.get(i).level();
             double stat;
@@ -374,7 +628,7 @@ public final class ShiftDetector {
             changes.add(new ChangePoint(c, obs.date(c), before, after, rel, p, posterior == null ? Double.NaN : posterior[i - 1]));
         }
         return new ShiftResult(model, penalty, pen, minSeg, scale, dispersion, n, obs.observedCount(), segments, changes,
-                List.copyOf(outliers), List.copyOf(seasonality), longRun);
+                List.copyOf(outliers), List.copyOf(seasonality), longRun, fits, varianceChanges);
     }
 
     /** P(χ²_df > stat); 0 beyond where it underflows (Hipparchus' continued fraction cannot take ∞). */

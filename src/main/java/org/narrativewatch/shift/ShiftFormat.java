@@ -13,7 +13,9 @@ import org.narrativewatch.Wire;
  * <p>JSON: {@code {"model", "penalty", "penalty_value", "min_segment", "n", "observed", "dispersion",
  * (Gaussian models:) "scale", "scale_kind", "seasonal": [{"cycle", "kind", "f", "p", "profile"}], "changes": [{"date",
  * "index", "before", "after", "before_ci", "after_ci", "relative_change", "p" (, "posterior")}], "segments": [{"from",
- * "to", "start", "end", "observed", "level", "ci"}], "pulses": [{@link #pulse}], "outliers"}}, after
+ * "to", "start", "end", "observed", "level", "ci"}], "pulses": [{@link #pulse}], "outliers",
+ * "variance_changes": [{"date", "index", "sd_before", "sd_after"}] (where the noise's spread changes; not level changes),
+ * "no_change_check": [{"fit", "changes", "bic"}] (the automatic Gaussian default: the segmentation against no change)}}, after
  * the caller's leading fields (the query). Figures that do not exist (NaN) are null. CSV: one row per change
  * point under {@link #CSV_HEADER}.
  */
@@ -40,7 +42,8 @@ public final class ShiftFormat {
         m.put("n", r.n());
         m.put("observed", r.observed());
         m.put("dispersion", r.dispersion());
-        if (r.model() == Model.NORMAL_MEAN || r.model() == Model.NORMAL_TREND || r.model() == Model.NORMAL_MEANVAR) {
+        if (r.model() == Model.NORMAL_MEAN || r.model() == Model.NORMAL_TREND || r.model() == Model.NORMAL_MEANVAR
+                || r.model() == Model.NORMAL_TREND_VAR) {
             m.put("scale", r.scale());
             m.put("scale_kind", r.longRunScale() ? "long-run sd within segments" : "sd around the no-change fit");
         }
@@ -76,6 +79,21 @@ public final class ShiftFormat {
         Pulse.of(r).forEach(p -> pulses.add(pulse(p)));
         ArrayNode outliers = m.putArray("outliers");
         r.outliers().forEach(outliers::add);
+        ArrayNode spread = m.putArray("variance_changes");
+        for (ShiftDetector.VarianceChange v : r.varianceChanges()) {
+            ObjectNode x = spread.addObject();
+            x.put("date", v.date() == null ? null : v.date().toString());
+            x.put("index", v.index());
+            Wire.number(x, "sd_before", v.sdBefore());
+            Wire.number(x, "sd_after", v.sdAfter());
+        }
+        ArrayNode check = m.putArray("no_change_check");
+        for (ShiftResult.Fit f : r.fits()) {
+            ObjectNode x = check.addObject();
+            x.put("fit", f.name());
+            x.put("changes", f.changes());
+            Wire.number(x, "bic", f.bic());
+        }
         return m;
     }
 

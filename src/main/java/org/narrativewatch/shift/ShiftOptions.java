@@ -17,9 +17,14 @@ package org.narrativewatch.shift;
  * @param longRunScale Gaussian common-variance models: divide by the long-run standard deviation of the
  *                     residuals within segments (AR(1) plug-in, iterated to a fixed point) instead of the
  *                     spread around the no-change fit; null = on for the automatic Gaussian model
+ * @param varianceSegments Gaussian common-variance models: find where the noise's variance changes and weigh
+ *                     the buckets by it, so that noisier stretches are not read as level changes; null = on for
+ *                     the automatic Gaussian model
+ * @param noChangeCheck Gaussian common-variance models: keep the changes only if their BIC from the profile
+ *                     likelihood beats no change at all; null = off (measured: it does not hold leave-one-out)
  */
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
-                           Boolean seasonal, Boolean longRunScale) {
+                           Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck) {
 
     public enum Method {
         PELT, BINSEG, BOCPD;
@@ -34,41 +39,49 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         }
     }
 
-    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null);
+    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null);
 
     public ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
-        this(model, penalty, minSegment, method, robust, dispersion, null, null);
+        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null);
     }
 
     public ShiftOptions withModel(Model m) {
-        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale);
+        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck);
     }
 
     public ShiftOptions withPenalty(Penalty p) {
-        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale);
+        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck);
     }
 
     public ShiftOptions withMinSegment(int m) {
-        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale);
+        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck);
     }
 
     public ShiftOptions withMethod(Method m) {
-        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale);
+        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck);
     }
 
     public ShiftOptions withRobust(boolean r) {
-        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale);
+        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck);
     }
 
     public ShiftOptions withDispersion(boolean d) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck);
     }
 
     public ShiftOptions withSeasonal(Boolean s) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck);
     }
 
     public ShiftOptions withLongRunScale(Boolean l) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck);
+    }
+
+    public ShiftOptions withVarianceSegments(Boolean v) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck);
+    }
+
+    public ShiftOptions withNoChangeCheck(Boolean c) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c);
     }
 }

@@ -13,14 +13,28 @@ import java.util.List;
  * @param seasonality  calendar cycles removed before detection (levels are then without them)
  * @param longRunScale whether {@code scale} is the long-run standard deviation within segments (else the
  *                     spread around the no-change fit)
+ * @param fits         the no-change check of the automatic Gaussian default: the segmentation and "no change", each
+ *                     with its number of changes and BIC (the lower one is reported); empty when not made
+ * @param varianceChanges where the spread of the noise changes (the automatic Gaussian default; these are not
+ *                     level changes and are not in {@code changes})
  */
 public record ShiftResult(Model model, Penalty penalty, double penaltyValue, int minSegment, double scale,
                           double dispersion, int n, int observed, List<Segment> segments, List<ChangePoint> changes,
-                          List<Integer> outliers, List<Seasonality> seasonality, boolean longRunScale) {
+                          List<Integer> outliers, List<Seasonality> seasonality, boolean longRunScale, List<Fit> fits,
+                          List<ShiftDetector.VarianceChange> varianceChanges) {
+
+    /** One candidate of the no-change check: its number of changes and its BIC (quasi-likelihood, see ShiftDetector). */
+    public record Fit(String name, int changes, double bic) {}
+
+    public ShiftResult {
+        fits = fits == null ? List.of() : List.copyOf(fits);
+        varianceChanges = varianceChanges == null ? List.of() : List.copyOf(varianceChanges);
+    }
 
     public ShiftResult(Model model, Penalty penalty, double penaltyValue, int minSegment, double scale, double dispersion, int n,
                        int observed, List<Segment> segments, List<ChangePoint> changes, List<Integer> outliers) {
-        this(model, penalty, penaltyValue, minSegment, scale, dispersion, n, observed, segments, changes, outliers, List.of(), false);
+        this(model, penalty, penaltyValue, minSegment, scale, dispersion, n, observed, segments, changes, outliers, List.of(), false,
+                List.of(), List.of());
     }
 
     public int[] changeIndices() {

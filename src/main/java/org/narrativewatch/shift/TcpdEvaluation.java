@@ -59,17 +59,22 @@ public final class TcpdEvaluation {
         ShiftOptions d = DEFAULT;
         List<Config> g = new ArrayList<>();
         g.add(new Config("default", d));
+        g.add(new Config("default without variance segments (the previous default)", d.withVarianceSegments(false)));
+        g.add(new Config("default with the no-change check", d.withNoChangeCheck(true)));
         g.add(new Config("default without calendar cycles", d.withSeasonal(false)));
         g.add(new Config("default without the long-run scale", d.withLongRunScale(false)));
         g.add(new Config("default without the outlier guard", d.withRobust(false)));
-        for (double k : new double[] {2, 4, 6}) {
-            g.add(new Config("default, penalty " + (int) k + "*log(n)", d.withPenalty(Penalty.timesLogN(k))));
+        for (double k : new double[] {2, 2.5, 3.5, 4, 6}) {
+            g.add(new Config("default, penalty " + (k == Math.rint(k) ? String.valueOf((int) k) : String.valueOf(k)) + "*log(n)",
+                    d.withPenalty(Penalty.timesLogN(k))));
         }
+        g.add(new Config("default, mbic", d.withPenalty(Penalty.MBIC)));
         g.add(new Config("default, min segment 10", d.withMinSegment(10)));
         g.add(new Config("normal-trend, bic (plain)", d.withModel(Model.NORMAL_TREND)));
         g.add(new Config("normal-mean, bic (plain)", d.withModel(Model.NORMAL_MEAN)));
         g.add(new Config("normal-mean, mbic (R cpt.mean default)", d.withModel(Model.NORMAL_MEAN).withPenalty(Penalty.MBIC)));
         g.add(new Config("normal-meanvar, mbic (R cpt.meanvar default)", d.withModel(Model.NORMAL_MEANVAR).withPenalty(Penalty.MBIC)));
+        g.add(new Config("normal-trendvar, bic (plain)", d.withModel(Model.NORMAL_TREND_VAR)));
         g.add(new Config("binseg, default", d.withMethod(ShiftOptions.Method.BINSEG)));
         return g;
     }
@@ -85,13 +90,34 @@ public final class TcpdEvaluation {
      *
      * @param inSample the report of every configuration on every series
      */
-    public record Loo(List<Config> grid, List<Report> inSample, List<Fold> folds, double meanF1, double meanCover) {}
+    public record Loo(List<Config> grid, List<Report> inSample, List<Fold> folds, double meanF1, double meanCover,
+                      List<List<ConstructedSeries.Tally>> constructed, List<Boolean> admissible, List<Fold> admissibleFolds,
+                      double admissibleMeanF1, double admissibleMeanCover) {}
 
+    /**
+     * Leave-one-out twice: over the whole grid, and over the configurations that keep the constructed series
+     * clean ({@link ConstructedSeries#admissible}), the proxy for series no configuration was chosen on.
+     */
     public static Loo leaveOneOut(Path dir, List<Config> grid) {
         List<Report> reports = new ArrayList<>();
+        List<List<ConstructedSeries.Tally>> constructed = new ArrayList<>();
+        List<Boolean> admissible = new ArrayList<>();
         for (Config c : grid) {
             reports.add(evaluate(dir, c.options()));
+            List<ConstructedSeries.Tally> t = ConstructedSeries.tallies(c.options());
+            constructed.add(t);
+            admissible.add(ConstructedSeries.admissible(t));
         }
+        double[] all = new double[2];
+        List<Fold> folds = folds(dir, grid, reports, i -> true, all);
+        double[] adm = new double[2];
+        List<Fold> admFolds = admissible.contains(true) ? folds(dir, grid, reports, admissible::get, adm) : List.of();
+        return new Loo(grid, reports, folds, all[0], all[1], constructed, admissible, admFolds,
+                admFolds.isEmpty() ? Double.NaN : adm[0], admFolds.isEmpty() ? Double.NaN : adm[1]);
+    }
+
+    private static List<Fold> folds(Path dir, List<Config> grid, List<Report> reports, java.util.function.IntPredicate eligible,
+                                    double[] means) {
         List<String> names = reports.get(0).series().stream().filter(SeriesScore::counted).map(SeriesScore::name).toList();
         if (names.size() < 2) {
             throw new UserException(dir + ": leave-one-out needs at least 2 univariate series, found " + names.size());
@@ -103,6 +129,9 @@ public final class TcpdEvaluation {
             int best = -1;
             double bestScore = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < grid.size(); i++) {
+                if (!eligible.test(i)) {
+                    continue;
+                }
                 double sum = 0;
                 for (SeriesScore s : reports.get(i).series()) {
                     if (s.counted() && !s.name().equals(held)) {
@@ -119,7 +148,9 @@ public final class TcpdEvaluation {
             f1 += s.scores().f1();
             cover += s.scores().cover();
         }
-        return new Loo(grid, reports, folds, f1 / names.size(), cover / names.size());
+        means[0] = f1 / names.size();
+        means[1] = cover / names.size();
+        return folds;
     }
 
     public static Report evaluate(Path dir, ShiftOptions options) {

@@ -30,6 +30,19 @@ public final class FocusSeries {
      * country per date).
      */
     public static TerritorySeries series(Territory t, FocusArea area, LocalDate from, LocalDate to, int every, boolean line) {
+        return series(t, new Rows(t, area), from, to, every, line);
+    }
+
+    /**
+     * The same from {@code rows}: the dates it has measured are taken from it, the others read (each snapshot once,
+     * streaming through the archive) and kept there, so a second figure of the same area over the same or an
+     * overlapping window reads no snapshot again. The values are those of a fresh computation: a row is the same
+     * measurement of the same snapshot.
+     */
+    public static TerritorySeries series(Territory t, Rows rows, LocalDate from, LocalDate to, int every, boolean line) {
+        if (rows.territory != t) {
+            throw new IllegalArgumentException("rows measured on another territory");
+        }
         if (every < 1) {
             throw new org.narrativewatch.UserException("every must be at least 1, got " + every);
         }
@@ -44,18 +57,75 @@ public final class FocusSeries {
             throw new org.narrativewatch.UserException("no snapshot between " + (from == null ? "the start" : from) + " and "
                     + (to == null ? "the end" : to) + " (snapshots run " + t.snapshots().first() + " to " + t.snapshots().last() + ")");
         }
-        Measure m = new Measure(t, area);
-        TreeMap<LocalDate, double[]> rows = new TreeMap<>();
-        t.snapshots().forEach(chosen, (d, g) -> rows.put(d, m.at(t.projection().toPlane(g), line)));
-        return toSeries(rows, line);
+        return toSeries(rows.measure(chosen, line), line);
     }
 
     /** The figures of one date (or the latest snapshot before it): the same columns, one row. */
     public static TerritorySeries at(Territory t, FocusArea area, LocalDate requested, boolean line) {
-        LocalDate used = t.snapshots().resolve(requested);
-        TreeMap<LocalDate, double[]> rows = new TreeMap<>();
-        rows.put(used, new Measure(t, area).at(t.projection().toPlane(t.snapshots().load(used)), line));
-        return toSeries(rows, line);
+        return at(t, new Rows(t, area), requested, line);
+    }
+
+    /** The same from {@code rows} (measured there when it is not yet). */
+    public static TerritorySeries at(Territory t, Rows rows, LocalDate requested, boolean line) {
+        if (rows.territory != t) {
+            throw new IllegalArgumentException("rows measured on another territory");
+        }
+        return toSeries(rows.measure(List.of(t.snapshots().resolve(requested)), line), line);
+    }
+
+    /**
+     * One focus area's measured rows by snapshot date, kept for the figures that ask again: the area's preparation
+     * (prepared geometry, the places inside it) is made once, and each snapshot is measured once. Thread-safe.
+     */
+    public static final class Rows {
+        private final Territory territory;
+        private final Measure measure;
+        private final Map<LocalDate, double[]> done = new java.util.HashMap<>();
+
+        private final PlaneSnapshots planes;
+
+        /** Rows that read the snapshots they need and keep none. */
+        public Rows(Territory t, FocusArea area) {
+            this(t, area, null);
+        }
+
+        /** Rows that take their snapshots from {@code planes} (shared with other figures of the same run). */
+        public Rows(Territory t, FocusArea area, PlaneSnapshots planes) {
+            if (planes != null && planes.territory() != t) {
+                throw new IllegalArgumentException("snapshots of another territory");
+            }
+            this.territory = t;
+            this.measure = new Measure(t, area);
+            this.planes = planes;
+        }
+
+        public FocusArea area() {
+            return measure.area;
+        }
+
+        /** The rows of {@code dates}, reading only the snapshots not measured yet (or measured without the line). */
+        synchronized TreeMap<LocalDate, double[]> measure(List<LocalDate> dates, boolean line) {
+            List<LocalDate> missing = new ArrayList<>();
+            for (LocalDate d : dates) {
+                double[] r = done.get(d);
+                if (r == null || (line && Double.isNaN(r[3]))) {
+                    missing.add(d);
+                }
+            }
+            if (planes != null && !missing.isEmpty()) {
+                planes.get(missing).forEach((d, g) -> done.put(d, measure.at(g, line)));
+            } else if (missing.size() == 1 && dates.size() == 1) {
+                LocalDate d = missing.get(0);
+                done.put(d, measure.at(territory.projection().toPlane(territory.snapshots().load(d)), line));
+            } else if (!missing.isEmpty()) {
+                territory.snapshots().forEach(missing, (d, g) -> done.put(d, measure.at(territory.projection().toPlane(g), line)));
+            }
+            TreeMap<LocalDate, double[]> out = new TreeMap<>();
+            for (LocalDate d : dates) {
+                out.put(d, done.get(d));
+            }
+            return out;
+        }
     }
 
     private static TerritorySeries toSeries(TreeMap<LocalDate, double[]> rows, boolean line) {

@@ -62,14 +62,23 @@ public final class Territory {
      */
     public Territory(List<Region> regions, List<Settlement> settlements, Snapshots snapshots,
                      double borderToleranceM, double minControlledKm2) {
+        this(regions, settlements, snapshots, borderToleranceM, minControlledKm2, null);
+    }
+
+    /**
+     * @param landAndCore the regions' union and its inward buffer by {@code borderToleranceM}, as computed here
+     *                    before (read back from {@link TerritoryCache}), or null to compute them
+     */
+    Territory(List<Region> regions, List<Settlement> settlements, Snapshots snapshots,
+              double borderToleranceM, double minControlledKm2, Geometry[] landAndCore) {
         this.minControlledKm2 = minControlledKm2;
         this.regions = List.copyOf(regions);
         this.preparedRegions = this.regions.stream().map(r -> PreparedGeometryFactory.prepare(r.area())).toList();
         this.settlements = List.copyOf(settlements);
         this.snapshots = snapshots;
         this.borderToleranceM = borderToleranceM;
-        this.land = UnaryUnionOp.union(regions.stream().map(Region::area).toList());
-        this.core = land.buffer(-borderToleranceM);
+        this.land = landAndCore != null ? landAndCore[0] : UnaryUnionOp.union(regions.stream().map(Region::area).toList());
+        this.core = landAndCore != null ? landAndCore[1] : land.buffer(-borderToleranceM);
         this.preparedCore = PreparedGeometryFactory.prepare(core);
         for (int i = 0; i < this.settlements.size(); i++) {
             placeIndex.insert(this.settlements.get(i).at().getEnvelopeInternal(), i);
@@ -105,6 +114,11 @@ public final class Territory {
     /** Ukraine's land (union of the regions), in the plane. */
     public Geometry land() {
         return land;
+    }
+
+    /** The land farther than {@code borderToleranceM} from its outline (where a front can be). */
+    Geometry core() {
+        return core;
     }
 
     public Snapshots snapshots() {

@@ -43,12 +43,20 @@ final class TerritoryLoader {
         Path regionFile = pick(regionsDir, f -> f.contains("adm1") && !f.contains("simplified") && isGeoJson(f),
                 f -> f.contains("adm1") && isGeoJson(f), "an ADM1 regions GeoJSON (name containing ADM1)");
         Path landFile = pick(regionsDir, f -> f.contains("land") && isGeoJson(f), null, "a land GeoJSON (name containing 'land')");
-        List<Region> regions = regions(regionFile, landFile, projection);
+        TerritoryCache cache = TerritoryCache.standard();
+        String key = cache == null ? null : cache.key(List.of(regionFile, landFile), borderToleranceM);
+        TerritoryCache.Entry cached = key == null ? null : cache.read(key);
+        List<Region> regions = cached != null ? cached.regions() : regions(regionFile, landFile, projection);
         Path settlementsDir = sub(dataDir, "settlements");
         Path csv = pick(settlementsDir, f -> f.endsWith(".csv"), null, "a settlements CSV");
         List<Settlement> settlements = settlements(csv, regions, projection);
         Snapshots snapshots = Snapshots.open(sub(dataDir, "occupied"));
-        return new Territory(regions, settlements, snapshots, borderToleranceM, minControlledKm2);
+        Territory t = new Territory(regions, settlements, snapshots, borderToleranceM, minControlledKm2,
+                cached == null ? null : new org.locationtech.jts.geom.Geometry[] {cached.land(), cached.core()});
+        if (key != null && cached == null) {
+            cache.write(key, new TerritoryCache.Entry(regions, t.land(), t.core()));
+        }
+        return t;
     }
 
     private static boolean isGeoJson(String lowerName) {

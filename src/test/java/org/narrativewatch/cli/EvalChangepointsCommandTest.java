@@ -1,6 +1,7 @@
 package org.narrativewatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,6 +123,24 @@ class EvalChangepointsCommandTest {
             assertTrue(f.get("chosen").asText().length() > 0);
         }
         assertEquals(f1 / 4, loo.get("mean_f1").asDouble(), 1e-12);
+        // every configuration is scored on the constructed cases; leave-one-out again over the admissible ones
+        java.util.Set<String> admissible = new java.util.HashSet<>();
+        for (JsonNode g : loo.get("grid")) {
+            assertEquals(org.narrativewatch.shift.ConstructedSeries.cases().size(), g.get("constructed").size(), g.toString());
+            if (g.get("admissible").asBoolean()) {
+                admissible.add(g.get("name").asText());
+            }
+        }
+        assertTrue(admissible.contains("default"), "the default keeps the constructed cases clean");
+        assertFalse(admissible.contains("default without calendar cycles"), "57 false changes on the regular swings");
+        JsonNode adm = loo.get("admissible");
+        assertEquals(4, adm.get("folds").size());
+        double af1 = 0;
+        for (JsonNode f : adm.get("folds")) {
+            af1 += f.get("f1").asDouble();
+            assertTrue(admissible.contains(f.get("chosen").asText()), f.toString());
+        }
+        assertEquals(af1 / 4, adm.get("mean_f1").asDouble(), 1e-12);
         ShiftsCommandTest.Run table = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo");
         assertTrue(table.out().contains("LOO MEAN"), table.out());
         ShiftsCommandTest.Run mixed = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo", "--penalty", "mbic");

@@ -88,6 +88,30 @@ class ShiftsCommandTest {
         assertTrue(crops.out.contains("2022-07-01"), crops.out);
     }
 
+    /** A stretch of fourfold noise: a change of spread in the JSON, no level change; --no-variance-segments turns it off. */
+    @Test
+    void changesOfSpreadAreReportedApartAndCanBeTurnedOff() throws Exception {
+        org.narrativewatch.shift.ConstructedSeries.Case c = org.narrativewatch.shift.ConstructedSeries.variance(1, 4);
+        StringBuilder b = new StringBuilder("date,value\n");
+        for (int i = 0; i < c.x().length; i++) {
+            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
+        }
+        Path f = tmp.resolve("spread.csv");
+        Files.writeString(f, b.toString());
+        Run r = run("shifts", "--csv", f.toString(), "--format", "json");
+        assertEquals(0, r.code, r.err);
+        JsonNode j = new ObjectMapper().readTree(r.out);
+        assertEquals(0, j.get("changes").size(), r.out);
+        assertEquals(2, j.get("variance_changes").size(), r.out);
+        assertTrue(Math.abs(j.get("variance_changes").get(0).get("index").asInt() - 200) <= 5, r.out);
+        assertTrue(Math.abs(j.get("variance_changes").get(1).get("index").asInt() - 400) <= 5, r.out);
+        assertTrue(j.get("variance_changes").get(0).get("sd_after").asDouble() > 3 * j.get("variance_changes").get(0).get("sd_before").asDouble(),
+                r.out);
+        Run off = run("shifts", "--csv", f.toString(), "--format", "json", "--no-variance-segments");
+        assertEquals(0, off.code, off.err);
+        assertEquals(0, new ObjectMapper().readTree(off.out).get("variance_changes").size(), off.out);
+    }
+
     @Test
     void badInputIsAOneLineUserError() throws Exception {
         Path f = tmp.resolve("bad.csv");

@@ -148,11 +148,14 @@ public final class TelegramExportSource implements Source {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // broken JSON cannot be resynchronised: report where, and end the stream
             done = true;
-            index++;
             long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            return new SourceRecord.Rejected(line > 0 ? file + ":" + line : file.toString(), "unreadable JSON from here on ("
-                    + msg.replaceAll("\\s+", " ") + ")", index, true);
+            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage()
+                    .replaceAll("\\s+", " ").replaceFirst(" ?\\(start marker at .*", "");
+            String reason = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+                    ? "the file ends early (" + msg + ") after " + index + " messages; everything before was read"
+                    : "unreadable JSON from here on (" + msg + ")";
+            index++;
+            return new SourceRecord.Rejected(line > 0 ? file + ":" + line : file.toString(), reason, index, true);
         }
     }
 

@@ -1,12 +1,16 @@
 package org.narrativewatch.ingest.warc;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Optional;
 import org.narrativewatch.UserException;
@@ -27,6 +31,7 @@ import org.narrativewatch.ingest.outlets.OutletDirectory;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageBody;
+import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
@@ -38,16 +43,32 @@ import org.netpreserve.jwarc.WarcTargetRecord;
  * resource record) is an article: URL from the capture's target, outlet from the outlets list by
  * host (else the host itself), date from the page's own metadata (exact) or else the capture date
  * (guessed). Images, scripts, redirects and other records are passed over without a message; an
- * HTML page with no article text is rejected with a reason. Positions are WARC record numbers.
+ * HTML page with no article text is rejected with a reason. Positions are WARC record numbers. A
+ * file cut inside a record (a download or copy that stopped early) ends with one rejection naming
+ * that record's number and byte offset (for .warc.gz, the offset of its gzip member): the import of
+ * the file is then incomplete, and the complete records before it are imported.
  */
 public final class WarcSource implements Source {
 
     private final Path file;
     private final OutletDirectory outlets;
+    /** the file, kept here to notice a body skipped past its end (jwarc seeks over unread bodies) */
+    private final FileChannel channel;
     private final WarcReader reader;
     private long recordNo;
-    private boolean broken;
     private ImportDefaults defaults = ImportDefaults.none();
+    /** what {@link #next()} hands out, in order */
+    private final Deque<SourceRecord> ready = new ArrayDeque<>();
+    /**
+     * The last record's outcome, held until the reader has read past its closing CRLF CRLF: a
+     * file cut there ends inside that record, which is then reported instead of imported.
+     */
+    private SourceRecord held;
+    private boolean holding;
+    private long heldOffset;
+    private boolean ended;
+    /** jwarc found a record's closing CRLF CRLF wrong or missing during the current read */
+    private boolean badTrailer;
 
     public WarcSource(Path file, OutletDirectory outlets) throws IOException {
         if (!Files.isRegularFile(file)) {
@@ -55,7 +76,14 @@ public final class WarcSource implements Source {
         }
         this.file = file;
         this.outlets = outlets;
-        this.reader = new WarcReader(file);
+        this.channel = FileChannel.open(file);
+        try {
+            this.reader = new WarcReader(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw new UserException(file + ": not a readable WARC file (" + describe(e) + ")");
+        }
+        reader.onWarning(w -> badTrailer |= w.contains("trailer"));
     }
 
     /** True for files this source reads: *.warc and *.warc.gz. */
@@ -77,28 +105,96 @@ public final class WarcSource implements Source {
     }
 
     @Override
-    public SourceRecord next() throws IOException {
-        while (!broken) {
-            Optional<WarcRecord> next;
-            try {
-                next = reader.next();
-            } catch (IOException | RuntimeException e) {
-                // a damaged record header or a truncated gzip member: nothing after it can be located
-                broken = true;
-                recordNo++;
-                return new SourceRecord.Rejected(file + ": record " + recordNo,
-                        "unreadable WARC from here on (" + describe(e) + ")", recordNo, true);
-            }
-            if (next.isEmpty()) {
-                return null;
-            }
-            recordNo++;
-            SourceRecord r = toRecord(next.get());
-            if (r != null) {
-                return r;
-            }
+    public SourceRecord next() {
+        while (ready.isEmpty() && !ended) {
+            step();
         }
-        return null;
+        return ready.poll();
+    }
+
+    /**
+     * Reads one record into {@link #held}, handing out the one held before. A record is handed out
+     * only once the file has been read through its end: a file cut anywhere inside a record (its
+     * header, its body, a Content-Length longer than what is left, its closing bytes, its gzip
+     * member) ends with one rejection naming that record's number and byte offset, and the import
+     * of the file is incomplete. Without these checks jwarc would skip an unread body past the end of
+     * the file and report a clean end.
+     */
+    private void step() {
+        badTrailer = false;
+        Optional<WarcRecord> next;
+        try {
+            next = reader.next();
+        } catch (IOException | RuntimeException e) {
+            ended = true;
+            // the reader reads the held record's closing bytes (and, gzipped, its member's end) first:
+            // a failure before it moved on is in that record
+            if (holding && badTrailer && cutInClosingBytes()) {
+                damaged(recordNo, heldOffset, new EOFException(), "before its closing CRLF CRLF");
+            } else if (holding && reader.position() == heldOffset) {
+                damaged(recordNo, heldOffset, e, "in its closing bytes");
+            } else {
+                release();
+                damaged(recordNo + 1, reader.position(), e, "in its header");
+            }
+            return;
+        }
+        if (next.isEmpty()) {
+            ended = true;
+            if (holding && badTrailer) {
+                damaged(recordNo, heldOffset, new EOFException(), "before its closing CRLF CRLF");
+            } else {
+                release();
+            }
+            return;
+        }
+        release();
+        recordNo++;
+        long offset = reader.position();
+        WarcRecord record = next.get();
+        SourceRecord r = toRecord(record);
+        try {
+            record.body().consume();
+            if (channel.position() > channel.size()) {
+                throw new EOFException(record.body().size() + " bytes of content announced, the file ends first");
+            }
+        } catch (IOException | RuntimeException e) {
+            ended = true;
+            damaged(recordNo, offset, e, "in its content");
+            return;
+        }
+        held = r;
+        holding = true;
+        heldOffset = offset;
+    }
+
+    /** Fewer than the 4 closing bytes are left after the held record (jwarc's position is past its content). */
+    private boolean cutInClosingBytes() {
+        try {
+            return reader.compression() == WarcCompression.NONE && channel.size() - reader.position() < 4;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private void release() {
+        if (holding && held != null) {
+            ready.add(held);
+        }
+        held = null;
+        holding = false;
+    }
+
+    /** The record that cannot be read to its end: one rejection that ends the file's import. */
+    private void damaged(long no, long offset, Throwable e, String part) {
+        held = null;
+        holding = false;
+        // jwarc's own messages name the part where they can ("reading gzip trailer"); ours say where we stopped
+        String detail = e.getMessage() == null || e.getMessage().isBlank() ? part
+                : part.equals("in its content") ? part + ": " + describe(e) : describe(e);
+        String reason = (e instanceof EOFException ? "the file ends inside this record (" + detail + ")"
+                : "unreadable WARC from here on (" + detail + ")") + "; the records before it were read";
+        ready.add(new SourceRecord.Rejected(file + ": record " + no + " at byte " + offset, reason, no, true));
     }
 
     /** An article, a rejection, or null for a record that is not an archived HTML page. */
@@ -205,6 +301,10 @@ public final class WarcSource implements Source {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        try {
+            reader.close();
+        } finally {
+            channel.close();
+        }
     }
 }
