@@ -51,6 +51,7 @@ export function createArticles(deps) {
       // the bucket's key terms (its articles against the same query's before it), beside the list
       const keys = document.createElement('div');
       const body = document.createElement('div');
+      body.className = 'drill-body';
       part.append(head, keys, body);
       box.append(part);
       showKeyTerms(keys, { q, start, from, to, by: view.by, first: view.from, outlets: view.outlets, groups: view.groups, getJson });
@@ -64,7 +65,8 @@ export function createArticles(deps) {
     const d = st.drill;
     const part = document.querySelector('#articles section.drill[data-query="' + i + '"]');
     if (!part) return;
-    const body = part.querySelector('div');
+    // the list's own box, not the key terms' box before it
+    const body = part.querySelector('div.drill-body');
     d.offsets[i] = offset;
     const p = params(i);
     const page = pageSize();

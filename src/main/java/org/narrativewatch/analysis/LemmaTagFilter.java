@@ -34,6 +34,43 @@ public final class LemmaTagFilter extends TokenFilter {
         this.separateStems = separateStems;
     }
 
+    /**
+     * The lemma of a term this filter tagged ({@code ru:путин} → путин, {@code ru~зеленск} →
+     * зеленск), or null for any other term (an exact form {@code =путина}). For tools that show
+     * index terms to people (explain, cooccur), who must never see a tag.
+     */
+    public static String untag(String term) {
+        int n = tagLength(term);
+        return n == 0 ? null : term.substring(n);
+    }
+
+    /** The length of the language tag in front of {@code term} ({@code ru:}, {@code uk~}), or 0 when it has none. */
+    public static int tagLength(CharSequence term) {
+        for (String chain : Analyzers.QUERY_CHAINS) {
+            int n = chain.length();
+            if (term.length() > n + 1 && (term.charAt(n) == LEMMA || term.charAt(n) == STEM)) {
+                boolean same = true;
+                for (int i = 0; i < n && same; i++) {
+                    same = term.charAt(i) == chain.charAt(i);
+                }
+                if (same) {
+                    return n + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** Every tag a lemma term can start with: each tagging chain's language with {@link #LEMMA} and with {@link #STEM}. */
+    public static java.util.List<String> tags() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (String chain : Analyzers.QUERY_CHAINS) {
+            out.add(chain + LEMMA);
+            out.add(chain + STEM);
+        }
+        return out;
+    }
+
     @Override
     public boolean incrementToken() throws IOException {
         if (!input.incrementToken()) {

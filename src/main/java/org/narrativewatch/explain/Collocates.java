@@ -127,6 +127,7 @@ public final class Collocates {
             List<Item> phrases = candidates.stream().filter(i -> i.lemmas.size() > 1).toList();
             ContrastRequest cr = ContrastRequest.sizes(ArticleSet.matching(req.query(), bucketSel),
                     ArticleSet.notMatching(req.query(), bucketSel)).withTerms(terms)
+                    .withForms(terms.stream().filter(read.forms::contains).toList())
                     .withQueries(phrases.stream().map(i -> Vocabulary.phraseQuery(i.lemmas)).toList());
             Contrast c = engine.contrast(cr);
             snapshot = c.snapshot();
@@ -190,7 +191,8 @@ public final class Collocates {
             for (int start : a.source.matchStarts()) {
                 int local = start - p.offset();
                 for (int i = 0; i < toks.size(); i++) {
-                    if (toks.get(i).start() == local) {
+                    // a match on a hyphenated word's later part (лейтенант in генерал-лейтенанта) starts inside the word
+                    if (toks.get(i).start() <= local && local < toks.get(i).end()) {
                         matched.add(i);
                     }
                 }
@@ -225,7 +227,8 @@ public final class Collocates {
                         addLemma(out, s.canonical(), queryTerms, stop);
                         continue;
                     }
-                    for (String l : toks.get(k).lemmas()) {
+                    // the parts' lemmas too: NEAR finds генерал in генерал-лейтенанта, so its counts include it
+                    for (String l : toks.get(k).allLemmas()) {
                         addLemma(out, l, queryTerms, stop);
                     }
                 }

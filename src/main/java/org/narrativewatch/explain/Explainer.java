@@ -85,15 +85,20 @@ public final class Explainer {
         Set<String> stop = Vocabulary.stopWords();
         List<Candidate> multi = multiWordCandidates(read, readTarget, readBaseline, queryTerms, stop, req);
 
+        // words kept as written (acronyms: США, НАТО) have no lemma term: the scan does not see them, so
+        // those read are counted by their form
         ContrastRequest cr = ContrastRequest.sizes(target, baseline)
-                .withQueries(multi.stream().map(c -> Vocabulary.phraseQuery(c.lemmas)).toList());
+                .withQueries(multi.stream().map(c -> Vocabulary.phraseQuery(c.lemmas)).toList())
+                .withForms(new ArrayList<>(read.forms));
         Contrast counts;
         if (complete) {
             counts = engine.contrast(cr.withTerms(new ArrayList<>(read.lemmaArticles.keySet())));
         } else {
             Contrast phrases = engine.contrast(cr);
             Contrast terms = join(scan);
-            counts = new Contrast(terms.targetArticles(), terms.baselineArticles(), terms.terms(), phrases.queries(),
+            Map<String, long[]> termCounts = new HashMap<>(terms.terms());
+            termCounts.putAll(phrases.terms());
+            counts = new Contrast(terms.targetArticles(), terms.baselineArticles(), termCounts, phrases.queries(),
                     terms.outlets(), terms.groups(), terms.snapshot());
         }
 
@@ -376,7 +381,7 @@ public final class Explainer {
             for (ReadArticles.Part p : a.parts()) {
                 List<TextTokens.Token> toks = p.tokens();
                 for (int i = 0; i < toks.size(); i++) {
-                    lemmas.addAll(toks.get(i).lemmas());
+                    lemmas.addAll(toks.get(i).allLemmas());
                     if (i + 1 < toks.size()) {
                         for (String x : toks.get(i).lemmas()) {
                             for (String y : toks.get(i + 1).lemmas()) {

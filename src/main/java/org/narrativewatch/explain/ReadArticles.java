@@ -87,6 +87,8 @@ final class ReadArticles {
     final Map<String, Map<String, Integer>> stemForms = new HashMap<>();
     /** lemma → articles containing it, over everything read */
     final Map<String, Integer> lemmaArticles = new HashMap<>();
+    /** the written forms of words read that have no lemma (acronyms: сша, нато), counted as forms */
+    final Set<String> forms = new java.util.TreeSet<>();
 
     ReadArticles(List<ArticleText> texts, NameTagger tagger) {
         Map<String, List<Article>> byLang = new LinkedHashMap<>();
@@ -113,7 +115,10 @@ final class ReadArticles {
             for (Part p : a.parts()) {
                 countVotes(p);
                 for (TextTokens.Token t : p.tokens()) {
-                    seen.addAll(t.lemmas());
+                    seen.addAll(t.allLemmas());
+                    if (t.keyword()) {
+                        forms.add(t.lemmas().get(0));
+                    }
                     if (t.lemmas().size() == 1) {
                         String lower = t.surface().toLowerCase(Locale.ROOT);
                         String l = t.lemmas().get(0);

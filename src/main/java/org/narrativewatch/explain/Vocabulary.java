@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.narrativewatch.analysis.Analyzers;
+import org.narrativewatch.analysis.LemmaTagFilter;
 import org.narrativewatch.explain.names.NameLexicon;
 import org.narrativewatch.query.Query;
 import org.narrativewatch.query.QueryNode;
@@ -28,7 +29,14 @@ final class Vocabulary {
         return s;
     }
 
-    /** The lemma terms of the query's words (what the query itself asks for), under every language its letters allow. */
+    /**
+     * The lemmas the query's words stand for, plain (as {@link TextTokens} and the term counts have
+     * them): for each word, every lemma the index reads it as in each language's chain, its parts'
+     * lemmas included, and the query terms the engines search for it ({@link Analyzers#queryTerms},
+     * which add a guessed stem for a word that is not its own lemma). Exact forms are no lemmas and
+     * are left out; {@code =Путина} stands for the lemmas of Путина. Every matched article has these
+     * lemmas (or most of them) by construction, so they are reported apart, not as findings.
+     */
     static Set<String> queryTerms(Query q) {
         Set<String> out = new LinkedHashSet<>();
         collect(q.root(), out);
@@ -37,9 +45,19 @@ final class Vocabulary {
 
     private static void collect(QueryNode n, Set<String> out) {
         if (n instanceof QueryNode.Word w) {
-            out.addAll(Analyzers.wordTerms(w.text()));
+            for (String lang : Analyzers.QUERY_CHAINS) {
+                for (String t : Analyzers.queryTerms(lang, w.text())) {
+                    String lemma = LemmaTagFilter.untag(t);
+                    if (lemma != null) {
+                        out.add(lemma);
+                    }
+                }
+                out.addAll(TextTokens.allLemmas(lang, w.text()));
+            }
         } else if (n instanceof QueryNode.Exact e) {
-            out.addAll(TextTokens.lemmas("ru", e.text()));
+            for (String lang : Analyzers.QUERY_CHAINS) {
+                out.addAll(TextTokens.allLemmas(lang, e.text()));
+            }
         } else if (n instanceof QueryNode.Phrase p) {
             p.parts().forEach(x -> collect(x, out));
         } else if (n instanceof QueryNode.Near nn) {

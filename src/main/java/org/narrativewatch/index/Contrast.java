@@ -8,7 +8,7 @@ import java.util.Map;
  * contain each counted term, match each counted query, or come from each outlet and group. Every
  * count is exact and counts articles, not occurrences.
  *
- * @param terms   lemma term → {target count, baseline count}
+ * @param terms   lemma (plain, without the index's language tag) → {target count, baseline count}
  * @param queries one {target count, baseline count} per requested query, in order
  * @param outlets outlet → {target count, baseline count} (outlets present in either set)
  * @param groups  group → {target count, baseline count}

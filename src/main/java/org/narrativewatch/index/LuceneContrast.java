@@ -39,8 +39,10 @@ import org.apache.lucene.util.BytesRefBuilder;
  *
  * <p>Term counts come from the postings the index already has: each set is marked in one byte per
  * document (bit 1 target, bit 2 baseline), then every lemma term's postings of {@code body} are
- * walked and each document's byte looked up. Exact forms ("=путина") form one block of the sorted
- * term dictionary and are skipped with a single seek. Where a segment holds few documents of the
+ * walked and each document's byte looked up. Lemma terms carry their language ({@code ru:путин},
+ * guessed stems {@code ru~зеленск}); counts are per lemma without the tag, all languages and both
+ * kinds together ({@link #countLemma} says why that is exact). Exact forms ("=путина") are never
+ * visited. Where a segment holds few documents of the
  * two sets and a term many, the term's postings are advanced to the sets' documents instead of
  * walked. The term space is cut into ranges scanned on two threads. Why this and not term vectors, doc values of lemma
  * ids or re-analysis of stored text: docs/explain.md (measured; it also needs no change to the index,
@@ -95,7 +97,10 @@ final class LuceneContrast {
             scanAll(side, perLeaf, req.minArticles(), terms);
         }
         if (!req.terms().isEmpty()) {
-            countTerms(side, perLeaf, req.terms(), terms);
+            countTerms(side, perLeaf, req.terms(), false, terms);
+        }
+        if (!req.forms().isEmpty()) {
+            countTerms(side, perLeaf, req.forms(), true, terms);
         }
         List<long[]> queries = new ArrayList<>();
         if (!req.queries().isEmpty()) {
@@ -177,15 +182,24 @@ final class LuceneContrast {
         return out;
     }
 
-    private static final BytesRef AFTER_EXACT_FORMS = new BytesRef(String.valueOf((char) (ExactForms.PREFIX + 1)));
+    /**
+     * The lemma terms' tags ({@code en:}, {@code ru:}, {@code ru~}, {@code uk:}, {@code uk~}): each is
+     * a block of the sorted term dictionary, and one enum per tag walks its block. Exact forms
+     * ({@code =путина}) have no tag and are never visited.
+     */
+    /** The exact forms' mark, as a tag: only for {@link ContrastRequest#forms}. */
+    private static final BytesRef EXACT = new BytesRef(String.valueOf(org.narrativewatch.analysis.ExactFormFilter.PREFIX));
+
+    private static final BytesRef[] TAGS = org.narrativewatch.analysis.LemmaTagFilter.tags().stream()
+            .map(BytesRef::new).toArray(BytesRef[]::new);
 
     /**
-     * The term space cut at the first letter, so that the two threads can share the work: each
-     * range is scanned over all segments at once (their term dictionaries merged in order), which
-     * sums a term's counts as it goes. Ranges are many and small, so whichever thread is free
-     * takes the next.
+     * The lemma space (after the tag) cut at a few first letters, so that the two threads can share
+     * the work: each range is scanned over all segments and all tags at once (their term
+     * dictionaries merged in the order of the lemma), which sums a lemma's counts as it goes. Ranges
+     * are many and small, so whichever thread is free takes the next.
      */
-    static final String[] RANGE_STARTS = {"", "а", "в", "г", "д", "и", "к", "м", "н", "о", "п", "р", "с", "т", "у", "ф"};
+    static final String[] RANGE_STARTS = {"", "c", "m", "s", "а", "в", "г", "д", "и", "к", "м", "н", "о", "п", "р", "с", "т", "у", "ф"};
 
     private void scanAll(byte[] side, int[][] perLeaf, int min, Map<String, long[]> out) throws IOException {
         int n = RANGE_STARTS.length;
@@ -235,73 +249,198 @@ final class LuceneContrast {
         }
     }
 
-    /** One segment's term dictionary, positioned on its current term. */
+    /** One tag's block of one segment's term dictionary, positioned on its current term. */
     private static final class LeafTerms {
+        final int leaf;
         final int base;
         final int[] setDocs;
         final TermsEnum te;
+        final BytesRef tag;
         PostingsEnum pe;
         BytesRef term;
+        /** The lemma's first 8 bytes, big-endian, zero-padded: most comparisons in the merge end here. */
+        long head;
 
-        LeafTerms(LeafReaderContext ctx, TermsEnum te, int[] setDocs) {
+        LeafTerms(LeafReaderContext ctx, TermsEnum te, int[] setDocs, BytesRef tag) {
+            this.leaf = ctx.ord;
             this.base = ctx.docBase;
             this.te = te;
             this.setDocs = setDocs;
+            this.tag = tag;
         }
 
-        /** Moves to {@code t} or the next term, skipping the exact-form block; false past {@code hi}. */
-        boolean settle(BytesRef t, BytesRef hi) throws IOException {
-            if (t != null && t.length > 0 && t.bytes[t.offset] == ExactForms.PREFIX) {
-                t = te.seekCeil(AFTER_EXACT_FORMS) == TermsEnum.SeekStatus.END ? null : te.term();
-            }
+        /** Takes {@code t} as the current term; false when it is past the tag's block or past {@code hi}. */
+        boolean settle(BytesRef t, BytesRef hi) {
             term = t;
-            return t != null && (hi == null || t.compareTo(hi) < 0);
+            if (t == null || !org.apache.lucene.util.StringHelper.startsWith(t, tag)) {
+                return false;
+            }
+            long h = 0;
+            int from = t.offset + tag.length;
+            int n = Math.min(8, t.length - tag.length);
+            for (int i = 0; i < 8; i++) {
+                h = (h << 8) | (i < n ? t.bytes[from + i] & 0xFF : 0);
+            }
+            head = h;
+            return hi == null || compareLemma(this, hi) < 0;
+        }
+
+        /**
+         * Whether the two terms can share an article: terms of one language may hold one lemma as both a
+         * dictionary lemma and a guess, and an exact form is in articles of every language.
+         */
+        boolean mayShareArticles(LeafTerms o) {
+            return tag.equals(EXACT) || o.tag.equals(EXACT) || Arrays.equals(tag.bytes, tag.offset, tag.offset + tag.length - 1,
+                    o.tag.bytes, o.tag.offset, o.tag.offset + o.tag.length - 1);
         }
     }
 
-    /** {term, {target, baseline}} for the terms in [lo, hi) with at least {@code min} articles in the two sets. */
+    /** A term's lemma (after its tag) against {@code other}'s, or against a bare lemma. */
+    private static int compareLemma(LeafTerms x, LeafTerms y) {
+        // zero padding keeps the order: a prefix sorts first or ties and is decided below
+        int c = Long.compareUnsigned(x.head, y.head);
+        if (c != 0) {
+            return c;
+        }
+        BytesRef a = x.term;
+        BytesRef b = y.term;
+        return Arrays.compareUnsigned(a.bytes, a.offset + x.tag.length, a.offset + a.length,
+                b.bytes, b.offset + y.tag.length, b.offset + b.length);
+    }
+
+    private static int compareLemma(LeafTerms x, BytesRef lemma) {
+        BytesRef a = x.term;
+        return Arrays.compareUnsigned(a.bytes, a.offset + x.tag.length, a.offset + a.length,
+                lemma.bytes, lemma.offset, lemma.offset + lemma.length);
+    }
+
+    private static BytesRef tagged(BytesRef tag, BytesRef lemma) {
+        BytesRefBuilder b = new BytesRefBuilder();
+        b.append(tag);
+        b.append(lemma);
+        return b.toBytesRef();
+    }
+
+    /**
+     * {lemma, {target, baseline}} for the lemmas in [lo, hi) with at least {@code min} articles in
+     * the two sets. A lemma's terms of every language and of both kinds (dictionary lemma, guessed
+     * stem) count as one: see {@link #countLemma}.
+     */
     private List<Object[]> scanRange(BytesRef lo, BytesRef hi, byte[] side, int[][] perLeaf, int min) throws IOException {
-        java.util.PriorityQueue<LeafTerms> queue = new java.util.PriorityQueue<>((x, y) -> x.term.compareTo(y.term));
+        java.util.PriorityQueue<LeafTerms> queue = new java.util.PriorityQueue<>((x, y) -> {
+            int c = compareLemma(x, y);
+            return c != 0 ? c : Integer.compare(x.leaf, y.leaf);
+        });
         for (LeafReaderContext ctx : reader.leaves()) {
             int[] setDocs = perLeaf[ctx.ord];
             Terms terms = setDocs.length == 0 ? null : ctx.reader().terms(Schema.BODY);
             if (terms == null) {
                 continue;
             }
-            LeafTerms lt = new LeafTerms(ctx, terms.iterator(), setDocs);
-            TermsEnum.SeekStatus st = lt.te.seekCeil(lo);
-            if (st != TermsEnum.SeekStatus.END && lt.settle(lt.te.term(), hi)) {
-                queue.add(lt);
+            for (BytesRef tag : TAGS) {
+                LeafTerms lt = new LeafTerms(ctx, terms.iterator(), setDocs, tag);
+                TermsEnum.SeekStatus st = lt.te.seekCeil(tagged(tag, lo));
+                if (st != TermsEnum.SeekStatus.END && lt.settle(lt.te.term(), hi)) {
+                    queue.add(lt);
+                }
             }
         }
         List<Object[]> out = new ArrayList<>();
         List<LeafTerms> same = new ArrayList<>();
         long[] c = new long[4];
-        BytesRefBuilder current = new BytesRefBuilder();
+        long[] ab = new long[2];
+        BytesRefBuilder lemma = new BytesRefBuilder();
         while (!queue.isEmpty()) {
             same.clear();
             LeafTerms first = queue.poll();
-            current.copyBytes(first.term);
+            // copied, not decoded: most terms fall below the floor, and a string for each would cost more than its count
+            lemma.copyBytes(first.term.bytes, first.term.offset + first.tag.length, first.term.length - first.tag.length);
             same.add(first);
-            while (!queue.isEmpty() && queue.peek().term.bytesEquals(current.get())) {
+            while (!queue.isEmpty() && compareLemma(queue.peek(), first) == 0) {
                 same.add(queue.poll());
             }
-            long a = 0;
-            long b = 0;
             for (LeafTerms lt : same) {
                 lt.pe = lt.te.postings(lt.pe, PostingsEnum.NONE);
-                count(lt.pe, lt.te.docFreq(), side, lt.base, lt.setDocs, c);
-                a += c[1] + c[3];
-                b += c[2] + c[3];
+            }
+            countLemma(same, side, c, ab);
+            for (LeafTerms lt : same) {
                 if (lt.settle(lt.te.next(), hi)) {
                     queue.add(lt);
                 }
             }
-            if (a + b >= min) {
-                out.add(new Object[] {current.get().utf8ToString(), new long[] {a, b}});
+            if (ab[0] + ab[1] >= min) {
+                out.add(new Object[] {lemma.get().utf8ToString(), new long[] {ab[0], ab[1]}});
             }
         }
         return out;
+    }
+
+    /**
+     * ab = {target, baseline} articles holding any of these terms, which carry one lemma, ordered by
+     * segment. Explain shows a lemma without its language, so one lemma string is one item: every
+     * article is indexed by one language's chain, so terms of different languages never share an
+     * article and their counts add up exactly (ru:москва and uk:москва are the same city; where two
+     * languages share a spelling for different words, a mixed corpus shows them as one, which the
+     * item's query does too, as it ORs every language's reading). A dictionary lemma and a guessed
+     * stem of the same language (ru:шольц, ru~шольц for a form the dictionary lacks) can share an
+     * article: their union is counted, document by document.
+     */
+    private static void countLemma(List<LeafTerms> same, byte[] side, long[] c, long[] ab) throws IOException {
+        ab[0] = 0;
+        ab[1] = 0;
+        int i = 0;
+        while (i < same.size()) {
+            int j = i + 1;
+            while (j < same.size() && same.get(j).leaf == same.get(i).leaf) {
+                j++;
+            }
+            // [i, j): one segment's terms for this lemma
+            boolean overlap = false;
+            for (int x = i; x < j && !overlap; x++) {
+                for (int y = x + 1; y < j && !overlap; y++) {
+                    overlap = same.get(x).mayShareArticles(same.get(y));
+                }
+            }
+            if (!overlap) {
+                for (int x = i; x < j; x++) {
+                    LeafTerms lt = same.get(x);
+                    count(lt.pe, lt.te.docFreq(), side, lt.base, lt.setDocs, c);
+                    ab[0] += c[1] + c[3];
+                    ab[1] += c[2] + c[3];
+                }
+            } else {
+                unionCount(same.subList(i, j), side, c);
+                ab[0] += c[1] + c[3];
+                ab[1] += c[2] + c[3];
+            }
+            i = j;
+        }
+    }
+
+    /** c[side] += the documents in any of one segment's postings, each once; c is cleared first. */
+    private static void unionCount(List<LeafTerms> terms, byte[] side, long[] c) throws IOException {
+        Arrays.fill(c, 0);
+        int k = terms.size();
+        int[] at = new int[k];
+        for (int x = 0; x < k; x++) {
+            at[x] = terms.get(x).pe.nextDoc();
+        }
+        int base = terms.get(0).base;
+        while (true) {
+            int d = DocIdSetIterator.NO_MORE_DOCS;
+            for (int x = 0; x < k; x++) {
+                d = Math.min(d, at[x]);
+            }
+            if (d == DocIdSetIterator.NO_MORE_DOCS) {
+                return;
+            }
+            c[side[base + d]]++;
+            for (int x = 0; x < k; x++) {
+                if (at[x] == d) {
+                    at[x] = terms.get(x).pe.nextDoc();
+                }
+            }
+        }
     }
 
     /** c[side] += documents of the postings in each side combination; c is cleared first. */
@@ -334,11 +473,22 @@ final class LuceneContrast {
         }
     }
 
-    private void countTerms(byte[] side, int[][] perLeaf, List<String> wanted, Map<String, long[]> out) throws IOException {
-        List<String> sorted = new ArrayList<>(wanted);
-        sorted.sort(null);
-        long[][] totals = new long[sorted.size()][2];
+    /**
+     * Counts of the lemmas asked for, each over its terms of every language and kind as in
+     * {@link #countLemma}; with {@code asForms}, each also over its exact form (a word kept as written).
+     */
+    private void countTerms(byte[] side, int[][] perLeaf, List<String> wanted, boolean asForms, Map<String, long[]> out)
+            throws IOException {
+        List<String> lemmas = new ArrayList<>(new java.util.TreeSet<>(wanted));
+        long[][] totals = new long[lemmas.size()][2];
         long[] c = new long[4];
+        long[] ab = new long[2];
+        List<LeafTerms> same = new ArrayList<>();
+        BytesRef[] tags = TAGS;
+        if (asForms) {
+            tags = Arrays.copyOf(TAGS, TAGS.length + 1);
+            tags[TAGS.length] = EXACT;
+        }
         for (LeafReaderContext ctx : reader.leaves()) {
             int[] setDocs = perLeaf[ctx.ord];
             if (setDocs.length == 0) {
@@ -348,20 +498,28 @@ final class LuceneContrast {
             if (terms == null) {
                 continue;
             }
-            TermsEnum te = terms.iterator();
-            PostingsEnum pe = null;
-            for (int k = 0; k < sorted.size(); k++) {
-                if (!te.seekExact(new BytesRef(sorted.get(k)))) {
-                    continue;
+            LeafTerms[] byTag = new LeafTerms[tags.length];
+            for (int t = 0; t < tags.length; t++) {
+                byTag[t] = new LeafTerms(ctx, terms.iterator(), setDocs, tags[t]);
+            }
+            for (int k = 0; k < lemmas.size(); k++) {
+                BytesRef lemma = new BytesRef(lemmas.get(k));
+                same.clear();
+                for (LeafTerms lt : byTag) {
+                    if (lt.te.seekExact(tagged(lt.tag, lemma))) {
+                        lt.pe = lt.te.postings(lt.pe, PostingsEnum.NONE);
+                        same.add(lt);
+                    }
                 }
-                pe = te.postings(pe, PostingsEnum.NONE);
-                count(pe, te.docFreq(), side, ctx.docBase, setDocs, c);
-                totals[k][0] += c[1] + c[3];
-                totals[k][1] += c[2] + c[3];
+                if (!same.isEmpty()) {
+                    countLemma(same, side, c, ab);
+                    totals[k][0] += ab[0];
+                    totals[k][1] += ab[1];
+                }
             }
         }
-        for (int k = 0; k < sorted.size(); k++) {
-            out.put(sorted.get(k), totals[k]);
+        for (int k = 0; k < lemmas.size(); k++) {
+            out.put(lemmas.get(k), totals[k]);
         }
     }
 
@@ -481,10 +639,5 @@ final class LuceneContrast {
             }
         }
         return starts.stream().distinct().sorted().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The exact-form marker of the index (see analysis.ExactFormFilter). */
-    private static final class ExactForms {
-        static final byte PREFIX = (byte) org.narrativewatch.analysis.ExactFormFilter.PREFIX;
     }
 }

@@ -203,6 +203,59 @@ final class RegroupedEngine implements Engine {
         return new Hits(h.total(), hits);
     }
 
+    /** A set with groups turned into outlets; a selection whose groups have no outlet becomes the empty set. */
+    private static ArticleSet resolve(View v, ArticleSet set) {
+        Query q = set.query() == null ? null : new Query(set.query().text(), rewrite(v, set.query().root()));
+        Selection sel = set.selection();
+        if (!sel.groups().isEmpty()) {
+            Set<String> outlets = v.members(sel.groups());
+            if (!sel.outlets().isEmpty()) {
+                outlets.retainAll(sel.outlets());
+            }
+            if (outlets.isEmpty()) {
+                return ArticleSet.matching(new Query("", new QueryNode.Not(new QueryNode.All())), sel.withGroups(Set.of()));
+            }
+            sel = sel.withOutlets(outlets).withGroups(Set.of());
+        }
+        return new ArticleSet(q, sel, set.complement());
+    }
+
+    @Override
+    public Contrast contrast(ContrastRequest request) throws IOException {
+        View v = view();
+        if (!v.regrouped()) {
+            return inner.contrast(request);
+        }
+        Contrast c = inner.contrast(new ContrastRequest(resolve(v, request.target()), resolve(v, request.baseline()),
+                request.allTerms(), request.terms(),
+                request.queries().stream().map(q -> new Query(q.text(), rewrite(v, q.root()))).toList(), request.minArticles(),
+                request.forms()));
+        // an article's group is its outlet's, as assigned
+        Map<String, long[]> groupCounts = new TreeMap<>();
+        c.outlets().forEach((outlet, ab) -> {
+            String g = v.effective().get(outlet);
+            if (g != null) {
+                add(groupCounts, g, ab);
+            }
+        });
+        return new Contrast(c.targetArticles(), c.baselineArticles(), c.terms(), c.queries(), c.outlets(), groupCounts,
+                c.snapshot());
+    }
+
+    @Override
+    public List<ArticleText> texts(ArticleSet set, int limit, boolean withMatches) throws IOException {
+        View v = view();
+        if (!v.regrouped()) {
+            return inner.texts(set, limit, withMatches);
+        }
+        List<ArticleText> out = new ArrayList<>();
+        for (ArticleText t : inner.texts(resolve(v, set), limit, withMatches)) {
+            out.add(new ArticleText(t.url(), t.day(), t.outlet(), v.effective().getOrDefault(t.outlet(), t.group()), t.lang(),
+                    t.title(), t.text(), t.matchStarts()));
+        }
+        return out;
+    }
+
     @Override
     public CorpusFacts facts() throws IOException {
         return view().facts();

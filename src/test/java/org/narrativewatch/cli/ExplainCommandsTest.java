@@ -84,6 +84,37 @@ class ExplainCommandsTest {
     }
 
     @Test
+    void groupsAssignedAtQueryTimeReachExplain() throws Exception {
+        Path table = tmp.resolve("groups.csv");
+        Files.writeString(table, "outlet,group\nA,wire\nB,weather\n");
+        Run r = run("explain", "путин", "--index", idx, "--from", "2024-02-15", "--to", "2024-02-28", "--vs", "2024-02-01..2024-02-14",
+                "--groups", table.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        JsonNode wire = null;
+        for (JsonNode o : j.path("outlets")) {
+            assertTrue(!o.path("facet").asText().equals("group") || List.of("wire", "weather").contains(o.path("name").asText()), o.toString());
+            if (o.path("facet").asText().equals("group") && o.path("name").asText().equals("wire")) {
+                wire = o;
+            }
+        }
+        assertTrue(wire != null, j.path("outlets").toString());
+        assertEquals(14, wire.path("count").asInt());
+        assertEquals(14, wire.path("baseline_count").asInt());
+        // a selection by an assigned group: only A's articles are in it
+        Run g = run("explain", "саммит", "--index", idx, "--from", "2024-02-01", "--to", "2024-02-28", "--group", "wire",
+                "--groups", table.toString(), "--format", "json");
+        assertEquals(0, g.code(), g.err());
+        JsonNode gj = new ObjectMapper().readTree(g.out());
+        assertEquals(14, gj.path("window").path("articles").asInt());
+        assertEquals(14, gj.path("baseline").path("articles").asInt(), "the rest of wire's articles: A before the 15th");
+        Run none = run("explain", "саммит", "--index", idx, "--from", "2024-02-01", "--to", "2024-02-28", "--group", "nobody",
+                "--groups", table.toString(), "--format", "json");
+        assertEquals(0, none.code(), none.err());
+        assertEquals(0, new ObjectMapper().readTree(none.out()).path("window").path("articles").asInt());
+    }
+
+    @Test
     void badArgumentsAreOneLineErrors() {
         Run vs = run("explain", "путин", "--index", idx, "--vs", "last week");
         assertEquals(1, vs.code());
