@@ -136,7 +136,14 @@ final class OpenSearchClient {
     JsonNode call(String method, String path, Object body) throws IOException {
         Response r = send(method, path, body);
         if (!r.ok()) {
-            throw new IOException("OpenSearch " + method + " " + path + " answered " + r.status() + ": " + reason(r.body()));
+            String reason = reason(r.body());
+            if (reason.startsWith("too_many_nested_clauses") || reason.startsWith("too_many_clauses")) {
+                // the node's own clause limit: the query is the user's to shorten (a 400, not a server failure),
+                // should the compiler's count ever fall short of the node's
+                throw new org.narrativewatch.UserException("query error: the OpenSearch node refused the query as too big ("
+                        + reason + "); shorten the NEAR chain, use a longer prefix, or split the query");
+            }
+            throw new IOException("OpenSearch " + method + " " + path + " answered " + r.status() + ": " + reason);
         }
         return r.body();
     }

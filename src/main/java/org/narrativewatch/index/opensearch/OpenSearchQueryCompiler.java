@@ -196,11 +196,14 @@ final class OpenSearchQueryCompiler {
             return parts.size() == 1 ? parts.get(0) : allOf(parts, 0);
         }
         if (n instanceof Near nn) {
+            long before = clauses;
             ObjectNode a = intervals(nn.parts().get(0), field);
             ObjectNode b = intervals(nn.parts().get(1), field);
             if (nn.ordered()) {
                 return allOf(List.of(a, b), nn.distance());
             }
+            // both orders go to the node, each with its own copy of a and b: the node counts every copy's terms
+            clauses += clauses - before;
             return anyOf(List.of(allOf(List.of(a, b), nn.distance()), allOf(List.of(b, a), nn.distance())));
         }
         if (n instanceof Or o) {
