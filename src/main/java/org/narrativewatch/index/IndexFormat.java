@@ -16,8 +16,12 @@ public final class IndexFormat {
 
     /** The commit-data key of the analysis version. */
     public static final String KEY = "nwatch.analysis";
-    /** 1: until issue 13 (no key recorded); 2: language-tagged lemmas, hyphen parts, acronyms by dictionary. */
-    public static final String VERSION = "2";
+    /**
+     * 1: until issue 13 (no key recorded); 2: language-tagged lemmas, hyphen parts, acronyms by dictionary;
+     * 3: text fields without offsets (issue 14: spans come from re-analysing the hits shown; Lucene refuses
+     * to mix segments with and without offsets in one field, so a version-2 index cannot be appended to).
+     */
+    public static final String VERSION = "3";
 
     /** {@code checkpoint} with the analysis version added: what a commit records. */
     public static Map<String, String> stamp(Map<String, String> checkpoint) {

@@ -31,7 +31,6 @@ import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.BytesRefBuilder;
 
@@ -560,10 +559,9 @@ final class LuceneContrast {
     List<ArticleText> texts(ArticleSet set, int limit, boolean withMatches) throws IOException {
         Query q = setQuery(set);
         int[] picked = sample(q, limit);
-        Weight matches = null;
+        Query matches = null;
         if (withMatches && set.query() != null && !set.complement()) {
-            Query compiled = compiler.compile(set.query().root());
-            matches = searcher.createWeight(searcher.rewrite(compiled), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            matches = compiler.compile(set.query().root());
         }
         List<LeafReaderContext> leaves = reader.leaves();
         var stored = searcher.storedFields();
@@ -575,7 +573,8 @@ final class LuceneContrast {
             NumericDocValues day = ctx.reader().getNumericDocValues(Schema.DAY);
             LocalDate date = day != null && day.advanceExact(local) ? LocalDate.ofEpochDay(day.longValue()) : null;
             String title = nz(d.get(Schema.TITLE_STORED));
-            int[] starts = matches == null ? new int[0] : matchStarts(matches, ctx, local);
+            // the index holds no offsets: the article is analysed again to find where its words are
+            int[] starts = matches == null ? new int[0] : matchStarts(HitReanalysis.matches(matches, Schema.article(d::get)));
             out.add(new ArticleText(d.get(Schema.URL), date, d.get(Schema.OUTLET), d.get(Schema.GROUP), d.get(Schema.LANG),
                     title, nz(d.get(Schema.TEXT_STORED)), starts));
         }
@@ -614,8 +613,7 @@ final class LuceneContrast {
     }
 
     /** Start offsets of matched words over title + "\n" + text (the title field's offsets are the same for the title). */
-    private static int[] matchStarts(Weight w, LeafReaderContext ctx, int doc) throws IOException {
-        Matches m = w.matches(ctx, doc);
+    private static int[] matchStarts(Matches m) throws IOException {
         if (m == null) {
             return new int[0];
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.CachingTokenFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
@@ -175,7 +176,7 @@ public final class LuceneEngine implements Engine {
         return storyHashes;
     }
 
-    private static Document toDocument(Article a, long story, boolean copy) {
+    private Document toDocument(Article a, long story, boolean copy) {
         Document d = new Document();
         d.add(new StringField(Schema.ID, a.key(), Field.Store.NO));
         Schema.stored(a).forEach((name, value) -> {
@@ -190,9 +191,12 @@ public final class LuceneEngine implements Engine {
         d.add(new IntPoint(Schema.DAY, day));
         d.add(new NumericDocValuesField(Schema.DAY, day));
         d.add(new NumericDocValuesField(Schema.TS, a.published().toEpochSecond()));
-        d.add(new Field(Schema.BODY, a.title(), Schema.TEXT_WITH_OFFSETS));
-        d.add(new Field(Schema.BODY, a.text(), Schema.TEXT_WITH_OFFSETS));
-        d.add(new Field(Schema.TITLE, a.title(), Schema.TEXT_WITH_OFFSETS));
+        // the title is analysed once for its two fields: the first consumer fills the cache, the second replays it
+        // (the chain reads no field name, and title comes first in both fields, at position 0, offset 0)
+        CachingTokenFilter title = new CachingTokenFilter(analyzer.tokenStream(Schema.TITLE, a.title()));
+        d.add(new Field(Schema.TITLE, title, Schema.TEXT));
+        d.add(new Field(Schema.BODY, title, Schema.TEXT));
+        d.add(new Field(Schema.BODY, a.text(), Schema.TEXT));
         d.add(new NumericDocValuesField(Schema.STORY, story));
         d.add(new NumericDocValuesField(Schema.COPY, copy ? 1 : 0));
         return d;
@@ -396,12 +400,12 @@ public final class LuceneEngine implements Engine {
             TopDocs top = order == HitOrder.NEWEST
                     ? s.search(q, n, new Sort(new SortField(Schema.TS, SortField.Type.LONG, true)))
                     : s.search(q, n);
-            MatchHighlighter hl = new MatchHighlighter(s, compiled);
             List<Hits.Hit> hits = new ArrayList<>();
             for (int i = offset; i < top.scoreDocs.length; i++) {
                 ScoreDoc sd = top.scoreDocs[i];
                 Article a = Schema.article(s.storedFields().document(sd.doc)::get);
-                MatchHighlighter.Result h = hl.highlight(sd.doc, a.title(), a.text());
+                // the index holds no offsets: the hit is analysed again to find where its words are
+                MatchHighlighter.Result h = new MatchHighlighter(HitReanalysis.searcher(a, compiled), compiled).highlight(0, a.title(), a.text());
                 hits.add(new Hits.Hit(a.url(), a.outlet(), a.group(), a.published(), a.dateQuality(), a.lang(),
                         h.title(), h.snippet(), a.syndicatedFrom(), Float.isNaN(sd.score) ? 0f : sd.score));
             }

@@ -3,10 +3,6 @@ package org.narrativewatch.index;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -36,18 +32,7 @@ public final class ReferenceHighlighter {
              IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer))) {
             for (Article a : articles) {
                 analyzer.setLanguage(a.lang());
-                Document d = new Document();
-                d.add(new Field(Schema.BODY, a.title(), Schema.TEXT_WITH_OFFSETS));
-                d.add(new Field(Schema.BODY, a.text(), Schema.TEXT_WITH_OFFSETS));
-                d.add(new Field(Schema.TITLE, a.title(), Schema.TEXT_WITH_OFFSETS));
-                // the query's own filters (outlet:, lang:, date:) must hold for Matches to report spans
-                d.add(new StringField(Schema.OUTLET, a.outlet(), Field.Store.NO));
-                if (a.group() != null && !a.group().isBlank()) {
-                    d.add(new StringField(Schema.GROUP, a.group(), Field.Store.NO));
-                }
-                d.add(new StringField(Schema.LANG, a.lang(), Field.Store.NO));
-                d.add(new IntPoint(Schema.DAY, (int) a.day().toEpochDay()));
-                w.addDocument(d);
+                w.addDocument(HitReanalysis.document(a));
             }
             w.commit();
             try (DirectoryReader r = DirectoryReader.open(w)) {

@@ -15,9 +15,10 @@ import org.narrativewatch.article.DateQuality;
 /**
  * Field names of a stored article, the same in every engine, and the one mapping between an
  * {@link Article} and its stored fields. {@code body} (title and text) and {@code title} hold, at
- * every word position, the exact form ("=путина") and the lemmas ("путин"), with offsets so that
- * search results can show which words matched. Per-article facts live in doc values (Lucene) or
- * numeric fields (OpenSearch), so that timelines and breakdowns never read stored text.
+ * every word position, the exact form ("=путина") and the lemmas ("путин"), with positions; the
+ * words a shown hit matched are found by analysing that hit again ({@link HitReanalysis}).
+ * Per-article facts live in doc values (Lucene) or numeric fields (OpenSearch), so that timelines
+ * and breakdowns never read stored text.
  */
 public final class Schema {
     private Schema() {}
@@ -98,16 +99,22 @@ public final class Schema {
         }
     }
 
-    /** Lucene's field type for {@link #BODY} and {@link #TITLE}: positions and offsets, not stored. */
-    static final FieldType TEXT_WITH_OFFSETS;
+    /**
+     * Lucene's field type for {@link #BODY} and {@link #TITLE} in the index: positions (phrases, NEAR),
+     * no offsets, not stored. The spans of the hits shown come from analysing them again ({@link HitReanalysis}).
+     */
+    static final FieldType TEXT = textType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
 
-    static {
+    /** The same with offsets: the one-document index a hit is analysed into to find its match spans. */
+    static final FieldType TEXT_WITH_OFFSETS = textType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+
+    private static FieldType textType(IndexOptions options) {
         FieldType t = new FieldType();
         t.setTokenized(true);
         t.setStored(false);
-        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.setIndexOptions(options);
         t.setOmitNorms(false);
         t.freeze();
-        TEXT_WITH_OFFSETS = t;
+        return t;
     }
 }
