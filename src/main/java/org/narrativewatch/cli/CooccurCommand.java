@@ -1,13 +1,9 @@
 package org.narrativewatch.cli;
 
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.narrativewatch.UserException;
 import org.narrativewatch.explain.Collocates;
 import org.narrativewatch.explain.CollocatesFormat;
 import org.narrativewatch.explain.Period;
-import org.narrativewatch.explain.names.Gazetteer;
 import org.narrativewatch.explain.names.NameTagger;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.query.Query;
@@ -53,29 +49,18 @@ public final class CooccurCommand implements Callable<Integer> {
             description = "Read at most N matching articles over the range (an even sample beyond; buckets say so) (default: ${DEFAULT-VALUE}).")
     int maxRead;
 
-    @Option(names = "--gazetteer", paramLabel = "FILE", description = "GeoNames places for the name tagger (optional).")
-    Path gazetteer;
-
-    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    TermReportOptions report;
 
     @Override
     public Integer call() throws Exception {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!fmt.equals("table") && !fmt.equals("json") && !fmt.equals("csv")) {
-            throw new UserException("--format must be table, json or csv, not '" + format + "'");
-        }
+        String fmt = report.format();
         Collocates.Request req = new Collocates.Request(Query.parse(query), selectionOptions.selection(), within,
                 Period.parse(by), top, minCount, maxRead);
-        NameTagger tagger = NameTagger.create(gazetteer == null ? null : Gazetteer.load(gazetteer));
+        NameTagger tagger = report.tagger();
         try (Engine engine = engineOptions.open()) {
-            Collocates.Result r = new Collocates(engine, tagger).compute(req);
-            switch (fmt) {
-                case "json" -> spec.commandLine().getOut().println(Output.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(CollocatesFormat.toJson(r)));
-                case "csv" -> spec.commandLine().getOut().print(CollocatesFormat.toCsv(r));
-                default -> spec.commandLine().getOut().print(CollocatesFormat.toTable(r, top));
-            }
-            spec.commandLine().getOut().flush();
+            TermReportOptions.print(spec.commandLine().getOut(), fmt, new Collocates(engine, tagger).compute(req),
+                    CollocatesFormat::toJson, CollocatesFormat::toCsv, r -> CollocatesFormat.toTable(r, top));
         }
         return 0;
     }

@@ -1,15 +1,12 @@
 package org.narrativewatch.cli;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.narrativewatch.UserException;
 import org.narrativewatch.explain.ExplainRequest;
 import org.narrativewatch.explain.Explainer;
-import org.narrativewatch.explain.Explanation;
 import org.narrativewatch.explain.ExplanationFormat;
-import org.narrativewatch.explain.names.Gazetteer;
 import org.narrativewatch.explain.names.NameTagger;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.query.Query;
@@ -65,11 +62,8 @@ public final class ExplainCommand implements Callable<Integer> {
             description = "Articles read per side to find names and phrases (default: ${DEFAULT-VALUE}); counts are always exact.")
     int sample;
 
-    @Option(names = "--gazetteer", paramLabel = "FILE", description = "GeoNames places for the name tagger (optional).")
-    Path gazetteer;
-
-    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Mixin
+    TermReportOptions report;
 
     static boolean scope(String s) {
         return switch (s == null ? "query" : s.toLowerCase(Locale.ROOT)) {
@@ -81,23 +75,15 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!fmt.equals("table") && !fmt.equals("json") && !fmt.equals("csv")) {
-            throw new UserException("--format must be table, json or csv, not '" + format + "'");
-        }
+        String fmt = report.format();
         LocalDate[] base = ExplainRequest.parseBaseline(vs);
         ExplainRequest req = new ExplainRequest(Query.parse(query), selectionOptions.selection(),
                 base == null ? null : base[0], base == null ? null : base[1], top, minCount, maxP, sample, sort,
                 scope(baselineScope));
-        NameTagger tagger = NameTagger.create(gazetteer == null ? null : Gazetteer.load(gazetteer));
+        NameTagger tagger = report.tagger();
         try (Engine engine = engineOptions.open()) {
-            Explanation e = new Explainer(engine, tagger).explain(req);
-            switch (fmt) {
-                case "json" -> spec.commandLine().getOut().println(Output.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(ExplanationFormat.toJson(e)));
-                case "csv" -> spec.commandLine().getOut().print(ExplanationFormat.toCsv(e));
-                default -> spec.commandLine().getOut().print(ExplanationFormat.toTable(e));
-            }
-            spec.commandLine().getOut().flush();
+            TermReportOptions.print(spec.commandLine().getOut(), fmt, new Explainer(engine, tagger).explain(req),
+                    ExplanationFormat::toJson, ExplanationFormat::toCsv, ExplanationFormat::toTable);
         }
         return 0;
     }

@@ -1,13 +1,12 @@
 package org.narrativewatch.brief;
 
+import static org.narrativewatch.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -15,9 +14,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.narrativewatch.cli.Main;
+import org.narrativewatch.cli.CliRun;
 import org.narrativewatch.index.Engine;
-import picocli.CommandLine;
 
 /** {@code nwatch brief check|render} end to end: exit codes, the JSON contract, escaping, a self-contained page. */
 class BriefCommandTest {
@@ -99,18 +97,6 @@ class BriefCommandTest {
         data = BriefFixture.data(dir.resolve("data"));
     }
 
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     static Path write(String name, String text) throws IOException {
         Path f = dir.resolve(name);
         Files.writeString(f, text);
@@ -120,7 +106,7 @@ class BriefCommandTest {
     @Test
     void exitCodesAndTheJsonContract() throws IOException {
         Path f = write("all.md", BRIEF);
-        Run r = run("brief", "check", f.toString(), "--index", index.toString(), "--data", data.toString(), "--format", "json");
+        CliRun r = run("brief", "check", f.toString(), "--index", index.toString(), "--data", data.toString(), "--format", "json");
         assertEquals(1, r.code(), r.err());
         JsonNode j = BriefReport.JSON.readTree(r.out());
         assertEquals(f.toString(), j.get("brief").asText());
@@ -141,12 +127,12 @@ class BriefCommandTest {
 
         Path ok = write("ok.md", "# ok\n\n```figure\nid: a\nmedia: {query: 'саммит'}\nexpect: {min: 1}\n```\n");
         assertEquals(0, run("brief", "check", ok.toString(), "--index", index.toString()).code());
-        Run only = run("brief", "check", f.toString(), "--index", index.toString(), "--data", data.toString(), "--figure", "summit,poll");
+        CliRun only = run("brief", "check", f.toString(), "--index", index.toString(), "--data", data.toString(), "--figure", "summit,poll");
         assertEquals(0, only.code(), only.out());
         assertTrue(only.out().contains("2 claims: 1 holds, 0 fails, 0 unknown, 1 computed"), only.out());
 
         Path notBrief = write("prose.md", "# nothing to check\n");
-        Run bad = run("brief", "check", notBrief.toString());
+        CliRun bad = run("brief", "check", notBrief.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("no ```figure blocks"), bad.err());
         assertEquals(2, run("brief", "check", dir.resolve("missing.md").toString()).code());
@@ -156,7 +142,7 @@ class BriefCommandTest {
     void renderedPageIsSelfContainedAndEscaped() throws IOException {
         Path f = write("page.md", BRIEF);
         Path out = dir.resolve("out/page.html");
-        Run r = run("brief", "render", f.toString(), "-o", out.toString(), "--index", index.toString(), "--data", data.toString());
+        CliRun r = run("brief", "render", f.toString(), "-o", out.toString(), "--index", index.toString(), "--data", data.toString());
         assertEquals(0, r.code(), r.err());
         String html = Files.readString(out);
         assertFalse(html.contains("<script"), "no script element");
@@ -179,7 +165,7 @@ class BriefCommandTest {
         assertTrue(html.contains("@media print"));
         assertTrue(r.err().contains("9 claims: 1 holds, 1 fails, 1 unknown, 6 computed"), r.err());
 
-        Run md = run("brief", "render", f.toString(), "--format", "md", "--index", index.toString(), "--data", data.toString());
+        CliRun md = run("brief", "render", f.toString(), "--format", "md", "--index", index.toString(), "--data", data.toString());
         assertEquals(0, md.code(), md.err());
         assertTrue(md.out().contains("## Provenance"));
         assertFalse(md.out().contains("```figure"), "figure blocks replaced by their results");
@@ -197,12 +183,12 @@ class BriefCommandTest {
     void theFocusFigureIsWhatTerritoryFocusPrints() throws IOException {
         Path f = write("focus.md", "```figure\nid: focus\nterritory: {figure: occupied_km2, area: {around: Midtown, radius_km: 20},"
                 + " from: 2025-01-01, to: 2025-01-20}\n```\n");
-        Run check = run("brief", "check", f.toString(), "--data", data.toString(), "--format", "json");
+        CliRun check = run("brief", "check", f.toString(), "--data", data.toString(), "--format", "json");
         assertEquals(0, check.code(), check.err());
         JsonNode claim = BriefReport.JSON.readTree(check.out()).get("claims").get(0);
         String cmd = claim.get("commands").get(0).asText();
         assertTrue(cmd.startsWith("nwatch territory focus --data " + data.resolve("geo") + " --around Midtown --radius-km 20"), cmd);
-        Run focus = run("territory", "focus", "--data", data.resolve("geo").toString(), "--around", "Midtown", "--radius-km", "20",
+        CliRun focus = run("territory", "focus", "--data", data.resolve("geo").toString(), "--around", "Midtown", "--radius-km", "20",
                 "--from", "2025-01-01", "--to", "2025-01-20", "--shifts", "occupied_km2", "--format", "json");
         assertEquals(0, focus.code(), focus.err());
         JsonNode cols = BriefReport.JSON.readTree(focus.out()).get("columns").get("occupied_km2");

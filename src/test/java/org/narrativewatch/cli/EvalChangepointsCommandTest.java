@@ -48,7 +48,7 @@ class EvalChangepointsCommandTest {
         Files.writeString(d.resolve("multi.json"), dataset("multi", step(50, 25, 0, 3), step(50, 25, 1, -2)));
         Files.writeString(tmp.resolve("tcpd/annotations.json"),
                 "{\"alpha\":{\"1\":[40],\"2\":[41]},\"quality_control_1\":{\"1\":[30]},\"multi\":{\"1\":[25]}}");
-        ShiftsCommandTest.Run r = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("tcpd").toString(), "--format", "json");
+        CliRun r = CliRun.run("eval-changepoints", tmp.resolve("tcpd").toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         JsonNode series = j.get("series");
@@ -69,13 +69,13 @@ class EvalChangepointsCommandTest {
 
     @Test
     void namesWhatIsWrong() throws Exception {
-        ShiftsCommandTest.Run none = ShiftsCommandTest.run("eval-changepoints", tmp.toString());
+        CliRun none = CliRun.run("eval-changepoints", tmp.toString());
         assertEquals(1, none.code());
         assertTrue(none.err().contains("datasets"), none.err());
         Path d = Files.createDirectories(tmp.resolve("t/datasets"));
         Files.writeString(d.resolve("a.json"), "{\"name\":\"a\",\"n_obs\":3,\"n_dim\":1,\"series\":[{\"raw\":[1,\"x\",3]}]}");
         Files.writeString(tmp.resolve("t/annotations.json"), "{\"a\":{\"1\":[]}}");
-        ShiftsCommandTest.Run bad = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("t").toString());
+        CliRun bad = CliRun.run("eval-changepoints", tmp.resolve("t").toString());
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("a.json") && bad.err().contains("raw[1]"), bad.err());
     }
@@ -84,7 +84,7 @@ class EvalChangepointsCommandTest {
     @Test
     void defaultBeatsThePublishedDefaultsOnTheDevelopmentSeries() throws Exception {
         Path dir = SharedData.require("data/changepoints/tcpd-dev");
-        ShiftsCommandTest.Run r = ShiftsCommandTest.run("eval-changepoints", dir.toString(), "--format", "json");
+        CliRun r = CliRun.run("eval-changepoints", dir.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(12, j.get("counted_series").asInt());
@@ -111,7 +111,7 @@ class EvalChangepointsCommandTest {
             ann.append(k > 0 ? "," : "").append("\"s").append(k).append("\":{\"1\":[").append(at).append("]}");
         }
         Files.writeString(tmp.resolve("loo/annotations.json"), ann.append("}").toString());
-        ShiftsCommandTest.Run r = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo", "--format", "json");
+        CliRun r = CliRun.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode loo = new ObjectMapper().readTree(r.out()).get("loo");
         assertEquals(4, loo.get("folds").size());
@@ -141,9 +141,9 @@ class EvalChangepointsCommandTest {
             assertTrue(admissible.contains(f.get("chosen").asText()), f.toString());
         }
         assertEquals(af1 / 4, adm.get("mean_f1").asDouble(), 1e-12);
-        ShiftsCommandTest.Run table = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo");
+        CliRun table = CliRun.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo");
         assertTrue(table.out().contains("LOO MEAN"), table.out());
-        ShiftsCommandTest.Run mixed = ShiftsCommandTest.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo", "--penalty", "mbic");
+        CliRun mixed = CliRun.run("eval-changepoints", tmp.resolve("loo").toString(), "--loo", "--penalty", "mbic");
         assertEquals(1, mixed.code());
         assertTrue(mixed.err().contains("--loo chooses among its own grid"), mixed.err());
     }

@@ -1,12 +1,11 @@
 package org.narrativewatch.cli;
 
+import static org.narrativewatch.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** explain, cooccur, eval-names and shifts --explain as a user runs them: exit codes, one-line errors, JSON shapes. */
 class ExplainCommandsTest {
@@ -22,18 +20,6 @@ class ExplainCommandsTest {
     @TempDir
     static Path tmp;
     static String idx;
-
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @BeforeAll
     static void importCorpus() throws Exception {
@@ -55,7 +41,7 @@ class ExplainCommandsTest {
 
     @Test
     void explainPrintsTheContractJson() throws Exception {
-        Run r = run("explain", "путин", "--index", idx, "--from", "2024-02-15", "--to", "2024-02-28", "--vs", "2024-02-01..2024-02-14",
+        CliRun r = run("explain", "путин", "--index", idx, "--from", "2024-02-15", "--to", "2024-02-28", "--vs", "2024-02-01..2024-02-14",
                 "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -67,15 +53,15 @@ class ExplainCommandsTest {
             assertTrue(first.has(k), k);
         }
         assertTrue(j.path("outlets").isArray());
-        Run table = run("explain", "путин", "--index", idx, "--from", "2024-02-15", "--to", "2024-02-28", "--vs", "2024-02-01..2024-02-14");
+        CliRun table = run("explain", "путин", "--index", idx, "--from", "2024-02-15", "--to", "2024-02-28", "--vs", "2024-02-01..2024-02-14");
         assertTrue(table.out().contains("саммит"), table.out());
-        Run csv = run("explain", "путин", "--index", idx, "--from", "2024-02-15", "--to", "2024-02-28", "--format", "csv");
+        CliRun csv = run("explain", "путин", "--index", idx, "--from", "2024-02-15", "--to", "2024-02-28", "--format", "csv");
         assertTrue(csv.out().startsWith("# nwatch explain"), csv.out());
     }
 
     @Test
     void cooccurPrintsEveryBucket() throws Exception {
-        Run r = run("cooccur", "путин", "--index", idx, "--within", "3", "--by", "week", "--format", "json", "--min-count", "1");
+        CliRun r = run("cooccur", "путин", "--index", idx, "--within", "3", "--by", "week", "--format", "json", "--min-count", "1");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(3, j.path("within").asInt());
@@ -87,7 +73,7 @@ class ExplainCommandsTest {
     void groupsAssignedAtQueryTimeReachExplain() throws Exception {
         Path table = tmp.resolve("groups.csv");
         Files.writeString(table, "outlet,group\nA,wire\nB,weather\n");
-        Run r = run("explain", "путин", "--index", idx, "--from", "2024-02-15", "--to", "2024-02-28", "--vs", "2024-02-01..2024-02-14",
+        CliRun r = run("explain", "путин", "--index", idx, "--from", "2024-02-15", "--to", "2024-02-28", "--vs", "2024-02-01..2024-02-14",
                 "--groups", table.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -102,13 +88,13 @@ class ExplainCommandsTest {
         assertEquals(14, wire.path("count").asInt());
         assertEquals(14, wire.path("baseline_count").asInt());
         // a selection by an assigned group: only A's articles are in it
-        Run g = run("explain", "саммит", "--index", idx, "--from", "2024-02-01", "--to", "2024-02-28", "--group", "wire",
+        CliRun g = run("explain", "саммит", "--index", idx, "--from", "2024-02-01", "--to", "2024-02-28", "--group", "wire",
                 "--groups", table.toString(), "--format", "json");
         assertEquals(0, g.code(), g.err());
         JsonNode gj = new ObjectMapper().readTree(g.out());
         assertEquals(14, gj.path("window").path("articles").asInt());
         assertEquals(14, gj.path("baseline").path("articles").asInt(), "the rest of wire's articles: A before the 15th");
-        Run none = run("explain", "саммит", "--index", idx, "--from", "2024-02-01", "--to", "2024-02-28", "--group", "nobody",
+        CliRun none = run("explain", "саммит", "--index", idx, "--from", "2024-02-01", "--to", "2024-02-28", "--group", "nobody",
                 "--groups", table.toString(), "--format", "json");
         assertEquals(0, none.code(), none.err());
         assertEquals(0, new ObjectMapper().readTree(none.out()).path("window").path("articles").asInt());
@@ -116,7 +102,7 @@ class ExplainCommandsTest {
 
     @Test
     void badArgumentsAreOneLineErrors() {
-        Run vs = run("explain", "путин", "--index", idx, "--vs", "last week");
+        CliRun vs = run("explain", "путин", "--index", idx, "--vs", "last week");
         assertEquals(1, vs.code());
         assertTrue(vs.err().startsWith("nwatch: --vs takes"), vs.err());
         assertEquals(1, run("explain", "путин", "--index", idx, "--format", "xml").code());
@@ -126,13 +112,13 @@ class ExplainCommandsTest {
         assertEquals(2, run("explain", "--index", idx).code());
         assertEquals(1, run("eval-names", tmp.resolve("missing.conllu").toString()).code());
         assertEquals(1, run("explain", "путин", "--index", idx, "--gazetteer", tmp.resolve("none.csv").toString()).code());
-        Run shifts = run("shifts", "--csv", tmp.resolve("x.csv").toString(), "--explain");
+        CliRun shifts = run("shifts", "--csv", tmp.resolve("x.csv").toString(), "--explain");
         assertEquals(1, shifts.code());
     }
 
     @Test
     void shiftsExplainAddsWhatChangedToEveryChange() throws Exception {
-        Run r = run("shifts", "саммит", "--index", idx, "--by", "day", "--explain", "--format", "json");
+        CliRun r = run("shifts", "саммит", "--index", idx, "--by", "day", "--explain", "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(1, j.path("changes").size(), r.out());
@@ -148,7 +134,7 @@ class ExplainCommandsTest {
     void evalNamesOnAConllu() throws Exception {
         Path f = tmp.resolve("ru_x.conllu");
         Files.writeString(f, "1\tПутин\tПутин\tPROPN\t_\t_\t0\troot\t_\t_\n2\tприлетел\tприлететь\tVERB\t_\t_\t1\tdep\t_\t_\n\n");
-        Run r = run("eval-names", f.toString(), "--format", "json");
+        CliRun r = run("eval-names", f.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(1, j.path("propn").asInt());

@@ -1,41 +1,23 @@
 package org.narrativewatch.cli;
 
+import static org.narrativewatch.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class OpinionCommandTest {
 
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(o, true, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(e, true, StandardCharsets.UTF_8);
-        CommandLine cl = Main.commandLine();
-        cl.setErr(new PrintWriter(err, true));
-        cl.setOut(new PrintWriter(out, true));
-        int code = cl.execute(args);
-        return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    }
 
     /** Monthly A (AR(1)) and B following A two months later, as date,value CSV files. */
     private Path[] leadingPair() throws IOException {
@@ -61,7 +43,7 @@ class OpinionCommandTest {
     @Test
     void leadlagPrintsTheContractJson() throws IOException {
         Path[] f = leadingPair();
-        Run r = run("opinion", "leadlag", f[0].toString(), f[1].toString(), "--max-lag", "4", "--format", "json", "--bootstrap", "99");
+        CliRun r = run("opinion", "leadlag", f[0].toString(), f[1].toString(), "--max-lag", "4", "--format", "json", "--bootstrap", "99");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(120, j.get("n").asInt());
@@ -86,7 +68,7 @@ class OpinionCommandTest {
     void leadlagUserAndUsageErrors() throws IOException {
         Path[] f = leadingPair();
         Path bad = Files.writeString(dir.resolve("bad.csv"), "date,value\n2015-01-01,1\n2015-02-30,2\n");
-        Run r = run("opinion", "leadlag", f[0].toString(), bad.toString());
+        CliRun r = run("opinion", "leadlag", f[0].toString(), bad.toString());
         assertEquals(1, r.code());
         assertEquals("nwatch: " + bad + ":3: date '2015-02-30' is not yyyy-mm-dd or yyyy-mm", r.err().strip());
         assertEquals(2, run("opinion", "leadlag", f[0].toString()).code());
@@ -104,29 +86,29 @@ class OpinionCommandTest {
                 2022-05,May 2022,FOM,support,yes,61,1500,face-to-face
                 """);
         String index = dir.resolve("data/index").toString();
-        Run first = run("opinion", "import", "--index", index, polls.toString());
+        CliRun first = run("opinion", "import", "--index", index, polls.toString());
         assertEquals(1, first.code());
         assertTrue(first.err().contains(polls + ":3: percent '' is not a number"), first.err());
         assertTrue(first.err().contains("nwatch: 1 row(s) rejected"), first.err());
         assertTrue(Files.exists(dir.resolve("data/polls.json")));
 
-        Run again = run("opinion", "import", "--index", index, polls.toString());
+        CliRun again = run("opinion", "import", "--index", index, polls.toString());
         assertTrue(again.out().contains("0 added, 0 updated, 2 already present"), again.out());
 
-        Run list = run("opinion", "list", "--index", index, "--format", "json");
+        CliRun list = run("opinion", "list", "--index", index, "--format", "json");
         assertEquals(0, list.code(), list.err());
         JsonNode j = new ObjectMapper().readTree(list.out());
         assertEquals(1, j.size());
         assertEquals("fom/support/yes", j.get(0).get("id").asText());
         assertEquals(2, j.get(0).get("points").asInt());
 
-        Run points = run("opinion", "list", "--index", index, "--series", "fom", "--format", "json");
+        CliRun points = run("opinion", "list", "--index", index, "--series", "fom", "--format", "json");
         JsonNode p = new ObjectMapper().readTree(points.out()).get("points");
         assertEquals("2022-03-19", p.get(0).get("date").asText());
         assertEquals(false, p.get(0).get("n_assumed").asBoolean());
 
         // respondents per month for 'nwatch shifts --csv': 65% of 1500, April has no poll (a gap), 61% of 1500
-        Run timeline = run("opinion", "list", "--index", index, "--series", "fom", "--format", "timeline");
+        CliRun timeline = run("opinion", "list", "--index", index, "--series", "fom", "--format", "timeline");
         assertEquals("date,count,total\n2022-03-01,975,1500\n2022-04-01,0,0\n2022-05-01,915,1500\n", timeline.out());
     }
 
@@ -144,7 +126,7 @@ class OpinionCommandTest {
         String index = dir.resolve("data/index").toString();
         assertEquals(0, run("opinion", "import", "--index", index, polls.toString()).code());
 
-        Run json = run("opinion", "shifts", "fom/support/yes", "--index", index, "--format", "json");
+        CliRun json = run("opinion", "shifts", "fom/support/yes", "--index", index, "--format", "json");
         assertEquals(0, json.code(), json.err());
         JsonNode j = new ObjectMapper().readTree(json.out());
         assertEquals("binomial", j.path("model").asText());
@@ -158,7 +140,7 @@ class OpinionCommandTest {
         assertEquals(52, c.path("after").asDouble(), 1);
         assertTrue(c.path("before_ci").get(0).asDouble() < 40 && c.path("before_ci").get(1).asDouble() > 40, c.toString());
 
-        Run table = run("opinion", "shifts", "fom/support/yes", "--index", index);
+        CliRun table = run("opinion", "shifts", "fom/support/yes", "--index", index);
         assertEquals(0, table.code(), table.err());
         assertTrue(table.out().contains("2021-07-16") && table.out().contains("binomial model"), table.out());
         assertEquals(1, run("opinion", "shifts", "nothing-like-it", "--index", index).code());

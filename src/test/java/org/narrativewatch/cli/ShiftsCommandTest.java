@@ -1,35 +1,21 @@
 package org.narrativewatch.cli;
 
+import static org.narrativewatch.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ShiftsCommandTest {
 
     @TempDir
     Path tmp;
-
-    record Run(int code, String out, String err) {}
-
-    static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** date,count,total with 24 February as the jump in share; a day without articles in between. */
     private Path countsCsv() throws Exception {
@@ -52,13 +38,13 @@ class ShiftsCommandTest {
 
     @Test
     void csvCountsGiveTheContractJson() throws Exception {
-        Run r = run("shifts", "--csv", countsCsv().toString(), "--format", "json");
-        assertEquals(0, r.code, r.err);
-        JsonNode j = new ObjectMapper().readTree(r.out);
+        CliRun r = run("shifts", "--csv", countsCsv().toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals("binomial", j.get("model").asText());
         assertTrue(j.has("query"));
         JsonNode changes = j.get("changes");
-        assertEquals(1, changes.size(), r.out);
+        assertEquals(1, changes.size(), r.out());
         JsonNode c = changes.get(0);
         assertEquals("2022-02-24", c.get("date").asText());
         assertTrue(c.get("before").asDouble() < 0.01 && c.get("after").asDouble() > 0.25, c.toString());
@@ -76,16 +62,16 @@ class ShiftsCommandTest {
         }
         Path f = tmp.resolve("v.csv");
         Files.writeString(f, b.toString());
-        Run t = run("shifts", "--csv", f.toString(), "--model", "normal-mean");
-        assertEquals(0, t.code, t.err);
-        assertTrue(t.out.contains("2022-07-01"), t.out);
-        Run c = run("shifts", "--csv", f.toString(), "--model", "normal-mean", "--format", "csv");
-        assertEquals(0, c.code, c.err);
-        assertTrue(c.out.startsWith("date,index,before"), c.out);
-        assertTrue(c.out.contains("\n2022-07-01,30,"), c.out);
-        Run crops = run("shifts", "--csv", f.toString(), "--model", "normal-mean", "--crops", "1:1000");
-        assertEquals(0, crops.code, crops.err);
-        assertTrue(crops.out.contains("2022-07-01"), crops.out);
+        CliRun t = run("shifts", "--csv", f.toString(), "--model", "normal-mean");
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("2022-07-01"), t.out());
+        CliRun c = run("shifts", "--csv", f.toString(), "--model", "normal-mean", "--format", "csv");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().startsWith("date,index,before"), c.out());
+        assertTrue(c.out().contains("\n2022-07-01,30,"), c.out());
+        CliRun crops = run("shifts", "--csv", f.toString(), "--model", "normal-mean", "--crops", "1:1000");
+        assertEquals(0, crops.code(), crops.err());
+        assertTrue(crops.out().contains("2022-07-01"), crops.out());
     }
 
     /** A stretch of fourfold noise: a change of spread in the JSON, no level change; --no-variance-segments turns it off. */
@@ -98,39 +84,39 @@ class ShiftsCommandTest {
         }
         Path f = tmp.resolve("spread.csv");
         Files.writeString(f, b.toString());
-        Run r = run("shifts", "--csv", f.toString(), "--format", "json");
-        assertEquals(0, r.code, r.err);
-        JsonNode j = new ObjectMapper().readTree(r.out);
-        assertEquals(0, j.get("changes").size(), r.out);
-        assertEquals(2, j.get("variance_changes").size(), r.out);
-        assertTrue(Math.abs(j.get("variance_changes").get(0).get("index").asInt() - 200) <= 5, r.out);
-        assertTrue(Math.abs(j.get("variance_changes").get(1).get("index").asInt() - 400) <= 5, r.out);
+        CliRun r = run("shifts", "--csv", f.toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(0, j.get("changes").size(), r.out());
+        assertEquals(2, j.get("variance_changes").size(), r.out());
+        assertTrue(Math.abs(j.get("variance_changes").get(0).get("index").asInt() - 200) <= 5, r.out());
+        assertTrue(Math.abs(j.get("variance_changes").get(1).get("index").asInt() - 400) <= 5, r.out());
         assertTrue(j.get("variance_changes").get(0).get("sd_after").asDouble() > 3 * j.get("variance_changes").get(0).get("sd_before").asDouble(),
-                r.out);
-        Run off = run("shifts", "--csv", f.toString(), "--format", "json", "--no-variance-segments");
-        assertEquals(0, off.code, off.err);
-        assertEquals(0, new ObjectMapper().readTree(off.out).get("variance_changes").size(), off.out);
+                r.out());
+        CliRun off = run("shifts", "--csv", f.toString(), "--format", "json", "--no-variance-segments");
+        assertEquals(0, off.code(), off.err());
+        assertEquals(0, new ObjectMapper().readTree(off.out()).get("variance_changes").size(), off.out());
     }
 
     @Test
     void badInputIsAOneLineUserError() throws Exception {
         Path f = tmp.resolve("bad.csv");
         Files.writeString(f, "date,value\n2020-01-01,1\n2020-01-02,abc\n");
-        Run r = run("shifts", "--csv", f.toString());
-        assertEquals(1, r.code);
-        assertTrue(r.err.contains("bad.csv:3") && r.err.contains("abc"), r.err);
+        CliRun r = run("shifts", "--csv", f.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("bad.csv:3") && r.err().contains("abc"), r.err());
         Files.writeString(f, "2020-01-02,1\n2020-01-01,2\n");
-        Run order = run("shifts", "--csv", f.toString());
-        assertEquals(1, order.code);
-        assertTrue(order.err.contains("bad.csv:2") && order.err.contains("not after"), order.err);
-        assertEquals(1, run("shifts", "--csv", tmp.resolve("missing.csv").toString()).code);
-        assertEquals(1, run("shifts", "--csv", countsCsv().toString(), "--penalty", "huge").code);
-        assertEquals(1, run("shifts", "--csv", countsCsv().toString(), "--model", "lognormal").code);
-        assertEquals(1, run("shifts").code);
-        assertEquals(2, run("shifts", "--min-segment", "x").code);
-        Run help = run("shifts", "--help");
-        assertEquals(0, help.code);
-        assertTrue(help.out.contains("95% intervals") && !help.err.contains("WARN"), help.out + help.err);
-        assertEquals(0, run("eval-changepoints", "--help").code);
+        CliRun order = run("shifts", "--csv", f.toString());
+        assertEquals(1, order.code());
+        assertTrue(order.err().contains("bad.csv:2") && order.err().contains("not after"), order.err());
+        assertEquals(1, run("shifts", "--csv", tmp.resolve("missing.csv").toString()).code());
+        assertEquals(1, run("shifts", "--csv", countsCsv().toString(), "--penalty", "huge").code());
+        assertEquals(1, run("shifts", "--csv", countsCsv().toString(), "--model", "lognormal").code());
+        assertEquals(1, run("shifts").code());
+        assertEquals(2, run("shifts", "--min-segment", "x").code());
+        CliRun help = run("shifts", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("95% intervals") && !help.err().contains("WARN"), help.out() + help.err());
+        assertEquals(0, run("eval-changepoints", "--help").code());
     }
 }

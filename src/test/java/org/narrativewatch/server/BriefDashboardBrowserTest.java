@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,12 +18,8 @@ import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.LuceneEngine;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The dashboard's "Add to brief" (web/src/brief.js) in headless Chromium: the view becomes a block, appended with the token. */
@@ -39,13 +34,7 @@ class BriefDashboardBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        if (!(Files.isExecutable(DashboardBrowserTest.CHROMIUM) && Files.isExecutable(DashboardBrowserTest.DRIVER))) {
-            String msg = "Chromium or chromedriver missing: run .ci/setup-browser.sh";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("in CI the browser tests must run. " + msg);
-            }
-            Assumptions.abort("browser tests skipped: " + msg);
-        }
+        BrowserTestBase.requireChromium();
         try (Engine e = BriefFixture.index(dir.resolve("index"))) {
             e.name();
         }
@@ -56,28 +45,12 @@ class BriefDashboardBrowserTest {
                 .withPolls(dir.resolve("polls.json"))
                 .withBriefs(briefs, b -> new BriefContext.Sources(() -> engine, "--index x", null, null, "no data", null, "nwatch test", false))
                 .start();
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(DashboardBrowserTest.CHROMIUM.toFile());
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"), "--window-size=1400,2000");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        o.setCapability("goog:loggingPrefs", logs);
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DashboardBrowserTest.DRIVER.toFile())
-                .usingAnyFreePort().build(), o);
+        driver = BrowserTestBase.chromium(dir);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (engine != null) {
-            engine.close();
-        }
+        BrowserTestBase.shutDown(driver, server, engine);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.narrativewatch.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,13 +11,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.narrativewatch.index.Engine;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -40,14 +44,7 @@ abstract class BrowserTestBase {
 
     @BeforeAll
     static void start() throws Exception {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        if (!present) {
-            String msg = "Chromium or chromedriver missing (" + CHROMIUM + ", " + DRIVER + "): run .ci/setup-browser.sh";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("in CI the browser tests must run. " + msg);
-            }
-            Assumptions.abort("browser tests skipped: " + msg);
-        }
+        requireChromium();
         dir = Files.createTempDirectory("nwatch-browser-test");
         engine = FixtureCorpus.build(dir.resolve("index"));
         server = new DashboardServer(engine, ServerOptions.defaults(dir.resolve("events.csv")).withPort(0),
@@ -57,6 +54,29 @@ abstract class BrowserTestBase {
                 .withPolls(MapFixture.polls(dir.resolve("polls.json")))
                 .start();
         http = new Http(server.port());
+        driver = chromium(dir);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        shutDown(driver, server, engine);
+    }
+
+    /** Aborts the test class when Chromium or chromedriver is missing, except in CI (CI=true), where it fails it. */
+    static void requireChromium() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present) {
+            String msg = "Chromium or chromedriver missing (" + CHROMIUM + ", " + DRIVER + "): run .ci/setup-browser.sh";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException("in CI the browser tests must run. " + msg);
+            }
+            Assumptions.abort("browser tests skipped: " + msg);
+        }
+    }
+
+    /** A headless Chromium with a fresh profile under {@code dir}, its console kept for {@link LogType#BROWSER}. */
+    static WebDriver chromium(Path dir) throws IOException {
         ChromeOptions o = new ChromeOptions();
         o.setBinary(CHROMIUM.toFile());
         o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -68,12 +88,11 @@ abstract class BrowserTestBase {
         o.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService svc = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
-        driver = new ChromeDriver(svc, o);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        return new ChromeDriver(svc, o);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
+    /** Quits the browser, then closes the server and the engine: each only if it was started. */
+    static void shutDown(WebDriver driver, DashboardServer server, Engine engine) throws Exception {
         if (driver != null) {
             driver.quit();
         }
@@ -140,6 +159,18 @@ abstract class BrowserTestBase {
         driver.get("about:blank");
         driver.get(base() + "#" + hash);
         waiting().until(d -> js("return document.body.dataset.drawn || ''") instanceof String s && !s.isEmpty());
+    }
+
+    /** Clicks the chart at mid-height on the bucket that starts on {@code day} (yyyy-mm-dd). */
+    static void clickBucket(String day) {
+        Number[] xy = ((java.util.List<?>) js("""
+                const u = window.nwatchDashboard.chart();
+                const t = Date.parse(arguments[0] + 'T00:00:00Z') / 1000;
+                return [u.valToPos(t, 'x'), u.bbox.height / devicePixelRatio / 2];""", day)).toArray(new Number[0]);
+        WebElement over = driver.findElement(By.cssSelector("#chart .u-over"));
+        int w = over.getRect().getWidth();
+        int h = over.getRect().getHeight();
+        new Actions(driver).moveToElement(over, xy[0].intValue() - w / 2, xy[1].intValue() - h / 2).click().perform();
     }
 
     /** The page's viewport as a device of this width (a desktop window cannot be made narrower than about 500 px). */

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.narrativewatch.index.Engine;
 
 /**
@@ -25,33 +21,12 @@ import org.narrativewatch.index.Engine;
  */
 class DashboardAnalystApiTest {
 
-    static Path dir;
-    static Engine engine;
-    static DashboardServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("nwatch-analyst-api-test");
-        engine = FixtureCorpus.build(dir.resolve("index"));
-        ServerOptions opts = ServerOptions.defaults(dir.resolve("events.csv")).withPort(0).withQueryTimeout(Duration.ofSeconds(20));
-        server = new DashboardServer(engine, opts, new AccessToken("api-test-token-0123456789", "test", false),
-                EventStore.open(dir.resolve("events.csv")), null)
-                .withTerritory(MapFixture.geo(dir.resolve("geo")))
-                .start();
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        engine.close();
-    }
+    @RegisterExtension
+    static final FixtureServer fx = new FixtureServer("nwatch-analyst-api-test", "api-test-token-0123456789")
+            .setup((server, dir) -> server.withTerritory(MapFixture.geo(dir.resolve("geo"))));
 
     static JsonNode error(String path, int status) throws Exception {
-        HttpResponse<String> r = http.get(path);
-        assertEquals(status, r.statusCode(), path + " -> " + r.body());
-        return Views.MAPPER.readTree(r.body());
+        return fx.json(path, status);
     }
 
     @Test
@@ -64,14 +39,14 @@ class DashboardAnalystApiTest {
         JsonNode none = error("/api/stats?verbose=1", 400);
         assertTrue(none.path("error").asText().contains("takes none"), none.toString());
         // every parameter the page sends is known
-        assertEquals(200, http.get("/api/search?q=" + Http.enc("переговоры") + "&from=2022-02-14&to=2022-02-20&limit=5&order=relevance").statusCode());
-        assertEquals(200, http.get("/api/breakdown?q=*&by=week&unit=stories&facet=group&top=6&outlet=state.example").statusCode());
+        assertEquals(200, fx.http.get("/api/search?q=" + Http.enc("переговоры") + "&from=2022-02-14&to=2022-02-20&limit=5&order=relevance").statusCode());
+        assertEquals(200, fx.http.get("/api/breakdown?q=*&by=week&unit=stories&facet=group&top=6&outlet=state.example").statusCode());
     }
 
     @Test
     void partialBucketsAreMarkedInJsonAndCsvAsTheCliWritesThem() throws Exception {
         // from a Wednesday: the first week holds 5 of its 7 days; the fixture ends on a Sunday, so the last is whole
-        JsonNode t = Views.MAPPER.readTree(http.get("/api/timeline?q=" + Http.enc("переговоры") + "&by=week&from=2022-02-16").body());
+        JsonNode t = Views.MAPPER.readTree(fx.http.get("/api/timeline?q=" + Http.enc("переговоры") + "&by=week&from=2022-02-16").body());
         JsonNode b = t.path("buckets");
         assertEquals("2022-02-14", b.get(0).path("start").asText());
         assertEquals(5, b.get(0).path("days").asInt());
@@ -80,14 +55,14 @@ class DashboardAnalystApiTest {
         assertFalse(b.get(1).path("partial").asBoolean());
         assertFalse(b.get(b.size() - 1).path("partial").asBoolean());
         // by month both months are cut by the corpus' first and last day
-        JsonNode m = Views.MAPPER.readTree(http.get("/api/timeline?q=*&by=month").body()).path("buckets");
+        JsonNode m = Views.MAPPER.readTree(fx.http.get("/api/timeline?q=*&by=month").body()).path("buckets");
         assertEquals("15 true, 6 true", m.get(0).path("days").asInt() + " " + m.get(0).path("partial").asBoolean() + ", "
                 + m.get(1).path("days").asInt() + " " + m.get(1).path("partial").asBoolean());
-        String csv = http.get("/api/timelines?q=" + Http.enc("переговоры") + "&by=week&from=2022-02-16&format=csv").body();
+        String csv = fx.http.get("/api/timelines?q=" + Http.enc("переговоры") + "&by=week&from=2022-02-16&format=csv").body();
         assertTrue(csv.contains("query,start,count,total,share,gap,days,partial\n"), csv);
         assertTrue(csv.contains("переговоры,2022-02-14,0,5,0.000000,false,5,true\n"), csv);
         // the CLI's JSON for the same request: the same buckets
-        JsonNode cli = Views.MAPPER.readTree(org.narrativewatch.timeline.SeriesFormat.toJson(org.narrativewatch.index.Corpus.of(engine)
+        JsonNode cli = Views.MAPPER.readTree(org.narrativewatch.timeline.SeriesFormat.toJson(org.narrativewatch.index.Corpus.of(fx.engine)
                 .timeline(org.narrativewatch.query.Query.parse("переговоры"), org.narrativewatch.index.Selection.ALL
                         .withDates(java.time.LocalDate.of(2022, 2, 16), null), org.narrativewatch.timeline.Bucketing.WEEK,
                         Engine.CountUnit.ARTICLES), java.util.Map.of()).toString());
@@ -96,21 +71,21 @@ class DashboardAnalystApiTest {
 
     @Test
     void exportsSayTheSnapshotAndTheVersion() throws Exception {
-        JsonNode j = Views.MAPPER.readTree(http.get("/api/timelines?q=*&by=week").body());
+        JsonNode j = Views.MAPPER.readTree(fx.http.get("/api/timelines?q=*&by=week").body());
         assertTrue(j.path("snapshot").asText().startsWith("lucene:"), j.toString());
         assertTrue(j.path("version").asText().startsWith("nwatch "), j.toString());
-        JsonNode one = Views.MAPPER.readTree(http.get("/api/timeline?q=*&by=week").body());
+        JsonNode one = Views.MAPPER.readTree(fx.http.get("/api/timeline?q=*&by=week").body());
         assertEquals(j.path("snapshot"), one.path("snapshot"));
-        String csv = http.get("/api/timelines?q=*&by=week&format=csv").body();
+        String csv = fx.http.get("/api/timelines?q=*&by=week&format=csv").body();
         assertTrue(csv.contains("# corpus: lucene:") && csv.contains("# version: nwatch "), csv);
     }
 
     @Test
     void searchPagesAndTheWholeListAsCsv() throws Exception {
         String q = "/api/search?q=*&from=2022-02-14&to=2022-03-06&limit=8";
-        JsonNode p1 = Views.MAPPER.readTree(http.get(q).body());
-        JsonNode p2 = Views.MAPPER.readTree(http.get(q + "&offset=8").body());
-        JsonNode p3 = Views.MAPPER.readTree(http.get(q + "&offset=16").body());
+        JsonNode p1 = Views.MAPPER.readTree(fx.http.get(q).body());
+        JsonNode p2 = Views.MAPPER.readTree(fx.http.get(q + "&offset=8").body());
+        JsonNode p3 = Views.MAPPER.readTree(fx.http.get(q + "&offset=16").body());
         assertEquals(21, p1.path("total").asLong());
         assertEquals(List.of(8, 8, 5), List.of(p1.path("hits").size(), p2.path("hits").size(), p3.path("hits").size()));
         assertEquals(16, p3.path("offset").asInt());
@@ -124,9 +99,9 @@ class DashboardAnalystApiTest {
             }
         }
         assertEquals(21, urls.size());
-        assertEquals(400, http.get(q + "&offset=-1").statusCode());
+        assertEquals(400, fx.http.get(q + "&offset=-1").statusCode());
         // the whole list as CSV: every match, quoted, formulas defused
-        String csv = http.get("/api/search?q=" + Http.enc("переговоры") + "&order=relevance&format=csv").body();
+        String csv = fx.http.get("/api/search?q=" + Http.enc("переговоры") + "&order=relevance&format=csv").body();
         List<String> rows = csv.lines().filter(l -> !l.startsWith("#")).toList();
         assertTrue(rows.get(0).startsWith("published,date_quality,outlet,group,lang,title,url"), csv);
         assertEquals(4, rows.size() - 1, csv);
@@ -143,7 +118,7 @@ class DashboardAnalystApiTest {
         assertEquals("parameter outlet: no outlet 'rt.com' in this corpus (outlets: indie.example, state.example)", e.path("error").asText());
         JsonNode g = error("/api/search?q=*&group=official", 400);
         assertTrue(g.path("error").asText().contains("no group 'official'") && g.path("error").asText().contains("independent, state"), g.toString());
-        assertEquals(200, http.get("/api/timeline?q=*&outlet=state.example&group=state").statusCode());
+        assertEquals(200, fx.http.get("/api/timeline?q=*&outlet=state.example&group=state").statusCode());
     }
 
     /** The fixture's engine, except that a query with "boom*" fails when it runs, as a prefix expanding too far does. */
@@ -181,8 +156,8 @@ class DashboardAnalystApiTest {
 
     @Test
     void aQueryThatCannotRunIsNamedSoTheOthersCanBeDrawn() throws Exception {
-        try (DashboardServer s = new DashboardServer(new FailingPrefix(engine), ServerOptions.defaults(dir.resolve("events2.csv")).withPort(0),
-                new AccessToken("api-test-token-0123456789", "test", false), EventStore.open(dir.resolve("events2.csv")), null).start()) {
+        try (DashboardServer s = new DashboardServer(new FailingPrefix(fx.engine), ServerOptions.defaults(fx.dir.resolve("events2.csv")).withPort(0),
+                new AccessToken("api-test-token-0123456789", "test", false), EventStore.open(fx.dir.resolve("events2.csv")), null).start()) {
             HttpResponse<String> r = new Http(s.port()).get("/api/timelines?by=week&q=" + Http.enc("переговоры") + "&q=" + Http.enc("boom*"));
             assertEquals(400, r.statusCode(), r.body());
             JsonNode e = Views.MAPPER.readTree(r.body());
@@ -204,9 +179,9 @@ class DashboardAnalystApiTest {
     void aMapDateBeforeTheFirstSnapshotIsSaidWithoutServerPaths() throws Exception {
         JsonNode e = error("/api/territory/control?date=2024-06-01", 400);
         assertEquals("no snapshot on or before 2024-06-01; the first is " + MapFixture.FIRST, e.path("error").asText());
-        JsonNode s = Views.MAPPER.readTree(http.send("POST", "/api/territory/scenario?date=2020-01-01", "application/yaml",
+        JsonNode s = Views.MAPPER.readTree(fx.http.send("POST", "/api/territory/scenario?date=2020-01-01", "application/yaml",
                 "name: x\nsteps:\n  - to: russia\n    regions: [West Oblast]\n", null).body());
         assertTrue(s.path("error").asText().startsWith("no snapshot on or before 2020-01-01"), s.toString());
-        assertFalse(s.path("error").asText().contains(dir.toString()));
+        assertFalse(s.path("error").asText().contains(fx.dir.toString()));
     }
 }

@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.narrativewatch.index.Corpus;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
@@ -24,31 +22,11 @@ import org.narrativewatch.timeline.SeriesFormat;
 /** The API over the real Lucene engine on the fixture corpus: same numbers as the engine calls the CLI makes. */
 class DashboardApiTest {
 
-    static Path dir;
-    static Engine engine;
-    static DashboardServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("nwatch-api-test");
-        engine = FixtureCorpus.build(dir.resolve("index"));
-        ServerOptions opts = ServerOptions.defaults(dir.resolve("events.csv")).withPort(0).withQueryTimeout(Duration.ofSeconds(20));
-        server = new DashboardServer(engine, opts, new AccessToken("api-test-token-0123456789", "test", false),
-                EventStore.open(dir.resolve("events.csv")), null).start();
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        engine.close();
-    }
+    @RegisterExtension
+    static final FixtureServer fx = new FixtureServer("nwatch-api-test", "api-test-token-0123456789");
 
     static JsonNode json(String path) throws Exception {
-        HttpResponse<String> r = http.get(path);
-        assertEquals(200, r.statusCode(), path + " -> " + r.body());
-        return Views.MAPPER.readTree(r.body());
+        return fx.json(path, 200);
     }
 
     @Test
@@ -80,7 +58,7 @@ class DashboardApiTest {
                         + "&from=2022-02-10&to=2022-03-10&group=state");
                 // through text, as the CLI prints it, so both sides are compared as JSON values
                 JsonNode cli = Views.MAPPER.readTree(SeriesFormat.toJson(
-                        Corpus.of(engine).timeline(Query.parse(q), sel, by, Engine.CountUnit.ARTICLES), java.util.Map.of()).toString());
+                        Corpus.of(fx.engine).timeline(Query.parse(q), sel, by, Engine.CountUnit.ARTICLES), java.util.Map.of()).toString());
                 assertEquals(cli.path("buckets"), api.path("buckets"), q + " by " + by);
                 assertEquals(cli.path("from"), api.path("from"));
                 assertEquals(cli.path("to"), api.path("to"));
@@ -124,10 +102,10 @@ class DashboardApiTest {
         assertEquals(3, b.size());
         assertEquals(java.util.List.of("2022-02-14:4:true", "2022-02-21:7:false", "2022-02-28:3:true"),
                 java.util.List.of(cell(b.get(0)), cell(b.get(1)), cell(b.get(2))));
-        Path out = dir.resolve("cli-timeline.json");
+        Path out = fx.dir.resolve("cli-timeline.json");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), "org.narrativewatch.cli.Main", "timeline", "--index",
-                dir.resolve("index").toString(), q, "--by", "week", "--from", "2022-02-17", "--to", "2022-03-02",
+                fx.dir.resolve("index").toString(), q, "--by", "week", "--from", "2022-02-17", "--to", "2022-03-02",
                 "--group", "state", "--format", "json").redirectOutput(out.toFile()).redirectErrorStream(false).start();
         assertEquals(0, p.waitFor());
         JsonNode cli = Views.MAPPER.readTree(Files.readString(out));
@@ -136,7 +114,7 @@ class DashboardApiTest {
         JsonNode months = json("/api/timeline?q=" + Http.enc(q) + "&by=month").path("buckets");
         assertEquals(java.util.List.of("2022-02-01:15:true", "2022-03-01:6:true"),
                 java.util.List.of(cell(months.get(0)), cell(months.get(1))));
-        String csv = http.get("/api/timeline?format=csv&by=week&from=2022-02-17&to=2022-03-02&group=state&q=" + Http.enc(q)).body();
+        String csv = fx.http.get("/api/timeline?format=csv&by=week&from=2022-02-17&to=2022-03-02&group=state&q=" + Http.enc(q)).body();
         assertTrue(csv.contains("\nstart,count,total,share,gap,days,partial\n"), csv);
         assertTrue(csv.contains("\n2022-02-14,0,2,0.000000,false,4,true\n"), csv);
     }
@@ -147,12 +125,12 @@ class DashboardApiTest {
 
     @Test
     void csvCarriesTheQueryAndSelection() throws Exception {
-        HttpResponse<String> one = http.get("/api/timeline?format=csv&by=week&group=state&q=" + Http.enc("переговоры"));
+        HttpResponse<String> one = fx.http.get("/api/timeline?format=csv&by=week&group=state&q=" + Http.enc("переговоры"));
         assertEquals(200, one.statusCode());
         assertTrue(one.body().startsWith("# query: переговоры"), one.body());
         assertTrue(one.body().contains("groups=state"), one.body());
         assertTrue(one.body().contains("start,count,total,share,gap"));
-        HttpResponse<String> many = http.get("/api/timelines?format=csv&by=week&q=" + Http.enc("переговоры") + "&q=" + Http.enc("\"снег, урожай\""));
+        HttpResponse<String> many = fx.http.get("/api/timelines?format=csv&by=week&q=" + Http.enc("переговоры") + "&q=" + Http.enc("\"снег, урожай\""));
         assertTrue(many.body().contains("# query: \"снег, урожай\""), many.body());
         assertTrue(many.body().contains("\"\"\"снег, урожай\"\"\",2022-02-14,"), "quoted CSV cell: " + many.body());
         assertTrue(many.body().contains("переговоры,2022-02-21,3,7,0.428571,false"), many.body());
@@ -160,13 +138,13 @@ class DashboardApiTest {
 
     @Test
     void aBadQueryIsA400NamingWhichQueryAndWhere() throws Exception {
-        HttpResponse<String> r = http.get("/api/timelines?q=" + Http.enc("переговоры") + "&q=" + Http.enc("путин AND (война"));
+        HttpResponse<String> r = fx.http.get("/api/timelines?q=" + Http.enc("переговоры") + "&q=" + Http.enc("путин AND (война"));
         assertEquals(400, r.statusCode());
         JsonNode e = Views.MAPPER.readTree(r.body());
         assertEquals("q[2]", e.path("param").asText());
         assertTrue(e.path("error").asText().contains("column"), e.toString());
         assertTrue(e.path("column").asInt() > 0, e.toString());
-        HttpResponse<String> one = http.get("/api/search?q=" + Http.enc("AND"));
+        HttpResponse<String> one = fx.http.get("/api/search?q=" + Http.enc("AND"));
         assertEquals(400, one.statusCode());
         assertEquals("q", Views.MAPPER.readTree(one.body()).path("param").asText());
     }
@@ -186,7 +164,7 @@ class DashboardApiTest {
             }
         }
         assertTrue(sawEvil, "the title is returned as the plain text it is");
-        HttpResponse<String> tooMany = http.get("/api/search?q=x&limit=100000");
+        HttpResponse<String> tooMany = fx.http.get("/api/search?q=x&limit=100000");
         assertEquals(400, tooMany.statusCode());
         assertTrue(tooMany.body().contains("limit"));
     }
@@ -209,7 +187,7 @@ class DashboardApiTest {
 
     @Test
     void shiftsSayPlainlyWhenDetectionIsMissing() throws Exception {
-        HttpResponse<String> r = http.get("/api/shifts?q=" + Http.enc("переговоры"));
+        HttpResponse<String> r = fx.http.get("/api/shifts?q=" + Http.enc("переговоры"));
         assertEquals(501, r.statusCode());
         assertTrue(r.body().contains("not available"));
     }
@@ -217,7 +195,7 @@ class DashboardApiTest {
     @Test
     void statsMatchTheEngine() throws Exception {
         JsonNode s = json("/api/stats");
-        assertEquals(engine.snapshot().articles(), s.path("articles").asLong());
+        assertEquals(fx.engine.snapshot().articles(), s.path("articles").asLong());
         assertEquals(FixtureCorpus.articles().size(), s.path("articles").asLong());
         assertEquals(2, s.path("outlets").asInt());
         JsonNode groups = json("/api/groups").path("groups");

@@ -13,7 +13,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
@@ -123,14 +122,7 @@ class DashboardBrowserTest extends BrowserTestBase {
     void clickingABucketListsItsArticlesAsTextWithMarks() throws Exception {
         open("q=" + Http.enc("переговоры") + "&by=week");
         // move to the bucket of the week of 2022-02-21 and click it
-        Number[] xy = ((List<?>) js("""
-                const u = window.nwatchDashboard.chart();
-                const t = Date.parse('2022-02-21T00:00:00Z') / 1000;
-                return [u.valToPos(t, 'x'), u.bbox.height / devicePixelRatio / 2];""")).toArray(new Number[0]);
-        WebElement over = driver.findElement(By.cssSelector("#chart .u-over"));
-        int w = over.getRect().getWidth();
-        int h = over.getRect().getHeight();
-        new Actions(driver).moveToElement(over, xy[0].intValue() - w / 2, xy[1].intValue() - h / 2).click().perform();
+        clickBucket("2022-02-21");
         waiting().until(d -> d.findElements(By.cssSelector("#articles .hit")).size() >= 3);
         assertTrue(driver.findElement(By.id("articles-title")).getText().contains("2022-02-21"));
         List<String> titles = driver.findElements(By.cssSelector("#articles .hit-title")).stream().map(WebElement::getText).toList();

@@ -5,22 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.narrativewatch.index.Engine;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The map and poll endpoints on the constructed geo folder and poll store of {@link MapFixture}. */
 class DashboardMapApiTest {
 
-    static Path dir;
-    static Engine engine;
-    static DashboardServer server;
+    @RegisterExtension
+    static final FixtureServer fx = new FixtureServer("nwatch-map-test", "map-test-token-0123456789")
+            .setup((server, dir) -> server.withTerritory(MapFixture.geo(dir.resolve("geo")))
+                    .withPolls(MapFixture.polls(dir.resolve("polls.json"))));
     static DashboardServer bare;
-    static Http http;
 
     /** km² of a lon × lat box on the WGS84 ellipsoid, to within 0.5% at these sizes (spherical zone formula, authalic radius). */
     static double boxKm2(double lon0, double lat0, double lon1, double lat1) {
@@ -28,26 +25,16 @@ class DashboardMapApiTest {
         return r * r * Math.toRadians(lon1 - lon0) * (Math.sin(Math.toRadians(lat1)) - Math.sin(Math.toRadians(lat0)));
     }
 
+    /** A second server without territory or polls, over the same engine; it closes before the extension closes the engine. */
     @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("nwatch-map-test");
-        engine = FixtureCorpus.build(dir.resolve("index"));
-        ServerOptions opts = ServerOptions.defaults(dir.resolve("events.csv")).withPort(0).withQueryTimeout(Duration.ofSeconds(20));
-        server = new DashboardServer(engine, opts, new AccessToken("map-test-token-0123456789", "test", false),
-                EventStore.open(dir.resolve("events.csv")), null)
-                .withTerritory(MapFixture.geo(dir.resolve("geo")))
-                .withPolls(MapFixture.polls(dir.resolve("polls.json")))
-                .start();
-        bare = new DashboardServer(engine, opts, new AccessToken("map-test-token-0123456789", "test", false),
-                EventStore.open(dir.resolve("events2.csv")), null).start();
-        http = new Http(server.port());
+    static void startBare() throws Exception {
+        bare = new DashboardServer(fx.engine, fx.options, new AccessToken("map-test-token-0123456789", "test", false),
+                EventStore.open(fx.dir.resolve("events2.csv")), null).start();
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        server.close();
+    static void stopBare() throws Exception {
         bare.close();
-        engine.close();
     }
 
     static JsonNode json(HttpResponse<String> r, int status) throws Exception {
@@ -66,9 +53,9 @@ class DashboardMapApiTest {
 
     @Test
     void datesAndRegionOutlines() throws Exception {
-        JsonNode d = json(http.get("/api/territory/dates"), 200);
+        JsonNode d = json(fx.http.get("/api/territory/dates"), 200);
         assertEquals("[\"2025-01-01\",\"2025-01-10\"]", d.path("dates").toString());
-        JsonNode r = json(http.get("/api/territory/regions"), 200);
+        JsonNode r = json(fx.http.get("/api/territory/regions"), 200);
         assertEquals(2, r.path("features").size());
         JsonNode west = r.path("features").get(0).path("properties").path("name").asText().equals("West Oblast")
                 ? r.path("features").get(0) : r.path("features").get(1);
@@ -80,7 +67,7 @@ class DashboardMapApiTest {
 
     @Test
     void controlLayersOfADateWithTheirFigures() throws Exception {
-        JsonNode fc = json(http.get("/api/territory/control?date=2025-01-10"), 200);
+        JsonNode fc = json(fx.http.get("/api/territory/control?date=2025-01-10"), 200);
         assertEquals("2025-01-10", fc.path("snapshot_date").asText());
         double occupied = feature(fc, "occupied").path("properties").path("area_km2").asDouble();
         // clipped to land: [32.5, 34] × [47, 49], not the part beyond the border
@@ -94,27 +81,27 @@ class DashboardMapApiTest {
         assertEquals(km, stats.path("contact_line_km").asDouble(), 0.2);
         assertEquals(70000, stats.path("population_occupied").asLong(), "Midtown and Easttown");
         assertTrue(stats.path("population_note").asText().contains("census"));
-        assertTrue(json(http.get("/api/territory/control?date=2025-01-10&stats=false"), 200).path("stats").isMissingNode());
+        assertTrue(json(fx.http.get("/api/territory/control?date=2025-01-10&stats=false"), 200).path("stats").isMissingNode());
     }
 
     @Test
     void aDateWithoutSnapshotTakesTheOneBeforeAndSaysSo() throws Exception {
-        JsonNode fc = json(http.get("/api/territory/control?date=2025-01-05"), 200);
+        JsonNode fc = json(fx.http.get("/api/territory/control?date=2025-01-05"), 200);
         assertEquals("2025-01-01", fc.path("snapshot_date").asText());
         assertTrue(fc.path("note").asText().contains("2025-01-01"), fc.path("note").asText());
         assertEquals(boxKm2(33, 47, 34, 49), feature(fc, "occupied").path("properties").path("area_km2").asDouble(),
                 boxKm2(33, 47, 34, 49) * 0.005);
         assertEquals(50000, fc.path("stats").path("population_occupied").asLong(), "Easttown only");
-        JsonNode bad = json(http.get("/api/territory/control?date=2025-13-01"), 400);
+        JsonNode bad = json(fx.http.get("/api/territory/control?date=2025-13-01"), 400);
         assertTrue(bad.path("error").asText().contains("date"), bad.toString());
-        JsonNode before = json(http.get("/api/territory/control?date=2024-12-31"), 400);
+        JsonNode before = json(fx.http.get("/api/territory/control?date=2024-12-31"), 400);
         assertTrue(before.path("error").asText().contains("no snapshot on or before 2024-12-31"), before.toString());
     }
 
     @Test
     void scenarioOverlayAndTable() throws Exception {
         String yaml = "name: West to Russia\nsteps:\n  - to: russia\n    regions: [West Oblast]\n";
-        JsonNode r = json(http.send("POST", "/api/territory/scenario?date=2025-01-10", "application/yaml", yaml, null), 200);
+        JsonNode r = json(fx.http.send("POST", "/api/territory/scenario?date=2025-01-10", "application/yaml", yaml, null), 200);
         JsonNode total = r.path("result").path("total");
         assertEquals("West to Russia", r.path("result").path("scenario").asText());
         assertEquals(boxKm2(30, 47, 32, 49), total.path("to_russia_km2").asDouble(), boxKm2(30, 47, 32, 49) * 0.005);
@@ -124,22 +111,22 @@ class DashboardMapApiTest {
         assertEquals(total.path("to_russia_km2").asDouble(), toRussia.path("properties").path("area_km2").asDouble(), 0.1);
         // JSON works as well (YAML is a superset)
         String json = "{\"name\":\"East back\",\"steps\":[{\"to\":\"ukraine\",\"regions\":[\"UA-02\"]}]}";
-        JsonNode back = json(http.send("POST", "/api/territory/scenario?date=2025-01-10", "application/json", json, null), 200);
+        JsonNode back = json(fx.http.send("POST", "/api/territory/scenario?date=2025-01-10", "application/json", json, null), 200);
         assertEquals(boxKm2(32.5, 47, 34, 49), back.path("result").path("total").path("to_ukraine_km2").asDouble(),
                 boxKm2(32.5, 47, 34, 49) * 0.005);
     }
 
     @Test
     void badOrOversizedScenariosAreRefusedWithTheReason() throws Exception {
-        JsonNode noSteps = json(http.send("POST", "/api/territory/scenario", "application/yaml", "name: x\n", null), 400);
+        JsonNode noSteps = json(fx.http.send("POST", "/api/territory/scenario", "application/yaml", "name: x\n", null), 400);
         assertTrue(noSteps.path("error").asText().contains("steps"), noSteps.toString());
-        JsonNode badSide = json(http.send("POST", "/api/territory/scenario", "application/yaml",
+        JsonNode badSide = json(fx.http.send("POST", "/api/territory/scenario", "application/yaml",
                 "steps:\n  - to: mars\n    regions: [West Oblast]\n", null), 400);
         assertTrue(badSide.path("error").asText().contains("steps[0].to"), badSide.toString());
-        JsonNode notYaml = json(http.send("POST", "/api/territory/scenario", "application/yaml", "steps: [unclosed", null), 400);
+        JsonNode notYaml = json(fx.http.send("POST", "/api/territory/scenario", "application/yaml", "steps: [unclosed", null), 400);
         assertTrue(notYaml.path("error").asText().contains("scenario body"), notYaml.toString());
         String big = "# " + "x".repeat(DashboardServer.MAX_SCENARIO_BYTES) + "\nsteps: []\n";
-        assertEquals(413, http.send("POST", "/api/territory/scenario", "application/yaml", big, null).statusCode());
+        assertEquals(413, fx.http.send("POST", "/api/territory/scenario", "application/yaml", big, null).statusCode());
     }
 
     @Test
@@ -152,12 +139,12 @@ class DashboardMapApiTest {
 
     @Test
     void pollSeriesWithMidpointsAndIntervals() throws Exception {
-        JsonNode list = json(http.get("/api/polls"), 200);
+        JsonNode list = json(fx.http.get("/api/polls"), 200);
         assertEquals(1, list.path("series").size());
         JsonNode s = list.path("series").get(0);
         assertEquals(MapFixture.POLL_ID, s.path("id").asText());
         assertEquals(3, s.path("points").asInt());
-        JsonNode one = json(http.get("/api/polls/" + MapFixture.POLL_ID), 200);
+        JsonNode one = json(fx.http.get("/api/polls/" + MapFixture.POLL_ID), 200);
         JsonNode pts = one.path("points");
         assertEquals(3, pts.size());
         assertEquals("2022-02-15", pts.get(0).path("date").asText(), "midpoint of 14-16 Feb");
@@ -169,6 +156,6 @@ class DashboardMapApiTest {
         // 45% from n = 800: ±1.96·√(0.45·0.55/800) = ±3.45
         assertEquals(41.55, pts.get(2).path("lo").asDouble(), 0.01);
         assertEquals(48.45, pts.get(2).path("hi").asDouble(), 0.01);
-        assertEquals(404, http.get("/api/polls/testpoll/no-such/series").statusCode());
+        assertEquals(404, fx.http.get("/api/polls/testpoll/no-such/series").statusCode());
     }
 }

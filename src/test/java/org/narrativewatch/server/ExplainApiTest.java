@@ -4,54 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.narrativewatch.explain.ExplainRequest;
 import org.narrativewatch.explain.Explainer;
 import org.narrativewatch.explain.ExplanationFormat;
 import org.narrativewatch.explain.names.NameTagger;
-import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.Selection;
 import org.narrativewatch.query.Query;
 
 /** /api/explain, /api/cooccur and shifts with explain=true over the fixture corpus: the CLI's classes, the CLI's JSON. */
 class ExplainApiTest {
 
-    static Path dir;
-    static Engine engine;
-    static DashboardServer server;
-    static Http http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        dir = Files.createTempDirectory("nwatch-explain-api-test");
-        engine = FixtureCorpus.build(dir.resolve("index"));
-        ServerOptions opts = ServerOptions.defaults(dir.resolve("events.csv")).withPort(0).withQueryTimeout(Duration.ofSeconds(30));
-        // a fixed change point, so the test is about the explanation attached to it, not about detection
-        ShiftFinder oneChange = (query, series, model) -> Views.MAPPER.createObjectNode().put("query", query)
-                .set("changes", Views.MAPPER.createArrayNode().add(Views.MAPPER.createObjectNode().put("date", "2022-02-21")));
-        server = new DashboardServer(engine, opts, new AccessToken("explain-api-test-token-0123456789", "test", false),
-                EventStore.open(dir.resolve("events.csv")), oneChange).start();
-        http = new Http(server.port());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        engine.close();
-    }
+    // a fixed change point, so the test is about the explanation attached to it, not about detection
+    @RegisterExtension
+    static final FixtureServer fx = new FixtureServer("nwatch-explain-api-test", "explain-api-test-token-0123456789")
+            .queryTimeout(Duration.ofSeconds(30))
+            .shifts((query, series, model) -> Views.MAPPER.createObjectNode().put("query", query)
+                    .set("changes", Views.MAPPER.createArrayNode().add(Views.MAPPER.createObjectNode().put("date", "2022-02-21"))));
 
     static JsonNode json(String path) throws Exception {
-        HttpResponse<String> r = http.get(path);
-        assertEquals(200, r.statusCode(), path + " -> " + r.body());
-        return Views.MAPPER.readTree(r.body());
+        return fx.json(path, 200);
     }
 
     @Test
@@ -61,7 +37,7 @@ class ExplainApiTest {
         ExplainRequest req = new ExplainRequest(Query.parse("переговоры"), week, null, null, 20, 1, 0.05, 500, "g2", false);
         // through text, as the API's answer went, so numbers compare as the same JSON nodes
         JsonNode cli = Views.MAPPER.readTree(Views.MAPPER.writeValueAsString(
-                ExplanationFormat.toJson(new Explainer(engine, NameTagger.create()).explain(req))));
+                ExplanationFormat.toJson(new Explainer(fx.engine, NameTagger.create()).explain(req))));
         assertEquals(3, api.path("window").path("articles").asLong());
         assertEquals(4, api.path("baseline").path("articles").asLong());
         assertEquals("rest", api.path("baseline").path("kind").asText());
@@ -97,9 +73,9 @@ class ExplainApiTest {
 
     @Test
     void badParametersAre400() throws Exception {
-        assertEquals(400, http.get("/api/explain?q=" + Http.enc("переговоры") + "&vs=yesterday").statusCode());
-        assertEquals(400, http.get("/api/explain?q=" + Http.enc("переговоры") + "&top=0").statusCode());
-        assertEquals(400, http.get("/api/cooccur?q=" + Http.enc("переговоры") + "&by=fortnight").statusCode());
-        assertEquals(400, http.get("/api/explain?q=" + Http.enc("(")).statusCode());
+        assertEquals(400, fx.http.get("/api/explain?q=" + Http.enc("переговоры") + "&vs=yesterday").statusCode());
+        assertEquals(400, fx.http.get("/api/explain?q=" + Http.enc("переговоры") + "&top=0").statusCode());
+        assertEquals(400, fx.http.get("/api/cooccur?q=" + Http.enc("переговоры") + "&by=fortnight").statusCode());
+        assertEquals(400, fx.http.get("/api/explain?q=" + Http.enc("(")).statusCode());
     }
 }

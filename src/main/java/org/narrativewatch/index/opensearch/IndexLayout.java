@@ -64,20 +64,23 @@ final class IndexLayout {
 
     static ObjectNode vocabulary(int replicas) {
         ObjectNode body = F.objectNode();
-        body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", replicas);
-        ObjectNode m = body.putObject("mappings");
-        m.put("dynamic", "strict");
-        m.putObject("properties").putObject("f").put("type", "keyword");
-        ((ObjectNode) m.get("properties")).putObject("t").put("type", "keyword");
+        ObjectNode properties = oneShardStrict(body, replicas);
+        properties.putObject("f").put("type", "keyword");
+        properties.putObject("t").put("type", "keyword");
         return body;
     }
 
     static ObjectNode meta(int replicas) {
         ObjectNode body = F.objectNode();
+        oneShardStrict(body, replicas).putObject("checkpoint").put("type", "object").put("enabled", false);
+        return body;
+    }
+
+    /** The settings and strict mappings of a small side index (one shard); returns the mappings' properties to fill. */
+    private static ObjectNode oneShardStrict(ObjectNode body, int replicas) {
         body.putObject("settings").put("number_of_shards", 1).put("number_of_replicas", replicas);
         ObjectNode m = body.putObject("mappings");
         m.put("dynamic", "strict");
-        m.putObject("properties").putObject("checkpoint").put("type", "object").put("enabled", false);
-        return body;
+        return m.putObject("properties");
     }
 }
