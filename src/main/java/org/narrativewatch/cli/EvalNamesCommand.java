@@ -1,7 +1,6 @@
 package org.narrativewatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -70,7 +69,7 @@ public final class EvalNamesCommand implements Callable<Integer> {
     }
 
     static String json(Result r) throws Exception {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = Output.JSON;
         ObjectNode root = m.createObjectNode();
         root.put("file", r.file());
         root.put("lang", r.lang());
@@ -79,7 +78,7 @@ public final class EvalNamesCommand implements Callable<Integer> {
         root.put("propn", r.propn());
         root.set("tagger", system(m, r.tagger()));
         root.set("baseline", system(m, r.baseline()));
-        return m.writeValueAsString(root);
+        return Output.jsonText(root);
     }
 
     private static ObjectNode system(ObjectMapper m, SystemScores s) {

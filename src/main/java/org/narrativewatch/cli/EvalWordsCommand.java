@@ -1,7 +1,6 @@
 package org.narrativewatch.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -123,7 +122,7 @@ public final class EvalWordsCommand implements Callable<Integer> {
     }
 
     private String json(WordQueryEvaluation.Result r, List<String> mismatches) throws Exception {
-        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper m = Output.JSON;
         ObjectNode root = m.createObjectNode();
         root.put("file", file);
         root.put("documents", r.documents());
@@ -132,7 +131,6 @@ public final class EvalWordsCommand implements Callable<Integer> {
         root.put("passing", r.passing(threshold));
         root.put("passing_share", round((double) r.passing(threshold) / r.lemmas().size()));
         if (index != null) {
-            m.valueToTree(mismatches);
             root.set("engine_mismatches", m.valueToTree(mismatches));
         }
         ArrayNode below = root.putArray("below_threshold");
@@ -150,7 +148,7 @@ public final class EvalWordsCommand implements Callable<Integer> {
                 o.set("missed_examples", m.valueToTree(l.missedExamples()));
             }
         }
-        return m.writeValueAsString(root);
+        return Output.jsonText(root);
     }
 
     private String table(WordQueryEvaluation.Result r, List<String> mismatches) {
