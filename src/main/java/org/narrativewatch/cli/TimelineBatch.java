@@ -65,7 +65,7 @@ final class TimelineBatch {
         int failed = 0;
         int lineNo = 0;
         // one compact generator for the whole run; each series is one line of JSON Lines
-        JsonGenerator json = Output.JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator json = Output.generator(out);
         json.setRootValueSeparator(null);
         try (BufferedReader in = open(file)) {
             for (String line; (line = in.readLine()) != null; ) {
@@ -83,7 +83,7 @@ final class TimelineBatch {
                     err.println("nwatch: " + where + ": " + Main.message(e));
                     err.flush();
                     if (format == Formats.TextCsvJson.JSON) {
-                        ObjectNode error = Output.JSON.createObjectNode();
+                        ObjectNode error = Output.json().createObjectNode();
                         error.put("query", text).put("line", lineNo).put("error", e.getMessage());
                         out.println(error);
                     }

@@ -1,11 +1,14 @@
 package org.narrativewatch.timeline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +24,10 @@ import org.narrativewatch.Wire;
 public final class SeriesFormat {
     private SeriesFormat() {}
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: a series written to a stream needs none (see {@link #writeJson}). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     /** Shares are rounded to 6 decimals: enough to recompute count/total, short to read. */
     public static double roundShare(double share) {
@@ -34,9 +40,9 @@ public final class SeriesFormat {
      * @param provenance extra top-level fields (selection, snapshot, engine), written as given
      */
     public static ObjectNode toJson(Series s, Map<String, ?> provenance) {
-        try (TokenBuffer buf = new TokenBuffer(JSON, false)) {
+        try (TokenBuffer buf = new TokenBuffer(Mapper.JSON, false)) {
             writeJson(s, provenance, buf);
-            return JSON.readTree(buf.asParser());
+            return Mapper.JSON.readTree(buf.asParser());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,7 +51,9 @@ public final class SeriesFormat {
     /**
      * The JSON written straight to {@code g} without building a tree:
      * a daily series over decades has ~10,000 buckets, and the tree cost more than the query itself in batch runs.
-     * {@code g} needs a codec (made by an ObjectMapper) to write the provenance values.
+     * {@code g} may be a bare jackson-core generator (no ObjectMapper): provenance values that are strings, whole
+     * numbers, booleans, maps, collections or JSON trees of those are written here (the one-shot CLI call then never
+     * sets up databind, whose first mapper cost more than the rest of the output); anything else goes through a mapper.
      */
     public static void writeJson(Series s, Map<String, ?> provenance, JsonGenerator g) throws IOException {
         g.writeStartObject();
@@ -56,7 +64,7 @@ public final class SeriesFormat {
         g.writeStringField("unit", s.unit());
         for (Map.Entry<String, ?> e : provenance.entrySet()) {
             g.writeFieldName(e.getKey());
-            g.writeTree(JSON.valueToTree(e.getValue()));
+            writeValue(g, e.getValue());
         }
         g.writeArrayFieldStart("buckets");
         for (Bucket b : s.buckets()) {
@@ -76,6 +84,69 @@ public final class SeriesFormat {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /**
+     * A provenance value as the ObjectMapper would write it (same tokens, so the same text under any pretty printer):
+     * written by hand only so that no mapper is needed for the few plain types provenance holds.
+     */
+    private static void writeValue(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String str) {
+            g.writeString(str);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else if (v instanceof Map<?, ?> m) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (v instanceof Collection<?> c) {
+            g.writeStartArray();
+            for (Object o : c) {
+                writeValue(g, o);
+            }
+            g.writeEndArray();
+        } else if (v instanceof JsonNode n && (n.isContainerNode() || n.isTextual() || n.isNull() || n.isBoolean()
+                || n.isIntegralNumber() && n.canConvertToLong())) {
+            writeTree(g, n);
+        } else {
+            ObjectMapper json = Mapper.JSON;
+            json.writeTree(g, json.valueToTree(v));
+        }
+    }
+
+    private static void writeTree(JsonGenerator g, JsonNode n) throws IOException {
+        if (n.isObject()) {
+            g.writeStartObject();
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                g.writeFieldName(e.getKey());
+                writeValue(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else if (n.isArray()) {
+            g.writeStartArray();
+            for (JsonNode e : n) {
+                writeValue(g, e);
+            }
+            g.writeEndArray();
+        } else if (n.isTextual()) {
+            g.writeString(n.textValue());
+        } else if (n.isNull()) {
+            g.writeNull();
+        } else if (n.isBoolean()) {
+            g.writeBoolean(n.booleanValue());
+        } else {
+            g.writeNumber(n.longValue());
+        }
     }
 
     public static String toCsv(Series s, Map<String, ?> provenance) {
