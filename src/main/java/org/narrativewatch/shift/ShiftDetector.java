@@ -22,6 +22,8 @@ public final class ShiftDetector {
     static final double ONLINE_THRESHOLD = 0.5;
     /** An outlier sits this many robust standard deviations from its neighbours on both sides. */
     private static final double OUTLIER_SDS = 5;
+    /** The automatic Gaussian model keeps a change when its level jumps by at least this many long-run sds. */
+    public static final double DEFAULT_MIN_JUMP = 1;
 
     /**
      * The model for a query timeline when none is asked for: binomial on the share when the totals
@@ -157,7 +159,46 @@ public final class ShiftDetector {
             }
         }
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
+        // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
+        double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
+        if (cps != null && longRun && minJump > 0) {
+            cps = withoutSmallJumps(cost, cps, minJump * scale, model == Model.NORMAL_TREND);
+        }
         return new Prepared(obs, outliers, cycles, model, scale, dispersion, cost, pen, minSeg, longRun, cps, fits, varianceChanges);
+    }
+
+    /**
+     * The changes whose level jumps by at least {@code least} at the boundary (the fitted lines of the two
+     * segments read at the first bucket of the second, or the two means): the smallest jump below it is merged
+     * away, its neighbours refitted, until every jump is that large.
+     */
+    static int[] withoutSmallJumps(SegmentCost cost, int[] cps, double least, boolean trend) {
+        List<Integer> kept = new ArrayList<>();
+        for (int c : cps) {
+            kept.add(c);
+        }
+        int n = cost.size();
+        while (!kept.isEmpty()) {
+            int worst = -1;
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < kept.size(); k++) {
+                int a = k == 0 ? 0 : kept.get(k - 1);
+                int c = kept.get(k);
+                int b = k + 1 == kept.size() ? n : kept.get(k + 1);
+                double before = cost.estimate(a, c, trend ? c : a, 1).level();
+                double after = cost.estimate(c, b, c, 1).level();
+                double jump = Math.abs(after - before);
+                if (jump < smallest) {
+                    smallest = jump;
+                    worst = k;
+                }
+            }
+            if (!(smallest < least)) {
+                break;
+            }
+            kept.remove(worst);
+        }
+        return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A level segmentation and the scale it was found at. */
