@@ -100,7 +100,7 @@ public final class ShiftDetector {
             cps = whole;
         }
         return describe(obs, model, options.penalty(), p.pen, p.minSeg, p.scale, p.dispersion, p.cost, cps, posterior, p.outliers,
-                p.seasonality, p.longRun, p.fits, p.varianceChanges);
+                p.seasonality, p.longRun, p.fits, p.varianceChanges, p.merged);
     }
 
     /**
@@ -110,7 +110,7 @@ public final class ShiftDetector {
      */
     private record Prepared(Observations obs, List<Integer> outliers, List<Seasonality> seasonality, Model model, double scale,
                             double dispersion, SegmentCost cost, double pen, int minSeg, boolean longRun, int[] cps,
-                            List<ShiftResult.Fit> fits, List<VarianceChange> varianceChanges) {}
+                            List<ShiftResult.Fit> fits, List<VarianceChange> varianceChanges, List<Merged> merged) {}
 
     private static Prepared prepare(Observations input, ShiftOptions options, Model model, boolean auto) {
         boolean gaussianAuto = auto && isGaussian(model);
@@ -161,10 +161,16 @@ public final class ShiftDetector {
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
+        List<Merged> merged = new ArrayList<>();
         if (cps != null && longRun && minJump > 0) {
-            cps = withoutSmallJumps(cost, cps, minJump * scale, model == Model.NORMAL_TREND);
+            cps = withoutSmallJumps(cost, cps, minJump * scale, model == Model.NORMAL_TREND, merged);
+            for (int k = 0; k < merged.size(); k++) {
+                Merged x = merged.get(k);
+                merged.set(k, new Merged(x.index(), obs.date(x.index()), x.jump() / scale));
+            }
         }
-        return new Prepared(obs, outliers, cycles, model, scale, dispersion, cost, pen, minSeg, longRun, cps, fits, varianceChanges);
+        return new Prepared(obs, outliers, cycles, model, scale, dispersion, cost, pen, minSeg, longRun, cps, fits, varianceChanges,
+                merged);
     }
 
     /**
@@ -184,7 +190,7 @@ public final class ShiftDetector {
      * criterion accepts when the noise is small next to the curvature; an annotator, and an analyst, sees no
      * change there (docs/shifts.md).
      */
-    static int[] withoutSmallJumps(SegmentCost cost, int[] cps, double least, boolean trend) {
+    static int[] withoutSmallJumps(SegmentCost cost, int[] cps, double least, boolean trend, List<Merged> merged) {
         List<Integer> kept = new ArrayList<>();
         for (int c : cps) {
             kept.add(c);
@@ -212,10 +218,18 @@ public final class ShiftDetector {
             if (!(smallest < least)) {
                 break;
             }
-            kept.remove(worst);
+            merged.add(new Merged(kept.remove(worst), null, smallest));
         }
+        merged.sort(java.util.Comparator.comparingInt(Merged::index));
         return kept.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /**
+     * A break the search found and the jump check merged away.
+     *
+     * @param jump how far the level jumped there (or the lines parted, over the factor), in long-run sds
+     */
+    public record Merged(int index, LocalDate date, double jump) {}
 
     /** A level segmentation and the scale it was found at. */
     private record Levels(int[] cps, double scale) {}
@@ -639,7 +653,7 @@ public final class ShiftDetector {
     private static ShiftResult describe(Observations obs, Model model, Penalty penalty, double pen, int minSeg, double scale,
                                         double dispersion, SegmentCost cost, int[] cps, double[] posterior,
                                         List<Integer> outliers, List<Seasonality> seasonality, boolean longRun,
-                                        List<ShiftResult.Fit> fits, List<VarianceChange> varianceChanges) {
+                                        List<ShiftResult.Fit> fits, List<VarianceChange> varianceChanges, List<Merged> merged) {
         int n = obs.size();
         int[] bounds = new int[cps.length + 2];
         bounds[0] = 0;
@@ -685,7 +699,7 @@ public final class ShiftDetector {
             changes.add(new ChangePoint(c, obs.date(c), before, after, rel, p, posterior == null ? Double.NaN : posterior[i - 1]));
         }
         return new ShiftResult(model, penalty, pen, minSeg, scale, dispersion, n, obs.observedCount(), segments, changes,
-                List.copyOf(outliers), List.copyOf(seasonality), longRun, fits, varianceChanges);
+                List.copyOf(outliers), List.copyOf(seasonality), longRun, fits, varianceChanges, merged);
     }
 
     /** P(χ²_df > stat); 0 beyond where it underflows (Hipparchus' continued fraction cannot take ∞). */

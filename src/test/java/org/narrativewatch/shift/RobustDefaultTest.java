@@ -121,8 +121,18 @@ class RobustDefaultTest {
             int k = detect(c, ShiftOptions.DEFAULT.withNoChangeCheck(true)).length;
             with += k;
             whole += k == 0 ? 1 : 0;
-            jumpCheck += detect(c, ShiftOptions.DEFAULT).length;
-            without += detect(c, ShiftOptions.DEFAULT.withMinJump(0.0)).length;
+            ShiftResult r = ShiftDetector.detect(Observations.of(c.dates(), c.x()), ShiftOptions.DEFAULT);
+            int[] off = detect(c, ShiftOptions.DEFAULT.withMinJump(0.0));
+            jumpCheck += r.changes().size();
+            without += off.length;
+            // what the check merged is reported, each with a jump below one long-run sd, in the wire form too
+            assertEquals(off.length - r.changes().size(), r.merged().size(), "seed " + seed);
+            com.fasterxml.jackson.databind.JsonNode m = ShiftFormat.toJson(r).get("merged");
+            assertEquals(r.merged().size(), m.size());
+            for (com.fasterxml.jackson.databind.JsonNode x : m) {
+                assertTrue(x.get("jump_sd").asDouble() < 1, x.toString());
+                assertTrue(Arrays.stream(off).anyMatch(i -> i == x.get("index").asInt()), x.toString());
+            }
         }
         assertTrue(with <= 5 && whole >= 8, with + " changes, " + whole + " of 10 whole");
         assertTrue(without >= 15, "without the jump check the lines cut the curves: " + without);
