@@ -64,7 +64,7 @@ public final class TcpdEvaluation {
         g.add(new Config("default without calendar cycles", d.withSeasonal(false)));
         g.add(new Config("default without the long-run scale", d.withLongRunScale(false)));
         g.add(new Config("default without the outlier guard", d.withRobust(false)));
-        g.add(new Config("default without the jump check (the previous default)", d.withMinJump(0.0)));
+        g.add(new Config("default, no jump check (the previous default)", d.withMinJump(0.0)));
         for (double j : new double[] {0.5, 1.5, 2}) {
             g.add(new Config("default, jumps of at least " + j + " long-run sd", d.withMinJump(j)));
         }
