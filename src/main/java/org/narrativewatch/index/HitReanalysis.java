@@ -61,7 +61,7 @@ final class HitReanalysis {
      */
     static IndexSearcher searcher(Article a, Query compiled) throws IOException {
         Set<String> read = fields(compiled);
-        QueryTerms terms = QueryTerms.of(compiled);
+        QueryTerms terms = QueryTerms.forQuery(compiled);
         ANALYZER.setLanguage(a.lang());
         MemoryIndex m = new MemoryIndex(true, false);
         if (read.contains(Schema.BODY)) {
@@ -78,21 +78,34 @@ final class HitReanalysis {
         return m.createSearcher();
     }
 
-    /** What no index term is: the stand-in for every term the query cannot read (see {@link QueryTerms}). */
+    /** What no index term is: the stand-in for a value's last token when the query cannot read it (see {@link OtherTerms}). */
     static final String OTHER_TERM = "\u0001";
 
     /**
-     * The terms a compiled query can read, per text field, so that re-analysis stores only those: every
-     * other term of the hit becomes {@link #OTHER_TERM}, in place (positions, offsets and the number of
-     * tokens stay, so phrases, NEAR and the position gaps see the same text), and the in-memory index
-     * hashes and sorts a handful of terms instead of every lemma and form of the hit (a third of a
-     * top-20 search's time). Negated clauses count too. A part whose terms cannot be told (none of the
-     * compiler's queries) keeps every term of that field.
+     * The terms a compiled query can read, per text field, so that re-analysis stores only those
+     * ({@link OtherTerms}: the kept tokens keep their positions and offsets, so phrases, NEAR and the
+     * position gaps see the same text), and the in-memory index hashes, stores and sorts a handful of
+     * terms instead of every lemma and form of the hit (a third of a top-20 search's time). Negated
+     * clauses count too. A part whose terms cannot be told (none of the compiler's queries) keeps every
+     * term of that field.
      */
     static final class QueryTerms {
         private final java.util.Map<String, Set<org.apache.lucene.util.BytesRef>> exact = new java.util.HashMap<>();
         private final java.util.Map<String, java.util.List<org.apache.lucene.util.automaton.ByteRunAutomaton>> automata = new java.util.HashMap<>();
         private final Set<String> any = new HashSet<>();
+
+        /** The last query's terms, per thread: a page of hits asks with the same query 20 times. */
+        private static final ThreadLocal<Object[]> LAST = new ThreadLocal<>();
+
+        static QueryTerms forQuery(Query q) {
+            Object[] last = LAST.get();
+            if (last != null && last[0] == q) {
+                return (QueryTerms) last[1];
+            }
+            QueryTerms t = of(q);
+            LAST.set(new Object[] {q, t});
+            return t;
+        }
 
         static QueryTerms of(Query q) {
             QueryTerms t = new QueryTerms();
@@ -140,18 +153,30 @@ final class HitReanalysis {
             return false;
         }
 
-        /** {@code in} with every term {@code field}'s clauses cannot read replaced by {@link #OTHER_TERM}. */
+        /** {@code in} with only the terms {@code field}'s clauses can read (and its last token). */
         TokenStream keepOnly(String field, TokenStream in) {
             return any.contains(field) ? in : new OtherTerms(in, this, field);
         }
     }
 
+    /**
+     * Drops the terms the query cannot read, carrying their position increments to the next kept token
+     * (so kept tokens keep their positions), except the value's last token, kept as {@link #OTHER_TERM}:
+     * MemoryIndex places the next value after a value's last stored token and only after a value that
+     * stored one, so the last token must stay for body's text to land where IndexWriter put it.
+     */
     private static final class OtherTerms extends TokenFilter {
         private final org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
                 addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+        private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);
         private final QueryTerms keep;
         private final String field;
         private final org.apache.lucene.util.BytesRefBuilder bytes = new org.apache.lucene.util.BytesRefBuilder();
+        private State held;
+        /** the attributes as the chain left them after its last token */
+        private State fromInput;
+        private int carried;
+        private boolean done;
 
         OtherTerms(TokenStream in, QueryTerms keep, String field) {
             super(in);
@@ -161,14 +186,51 @@ final class HitReanalysis {
 
         @Override
         public boolean incrementToken() throws IOException {
-            if (!input.incrementToken()) {
+            if (done) {
                 return false;
             }
-            bytes.copyChars(term);
-            if (!keep.reads(field, bytes.get())) {
-                term.setEmpty().append(OTHER_TERM);
+            if (held == null) {
+                if (!input.incrementToken()) {
+                    done = true;
+                    return false;
+                }
+                held = captureState();
+                fromInput = held;
             }
-            return true;
+            while (true) {
+                // the chain's filters stack a lemma on the attributes they left (offsets included): they must
+                // find them as they were, not the held token's
+                restoreState(fromInput);
+                boolean more = input.incrementToken();
+                State next = more ? captureState() : null;
+                fromInput = next;
+                restoreState(held);
+                increment.setPositionIncrement(increment.getPositionIncrement() + carried);
+                carried = 0;
+                bytes.copyChars(term);
+                boolean reads = keep.reads(field, bytes.get());
+                held = next;
+                if (!more) {
+                    done = true;
+                    if (!reads) {
+                        term.setEmpty().append(OTHER_TERM);
+                    }
+                    return true;
+                }
+                if (reads) {
+                    return true;
+                }
+                carried = increment.getPositionIncrement();
+            }
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            held = null;
+            fromInput = null;
+            carried = 0;
+            done = false;
         }
     }
 
