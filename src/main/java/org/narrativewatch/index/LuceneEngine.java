@@ -250,7 +250,7 @@ public final class LuceneEngine implements Engine {
     // ---- reading -------------------------------------------------------------------------------
 
     /** A searcher over the latest state: this process's writes where it writes, else the last commit. */
-    private synchronized IndexSearcher acquire() throws IOException {
+    private synchronized IndexSearcher acquire(boolean query) throws IOException {
         if (nrt != null) {
             nrt.maybeRefresh();
             return nrt.acquire();
@@ -271,7 +271,7 @@ public final class LuceneEngine implements Engine {
                 replaceReader(DirectoryReader.openIfChanged(reader), latest);
             }
         }
-        if (!readerMapped && ++calls >= 2) {
+        if (!readerMapped && query && ++calls >= 2) {
             switchToMapped();
         }        reader.incRef();
         return new IndexSearcher(reader);
@@ -348,7 +348,12 @@ public final class LuceneEngine implements Engine {
     }
 
     private <T> T withSearcher(SearchWork<T> work) throws IOException {
-        IndexSearcher s = acquire();
+        return withSearcher(false, work);
+    }
+
+    /** @param query whether this is a query (a timeline or a search), which counts towards the switch to the map */
+    private <T> T withSearcher(boolean query, SearchWork<T> work) throws IOException {
+        IndexSearcher s = acquire(query);
         try {
             QueryGuard guard = QueryGuard.current();
             if (guard == null) {
@@ -433,7 +438,7 @@ public final class LuceneEngine implements Engine {
     @Override
     public DayCounts dayCounts(org.narrativewatch.query.Query query, Selection sel, CountUnit unit, Facet facet)
             throws IOException {
-        return withSearcher(s -> {
+        return withSearcher(true, s -> {
             DayRange covered = dayRange(s).orElse(null);
             DayRange days = sel.days(covered).orElse(null);
             if (days == null) {
@@ -481,7 +486,7 @@ public final class LuceneEngine implements Engine {
     @Override
     public Hits search(org.narrativewatch.query.Query query, Selection sel, int offset, int limit, HitOrder order)
             throws IOException {
-        return withSearcher(s -> {
+        return withSearcher(true, s -> {
             Query compiled = compile(s, query);
             Query q = and(compiled, selectionFilter(sel, sel.from(), sel.to()));
             long total = s.count(q);
@@ -631,11 +636,16 @@ public final class LuceneEngine implements Engine {
             reader.close();
         }
         if (mapping != null) {
-            try {
-                mapping.join().close();
-            } catch (RuntimeException e) {
-                // it never opened: nothing to close
-            }
+            // not waited for: a short-lived process (the CLI's batch) must not pay for a map it will not use
+            mapping.whenComplete((r, e) -> {
+                if (r != null) {
+                    try {
+                        r.close();
+                    } catch (IOException ignored) {
+                        // closing a reader nobody used
+                    }
+                }
+            });
         }
         bufferedDirectory.close();
         directory.close();
