@@ -273,7 +273,8 @@ public final class LuceneEngine implements Engine {
         }
         if (!readerMapped && query && ++calls >= 2) {
             switchToMapped();
-        }        reader.incRef();
+        }
+        reader.incRef();
         return new IndexSearcher(reader);
     }
 
