@@ -43,6 +43,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.narrativewatch.UserException;
 import org.narrativewatch.article.Article;
@@ -57,6 +58,23 @@ public final class LuceneEngine implements Engine {
 
     private final Path dir;
     private final Directory directory;
+    /**
+     * Where the first reader reads (apart from this process's writer): buffered reads ({@code pread}),
+     * not memory maps. On a cold page cache every page fault of a memory map reads the kernel's whole
+     * read-around window (8 MB on the benchmark machine, {@code read_ahead_kb}), so opening four
+     * segments touched tens of MB for their headers and footers (120-200 ms cold against 6-25 ms
+     * buffered); buffered reads fetch what is asked. Warm, the memory map is faster (no copies): from
+     * the second call on the engine opens a mapped reader in the background and answers from it once it
+     * is open ({@link #acquire}). docs/benchmarks.md, "Cold and warm queries: third round".
+     */
+    private final Directory bufferedDirectory;
+    /** The commit generation {@link #reader} was last checked against (see {@link #acquire}). */
+    private long readerGeneration = -1;
+    /** Whether {@link #reader} reads through the memory map ({@link #directory}). */
+    private boolean readerMapped;
+    /** The mapped reader being opened in the background; null before the second call and after the switch. */
+    private java.util.concurrent.CompletableFuture<DirectoryReader> mapping;
+    private int calls;
     private final LanguageSwitchingAnalyzer analyzer = new LanguageSwitchingAnalyzer();
     private IndexWriter writer;
     private SearcherManager nrt;
@@ -76,6 +94,7 @@ public final class LuceneEngine implements Engine {
     private LuceneEngine(Path dir) throws IOException {
         this.dir = dir;
         this.directory = FSDirectory.open(dir);
+        this.bufferedDirectory = new NIOFSDirectory(dir);
     }
 
     /** Opens (or prepares to create) the index in {@code dir}. */
@@ -231,7 +250,7 @@ public final class LuceneEngine implements Engine {
     // ---- reading -------------------------------------------------------------------------------
 
     /** A searcher over the latest state: this process's writes where it writes, else the last commit. */
-    private synchronized IndexSearcher acquire() throws IOException {
+    private synchronized IndexSearcher acquire(boolean query) throws IOException {
         if (nrt != null) {
             nrt.maybeRefresh();
             return nrt.acquire();
@@ -240,17 +259,81 @@ public final class LuceneEngine implements Engine {
             if (!DirectoryReader.indexExists(directory)) {
                 throw new UserException("no index in " + dir + " yet: import something first (nwatch import FILE)");
             }
-            reader = DirectoryReader.open(directory);
+            reader = DirectoryReader.open(bufferedDirectory);
             IndexFormat.check(reader.getIndexCommit().getUserData(), dir.toString());
+            readerGeneration = reader.getIndexCommit().getGeneration();
         } else {
-            DirectoryReader newer = DirectoryReader.openIfChanged(reader);
-            if (newer != null) {
-                reader.close();
-                reader = newer;
+            // a newer commit (by another process, or another engine in this one) is a new segments_N file:
+            // listing the folder tells, where openIfChanged would read and check segments_N and every
+            // segment's .si on each call. Exact, so no answer is ever older than the last commit.
+            long latest = SegmentInfos.getLastCommitGeneration(directory.listAll());
+            if (latest != readerGeneration) {
+                replaceReader(DirectoryReader.openIfChanged(reader), latest);
             }
+        }
+        if (!readerMapped && query && ++calls >= 2) {
+            switchToMapped();
         }
         reader.incRef();
         return new IndexSearcher(reader);
+    }
+
+    /** {@code newer} (when not null) replaces the reader; searches under way keep the old one until they end. */
+    private void replaceReader(DirectoryReader newer, long latestGeneration) throws IOException {
+        if (newer != null) {
+            reader.close();
+            reader = newer;
+            readerGeneration = reader.getIndexCommit().getGeneration();
+        } else {
+            readerGeneration = latestGeneration;
+        }
+    }
+
+    /**
+     * Starts opening the mapped reader in the background (not on the first call, whose cold reads it
+     * would compete with, and never for a one-shot CLI query), and answers from it once it is open,
+     * brought to the latest commit first. If it cannot be opened the buffered reader stays.
+     */
+    private void switchToMapped() throws IOException {
+        if (mapping == null) {
+            mapping = new java.util.concurrent.CompletableFuture<>();
+            Thread t = new Thread(() -> {
+                try {
+                    mapping.complete(DirectoryReader.open(directory));
+                } catch (Throwable e) {
+                    mapping.completeExceptionally(e);
+                }
+            }, "nwatch-map-index");
+            t.setDaemon(true);
+            t.start();
+            return;
+        }
+        if (!mapping.isDone()) {
+            return;
+        }
+        DirectoryReader mapped;
+        try {
+            mapped = mapping.join();
+        } catch (RuntimeException e) {
+            readerMapped = true; // stay on buffered reads; do not try again
+            mapping = null;
+            return;
+        }
+        mapping = null;
+        DirectoryReader newer = DirectoryReader.openIfChanged(mapped);
+        if (newer != null) {
+            mapped.close();
+            mapped = newer;
+        }
+        reader.close();
+        reader = mapped;
+        readerGeneration = reader.getIndexCommit().getGeneration();
+        readerMapped = true;
+    }
+
+    /** Whether queries are answered through the memory map now (tests: both readers give the same answers). */
+    synchronized boolean readsMapped() {
+        return readerMapped;
     }
 
     private synchronized void release(IndexSearcher s) throws IOException {
@@ -266,7 +349,12 @@ public final class LuceneEngine implements Engine {
     }
 
     private <T> T withSearcher(SearchWork<T> work) throws IOException {
-        IndexSearcher s = acquire();
+        return withSearcher(false, work);
+    }
+
+    /** @param query whether this is a query (a timeline or a search), which counts towards the switch to the map */
+    private <T> T withSearcher(boolean query, SearchWork<T> work) throws IOException {
+        IndexSearcher s = acquire(query);
         try {
             QueryGuard guard = QueryGuard.current();
             if (guard == null) {
@@ -291,15 +379,25 @@ public final class LuceneEngine implements Engine {
         return withSearcher(s -> QueryCost.estimate(query.root(), new LuceneTermDictionary(s.getIndexReader())));
     }
 
-    /** The query for Lucene, after its cost is estimated and held to the budget (and the lane's limit). */
+    /**
+     * The query for Lucene, after its cost is estimated and held to the budget (and the lane's limit).
+     * Both are kept with the reader ({@link CompiledQueries}): the same question on an unchanged index
+     * is compiled once; the budget and the lane are still checked on every call.
+     */
     private static Query compile(IndexSearcher s, org.narrativewatch.query.Query query) throws IOException {
-        QueryCost cost = QueryCost.estimate(query.root(), new LuceneTermDictionary(s.getIndexReader()));
+        Map<org.narrativewatch.query.QueryNode, CompiledQueries.Compiled> cache = CompiledQueries.of(s.getIndexReader());
+        CompiledQueries.Compiled c = cache.get(query.root());
+        QueryCost cost = c != null ? c.cost() : QueryCost.estimate(query.root(), new LuceneTermDictionary(s.getIndexReader()));
         cost.requireWithinBudget();
         QueryGuard guard = QueryGuard.current();
         if (guard != null) {
             guard.admit(cost);
         }
-        return new LuceneQueryCompiler(s.getIndexReader()).compile(query.root());
+        if (c == null) {
+            c = new CompiledQueries.Compiled(new LuceneQueryCompiler(s.getIndexReader()).compile(query.root()), cost);
+            cache.put(query.root(), c);
+        }
+        return c.query();
     }
 
     /** The days and the selection's outlets, groups and languages as a Lucene filter; null when it selects everything. */
@@ -341,7 +439,7 @@ public final class LuceneEngine implements Engine {
     @Override
     public DayCounts dayCounts(org.narrativewatch.query.Query query, Selection sel, CountUnit unit, Facet facet)
             throws IOException {
-        return withSearcher(s -> {
+        return withSearcher(true, s -> {
             DayRange covered = dayRange(s).orElse(null);
             DayRange days = sel.days(covered).orElse(null);
             if (days == null) {
@@ -389,7 +487,7 @@ public final class LuceneEngine implements Engine {
     @Override
     public Hits search(org.narrativewatch.query.Query query, Selection sel, int offset, int limit, HitOrder order)
             throws IOException {
-        return withSearcher(s -> {
+        return withSearcher(true, s -> {
             Query compiled = compile(s, query);
             Query q = and(compiled, selectionFilter(sel, sel.from(), sel.to()));
             long total = s.count(q);
@@ -546,6 +644,19 @@ public final class LuceneEngine implements Engine {
         if (reader != null) {
             reader.close();
         }
+        if (mapping != null) {
+            // not waited for: a short-lived process (the CLI's batch) must not pay for a map it will not use
+            mapping.whenComplete((r, e) -> {
+                if (r != null) {
+                    try {
+                        r.close();
+                    } catch (IOException ignored) {
+                        // closing a reader nobody used
+                    }
+                }
+            });
+        }
+        bufferedDirectory.close();
         directory.close();
     }
 
