@@ -38,9 +38,8 @@ import org.tartarus.snowball.ext.RussianStemmer;
  *       are kept so phrases and NEAR count every word);
  *   <li>anything else (be, und): the exact form only.
  * </ul>
- * A {@link FormCacheFilter} right after the tokenizer reuses a word's tokens when the word comes again
- * (the chain's output unchanged). Analyzers are created once per language and shared; Lucene's reuse
- * strategy gives each thread its own token streams (and caches), so they are thread-safe.
+ * Analyzers are created once per language and shared; Lucene's reuse strategy gives each thread its
+ * own token streams, so they are thread-safe.
  */
 public final class Analyzers {
     private Analyzers() {}
@@ -142,21 +141,13 @@ public final class Analyzers {
     }
 
     private static Analyzer create(String chain) {
-        return create(chain, true);
-    }
-
-    /**
-     * A chain; {@code cached}: with {@link FormCacheFilter} after the tokenizer (the same tokens, a
-     * word's analysis reused when it comes again), as every analyzer this class hands out has it.
-     */
-    static Analyzer create(String chain, boolean cached) {
         switch (chain) {
             case "ru":
-                return new ChainAnalyzer(chain, MorphDictionary.russian(), cached);
+                return new ChainAnalyzer(chain, MorphDictionary.russian());
             case "uk":
-                return new ChainAnalyzer(chain, MorphDictionary.ukrainian(), cached);
+                return new ChainAnalyzer(chain, MorphDictionary.ukrainian());
             default:
-                return new ChainAnalyzer(chain, null, cached);
+                return new ChainAnalyzer(chain, null);
         }
     }
 
@@ -178,24 +169,15 @@ public final class Analyzers {
         private final MorphDictionary dictionary;
         private final CharArraySet protectedWords = protectedWords();
 
-        private final boolean cached;
-
-        ChainAnalyzer(String chain, MorphDictionary dictionary, boolean cached) {
+        ChainAnalyzer(String chain, MorphDictionary dictionary) {
             this.chain = chain;
             this.dictionary = dictionary;
-            this.cached = cached;
         }
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             WordTokenizer tokenizer = new WordTokenizer();
-            return new TokenStreamComponents(tokenizer, cached ? new FormCacheFilter(tokenizer, this::afterTokenizer)
-                    : afterTokenizer(tokenizer));
-        }
-
-        /** Every filter after the tokenizer: each reads one word at a time (which {@link FormCacheFilter} relies on). */
-        private TokenStream afterTokenizer(TokenStream words) {
-            TokenStream ts = new CompoundPartsFilter(words);
+            TokenStream ts = new CompoundPartsFilter(tokenizer);
             ts = new ProtectedWordFilter(ts, protectedWords, dictionary != null);
             ts = new LowerCaseFilter(ts);
             ts = new FoldFilter(ts);
@@ -212,7 +194,7 @@ public final class Analyzers {
                 ts = new PorterStemFilter(ts);
                 ts = new LemmaTagFilter(ts, chain, false);
             }
-            return ts;
+            return new TokenStreamComponents(tokenizer, ts);
         }
     }
 
