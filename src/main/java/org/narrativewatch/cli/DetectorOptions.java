@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -51,6 +51,11 @@ public final class DetectorOptions {
                     + "(default: off).")
     Boolean nullCheck;
 
+    @Option(names = "--min-jump", paramLabel = "SD",
+            description = "Gaussian models at the long-run scale: keep a change only when the level jumps by at least this many "
+                    + "long-run sds (default: 1 for the automatic Gaussian model; 0 = off).")
+    Double minJump;
+
     @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")
     boolean noDispersion;
 
@@ -83,6 +88,12 @@ public final class DetectorOptions {
         }
         if (nullCheck != null) {
             o = o.withNoChangeCheck(nullCheck);
+        }
+        if (minJump != null) {
+            if (!(minJump >= 0) || Double.isInfinite(minJump)) {
+                throw new InvalidOptionException("min-jump", "must be a number >= 0, not " + minJump);
+            }
+            o = o.withMinJump(minJump);
         }
         if (noDispersion) {
             o = o.withDispersion(false);

@@ -15,6 +15,7 @@ import org.narrativewatch.Wire;
  * "index", "before", "after", "before_ci", "after_ci", "relative_change", "p" (, "posterior")}], "segments": [{"from",
  * "to", "start", "end", "observed", "level", "ci"}], "pulses": [{@link #pulse}], "outliers",
  * "variance_changes": [{"date", "index", "sd_before", "sd_after"}] (where the noise's spread changes; not level changes),
+ * "merged": [{"date", "index", "jump_sd"}] (breaks the jump check merged: the level jumped by less than a long-run sd),
  * "no_change_check": [{"fit", "changes", "bic"}] (the automatic Gaussian default: the segmentation against no change)}}, after
  * the caller's leading fields (the query). Figures that do not exist (NaN) are null. CSV: one row per change
  * point under {@link #CSV_HEADER}.
@@ -86,6 +87,13 @@ public final class ShiftFormat {
             x.put("index", v.index());
             Wire.number(x, "sd_before", v.sdBefore());
             Wire.number(x, "sd_after", v.sdAfter());
+        }
+        ArrayNode merged = m.putArray("merged");
+        for (ShiftDetector.Merged x : r.merged()) {
+            ObjectNode o = merged.addObject();
+            o.put("date", x.date() == null ? null : x.date().toString());
+            o.put("index", x.index());
+            Wire.number(o, "jump_sd", x.jump());
         }
         ArrayNode check = m.putArray("no_change_check");
         for (ShiftResult.Fit f : r.fits()) {

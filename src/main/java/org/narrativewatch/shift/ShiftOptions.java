@@ -22,9 +22,14 @@ package org.narrativewatch.shift;
  *                     the automatic Gaussian model
  * @param noChangeCheck Gaussian common-variance models: keep the changes only if their BIC from the profile
  *                     likelihood beats no change at all; null = off (measured: it does not hold leave-one-out)
+ * @param minJump      Gaussian common-variance models found at the long-run scale: keep a change only when the
+ *                     fitted level jumps at it by at least this many long-run standard deviations (the smallest
+ *                     jump below it merged away first, neighbours refitted); a bend of a smooth curve is not a
+ *                     change; null = {@link ShiftDetector#DEFAULT_MIN_JUMP} for the automatic Gaussian model, 0 = off
  */
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
-                           Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck) {
+                           Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck,
+                           Double minJump) {
 
     public enum Method {
         PELT, BINSEG, BOCPD;
@@ -39,49 +44,53 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         }
     }
 
-    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null);
+    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null);
 
     public ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
-        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null);
+        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null);
     }
 
     public ShiftOptions withModel(Model m) {
-        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck);
+        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
     }
 
     public ShiftOptions withPenalty(Penalty p) {
-        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck);
+        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
     }
 
     public ShiftOptions withMinSegment(int m) {
-        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck);
+        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
     }
 
     public ShiftOptions withMethod(Method m) {
-        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck);
+        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
     }
 
     public ShiftOptions withRobust(boolean r) {
-        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck);
+        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
     }
 
     public ShiftOptions withDispersion(boolean d) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
     }
 
     public ShiftOptions withSeasonal(Boolean s) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump);
     }
 
     public ShiftOptions withLongRunScale(Boolean l) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump);
     }
 
     public ShiftOptions withVarianceSegments(Boolean v) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump);
     }
 
     public ShiftOptions withNoChangeCheck(Boolean c) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump);
+    }
+
+    public ShiftOptions withMinJump(Double j) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j);
     }
 }

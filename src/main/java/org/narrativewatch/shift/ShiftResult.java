@@ -17,11 +17,13 @@ import java.util.List;
  *                     with its number of changes and BIC (the lower one is reported); empty when not made
  * @param varianceChanges where the spread of the noise changes (the automatic Gaussian default; these are not
  *                     level changes and are not in {@code changes})
+ * @param merged       breaks the search found and the jump check merged away (the automatic Gaussian default): where,
+ *                     and how far the level jumped there in long-run sds
  */
 public record ShiftResult(Model model, Penalty penalty, double penaltyValue, int minSegment, double scale,
                           double dispersion, int n, int observed, List<Segment> segments, List<ChangePoint> changes,
                           List<Integer> outliers, List<Seasonality> seasonality, boolean longRunScale, List<Fit> fits,
-                          List<ShiftDetector.VarianceChange> varianceChanges) {
+                          List<ShiftDetector.VarianceChange> varianceChanges, List<ShiftDetector.Merged> merged) {
 
     /** One candidate of the no-change check: its number of changes and its BIC (quasi-likelihood, see ShiftDetector). */
     public record Fit(String name, int changes, double bic) {}
@@ -29,12 +31,22 @@ public record ShiftResult(Model model, Penalty penalty, double penaltyValue, int
     public ShiftResult {
         fits = fits == null ? List.of() : List.copyOf(fits);
         varianceChanges = varianceChanges == null ? List.of() : List.copyOf(varianceChanges);
+        merged = merged == null ? List.of() : List.copyOf(merged);
+    }
+
+    /** Without merged breaks (every model but the automatic Gaussian one). */
+    public ShiftResult(Model model, Penalty penalty, double penaltyValue, int minSegment, double scale, double dispersion, int n,
+                       int observed, List<Segment> segments, List<ChangePoint> changes, List<Integer> outliers,
+                       List<Seasonality> seasonality, boolean longRunScale, List<Fit> fits,
+                       List<ShiftDetector.VarianceChange> varianceChanges) {
+        this(model, penalty, penaltyValue, minSegment, scale, dispersion, n, observed, segments, changes, outliers, seasonality,
+                longRunScale, fits, varianceChanges, List.of());
     }
 
     public ShiftResult(Model model, Penalty penalty, double penaltyValue, int minSegment, double scale, double dispersion, int n,
                        int observed, List<Segment> segments, List<ChangePoint> changes, List<Integer> outliers) {
         this(model, penalty, penaltyValue, minSegment, scale, dispersion, n, observed, segments, changes, outliers, List.of(), false,
-                List.of(), List.of());
+                List.of(), List.of(), List.of());
     }
 
     public int[] changeIndices() {

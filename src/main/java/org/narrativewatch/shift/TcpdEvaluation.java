@@ -59,11 +59,15 @@ public final class TcpdEvaluation {
         ShiftOptions d = DEFAULT;
         List<Config> g = new ArrayList<>();
         g.add(new Config("default", d));
-        g.add(new Config("default without variance segments (the previous default)", d.withVarianceSegments(false)));
+        g.add(new Config("default without variance segments", d.withVarianceSegments(false)));
         g.add(new Config("default with the no-change check", d.withNoChangeCheck(true)));
         g.add(new Config("default without calendar cycles", d.withSeasonal(false)));
         g.add(new Config("default without the long-run scale", d.withLongRunScale(false)));
         g.add(new Config("default without the outlier guard", d.withRobust(false)));
+        g.add(new Config("default, no jump check (the previous default)", d.withMinJump(0.0)));
+        for (double j : new double[] {0.5, 1.5, 2}) {
+            g.add(new Config("default, jumps of at least " + j + " long-run sd", d.withMinJump(j)));
+        }
         for (double k : new double[] {2, 2.5, 3.5, 4, 6}) {
             g.add(new Config("default, penalty " + (k == Math.rint(k) ? String.valueOf((int) k) : String.valueOf(k)) + "*log(n)",
                     d.withPenalty(Penalty.timesLogN(k))));

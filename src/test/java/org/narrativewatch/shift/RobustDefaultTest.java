@@ -104,13 +104,15 @@ class RobustDefaultTest {
 
     /**
      * Smooth growth (a slowly wandering growth rate, integrated) with little noise, like a population curve:
-     * lines cut it at its bends under the search's criterion (19 changes in ten series, the default), but the
-     * no-change check ({@code --null-check}, off by default: it does not hold leave-one-out on TCPD) finds that the likelihood of the whole series does not support them (3 left, 9 of 10 series
-     * whole). With noise comparable to the bends the check does not apply (the known limit in docs/shifts.md).
-     * A real break of the slope is kept.
+     * lines cut it at its bends under the search's criterion (the previous default: 19 changes in ten series),
+     * but the pieces are nearly continuous, and the jump check (on by default) merges every break whose level
+     * jumps by less than one long-run sd and whose lines do not part. The no-change check ({@code --null-check},
+     * off by default: it does not hold leave-one-out on TCPD) also leaves most of them whole. A real break of
+     * the slope (1 to 4, and 1 to 1.5, over 300 points) is kept by both.
      */
     @Test
-    void theNoChangeCheckLeavesSmoothGrowthWholeButKeepsABrokenSlope() {
+    void smoothGrowthStaysWholeButABrokenSlopeIsKept() {
+        int jumpCheck = 0;
         int with = 0;
         int without = 0;
         int whole = 0;
@@ -119,9 +121,22 @@ class RobustDefaultTest {
             int k = detect(c, ShiftOptions.DEFAULT.withNoChangeCheck(true)).length;
             with += k;
             whole += k == 0 ? 1 : 0;
-            without += detect(c, ShiftOptions.DEFAULT).length;
+            ShiftResult r = ShiftDetector.detect(Observations.of(c.dates(), c.x()), ShiftOptions.DEFAULT);
+            int[] off = detect(c, ShiftOptions.DEFAULT.withMinJump(0.0));
+            jumpCheck += r.changes().size();
+            without += off.length;
+            // what the check merged is reported, each with a jump below one long-run sd, in the wire form too
+            assertEquals(off.length - r.changes().size(), r.merged().size(), "seed " + seed);
+            com.fasterxml.jackson.databind.JsonNode m = ShiftFormat.toJson(r).get("merged");
+            assertEquals(r.merged().size(), m.size());
+            for (com.fasterxml.jackson.databind.JsonNode x : m) {
+                assertTrue(x.get("jump_sd").asDouble() < 1, x.toString());
+                assertTrue(Arrays.stream(off).anyMatch(i -> i == x.get("index").asInt()), x.toString());
+            }
         }
         assertTrue(with <= 5 && whole >= 8, with + " changes, " + whole + " of 10 whole");
+        assertTrue(without >= 15, "without the jump check the lines cut the curves: " + without);
+        assertTrue(jumpCheck <= 2, "the jump check merges the bends: " + jumpCheck);
         // the check's two fits are in the wire form; the lower BIC is what is reported
         Case first = ConstructedSeries.smoothGrowth(1, 0.01);
         ShiftResult checked = ShiftDetector.detect(Observations.of(first.dates(), first.x()), ShiftOptions.DEFAULT.withNoChangeCheck(true));
@@ -132,19 +147,49 @@ class RobustDefaultTest {
                 checked.changes().size());
         assertEquals(0, ShiftFormat.toJson(ShiftDetector.detect(Observations.of(first.dates(), first.x()), ShiftOptions.DEFAULT))
                 .get("no_change_check").size(), "no check by default");
-        assertTrue(without >= 15, "without the check the lines cut the curves: " + without);
+        for (double slope : new double[] {4, 1.5}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                RandomDataGenerator r = new RandomDataGenerator(seed);
+                int n = 600;
+                double[] broken = new double[n];
+                for (int i = 0; i < n; i++) {
+                    broken[i] = 100 + (i < 300 ? i : 300 + slope * (i - 300)) + 3 * r.nextGaussian();
+                }
+                for (ShiftOptions o : List.of(ShiftOptions.DEFAULT, ShiftOptions.DEFAULT.withNoChangeCheck(true))) {
+                    int[] b = ShiftDetector.detect(Observations.of(ConstructedSeries.days(n), broken), o).changeIndices();
+                    String what = "slope " + slope + " seed " + seed + " " + o + ": " + Arrays.toString(b);
+                    assertEquals(1, b.length, what);
+                    // a gentle bend is dated less sharply than a step
+                    assertTrue(Math.abs(b[0] - 300) <= (slope > 2 ? 5 : 10), what);
+                }
+            }
+        }
+    }
+
+    /**
+     * The jump check keeps what has a level jump: a step of one noise sd between two trends is found, with and
+     * without the check, at the same place; the check is off for named models and with {@code --min-jump 0}.
+     */
+    @Test
+    void theJumpCheckKeepsSteps() {
         for (long seed = 1; seed <= 3; seed++) {
             RandomDataGenerator r = new RandomDataGenerator(seed);
-            int n = 600;
-            double[] broken = new double[n];
+            int n = 400;
+            double[] x = new double[n];
             for (int i = 0; i < n; i++) {
-                broken[i] = 100 + (i < 300 ? i : 300 + 4.0 * (i - 300)) + 3 * r.nextGaussian();
+                x[i] = 0.01 * i + (i < 200 ? 0 : 1.5) + r.nextGaussian();
             }
-            int[] b = ShiftDetector.detect(Observations.of(ConstructedSeries.days(n), broken), ShiftOptions.DEFAULT.withNoChangeCheck(true))
-                    .changeIndices();
-            assertEquals(1, b.length, "seed " + seed + ": " + Arrays.toString(b));
-            assertTrue(Math.abs(b[0] - 300) <= 5, "seed " + seed + ": " + Arrays.toString(b));
+            Observations o = Observations.of(ConstructedSeries.days(n), x);
+            int[] on = ShiftDetector.detect(o, ShiftOptions.DEFAULT).changeIndices();
+            int[] off = ShiftDetector.detect(o, ShiftOptions.DEFAULT.withMinJump(0.0)).changeIndices();
+            assertEquals(1, on.length, "seed " + seed + ": " + Arrays.toString(on));
+            assertTrue(Math.abs(on[0] - 200) <= 5, "seed " + seed + ": " + Arrays.toString(on));
+            assertTrue(Arrays.equals(on, off), Arrays.toString(on) + " vs " + Arrays.toString(off));
         }
+        // a named model has no jump check (R's answers stay R's)
+        Case c = ConstructedSeries.smoothGrowth(1, 0.01);
+        assertTrue(detect(c, ShiftOptions.DEFAULT.withModel(Model.NORMAL_TREND)).length
+                == detect(c, ShiftOptions.DEFAULT.withModel(Model.NORMAL_TREND).withMinJump(1.0)).length);
     }
 
     @Test
@@ -186,6 +231,7 @@ class RobustDefaultTest {
     void table() {
         Map<String, ShiftOptions> configs = new LinkedHashMap<>();
         configs.put("default", ShiftOptions.DEFAULT);
+        configs.put("no jump check", ShiftOptions.DEFAULT.withMinJump(0.0));
         configs.put("no var. segs", ShiftOptions.DEFAULT.withVarianceSegments(false));
         configs.put("with check", ShiftOptions.DEFAULT.withNoChangeCheck(true));
         configs.put("no cycles", ShiftOptions.DEFAULT.withSeasonal(false));
