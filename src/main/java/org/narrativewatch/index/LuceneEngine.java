@@ -124,6 +124,10 @@ public final class LuceneEngine implements Engine {
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             // a quarter of the heap, at most 256 MB: imports run in constant memory even on a small heap
             cfg.setRAMBufferSizeMB(Math.max(8, Math.min(256, Runtime.getRuntime().maxMemory() / 4 / (1 << 20))));
+            // No compound files: Lucene's default copies each new segment's files into one .cfs file, a second
+            // write of the whole index that only saves file handles (issue 14; an index holds a few segments)
+            cfg.setUseCompoundFile(false);
+            cfg.getMergePolicy().setNoCFSRatio(0);
             cfg.setCommitOnClose(false);
             if (DirectoryReader.indexExists(directory)) {
                 IndexFormat.check(SegmentInfos.readLatestCommit(directory).getUserData(), dir.toString());
@@ -224,9 +228,51 @@ public final class LuceneEngine implements Engine {
     @Override
     public synchronized void commit(Map<String, String> checkpoint) throws IOException {
         IndexWriter w = writer();
+        flushInParallel(w);
         w.setLiveCommitData(IndexFormat.stamp(checkpoint).entrySet());
         w.commit();
         nrt.maybeRefresh();
+    }
+
+    /**
+     * Writes the in-memory segments of every indexing thread to disk on as many threads as there are cores.
+     * A commit alone flushes them one after the other on the committing thread, while the other cores idle:
+     * on a bulk import most of the postings are still in memory at the last commit (issue 14).
+     */
+    private static void flushInParallel(IndexWriter w) throws IOException {
+        int helpers = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
+        if (helpers <= 0) {
+            return;
+        }
+        List<java.util.concurrent.CompletableFuture<Void>> running = new ArrayList<>();
+        for (int i = 0; i < helpers; i++) {
+            running.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    while (w.flushNextBuffer()) {
+                        // one thread's buffer per call, until none is left
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, r -> {
+                Thread t = new Thread(r, "nwatch-flush");
+                t.setDaemon(true);
+                t.start();
+            }));
+        }
+        while (w.flushNextBuffer()) {
+            // this thread takes its share too
+        }
+        for (var f : running) {
+            try {
+                f.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                    throw io.getCause();
+                }
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -81,7 +81,7 @@ public final class Importer {
         String key = checkpointKey(source.name());
         Map<String, String> checkpoint = new HashMap<>(engine.checkpoint());
         long resumeAfter = parsePosition(checkpoint.get(key));
-        long read = 0, added = 0, present = 0, rejected = 0, skipped = 0;
+        Tally t = new Tally();
         Map<String, Long> reasons = new TreeMap<>();
         List<String> examples = new ArrayList<>();
         String failure = null;
@@ -92,6 +92,10 @@ public final class Importer {
         SourceRecord r;
         List<SourceRecord.Parsed> batch = new ArrayList<>(BATCH);
         java.util.Set<String> batchKeys = new java.util.HashSet<>();
+        // The batch being added while the next one is read: reading and parsing (this thread) overlap the
+        // analysis (the pool). A key of the batch in flight counts present in the next one, as it would
+        // if the batches ran one after the other: the first in file order is the one added.
+        InFlight inFlight = null;
         boolean more = true;
         while (more) {
             try {
@@ -103,25 +107,26 @@ public final class Importer {
             }
             more = r != null;
             if (r != null) {
-                read++;
+                t.read++;
                 if (r.position() <= resumeAfter) {
-                    skipped++;
+                    t.skipped++;
                     continue;
                 }
                 position = r.position();
                 if (r instanceof SourceRecord.Parsed p) {
                     String refusal = ArticleCheck.refusal(p.article(), dates);
+                    String k = p.article().key();
                     if (refusal != null) {
                         r = new SourceRecord.Rejected(where(source, p), refusal, p.position());
-                    } else if (batchKeys.add(p.article().key())) {
+                    } else if ((inFlight == null || !inFlight.keys.contains(k)) && batchKeys.add(k)) {
                         // a key twice in one batch: the first is added, in file order, the second counted present
                         batch.add(p);
                     } else {
-                        present++;
+                        t.present++;
                     }
                 }
                 if (r instanceof SourceRecord.Rejected j) {
-                    rejected++;
+                    t.rejected++;
                     reasons.merge(reasonClass(j.reason()), 1L, Long::sum);
                     if (examples.size() < MAX_EXAMPLES) {
                         examples.add(j.toString());
@@ -133,28 +138,20 @@ public final class Importer {
                 sinceCommit++;
             }
             if (batch.size() >= BATCH || (!more && !batch.isEmpty())) {
-                List<Object> outcomes = addAll(batch, pool);
-                for (int i = 0; i < outcomes.size(); i++) {
-                    Object o = outcomes.get(i);
-                    if (o == Engine.AddOutcome.ALREADY_PRESENT) {
-                        present++;
-                    } else if (o instanceof Engine.AddOutcome) {
-                        added++;
-                    } else {
-                        SourceRecord.Rejected j = new SourceRecord.Rejected(where(source, batch.get(i)),
-                                "refused by the index: " + o, batch.get(i).position());
-                        rejected++;
-                        reasons.merge(reasonClass(j.reason()), 1L, Long::sum);
-                        if (examples.size() < MAX_EXAMPLES) {
-                            examples.add(j.toString());
-                        }
-                    }
+                if (inFlight != null) {
+                    finish(inFlight, source, t, reasons, examples);
                 }
-                batch.clear();
-                batchKeys.clear();
+                inFlight = new InFlight(batch, batchKeys, submit(batch, pool));
+                batch = new ArrayList<>(BATCH);
+                batchKeys = new java.util.HashSet<>();
             }
             long now = System.nanoTime();
             if (batch.isEmpty() && sinceCommit > 0 && more && (sinceCommit >= commitEvery || now - lastCommit >= commitNanos)) {
+                // everything read so far is added before the commit records how far the source was read
+                if (inFlight != null) {
+                    finish(inFlight, source, t, reasons, examples);
+                    inFlight = null;
+                }
                 checkpoint.put(key, Long.toString(position));
                 engine.commit(checkpoint);
                 sinceCommit = 0;
@@ -163,13 +160,16 @@ public final class Importer {
             if (progress != null && now - lastDraw > 250_000_000L) {
                 lastDraw = now;
                 double s = (now - t0) / 1e9;
-                progress.printf(java.util.Locale.ROOT, "\r%,d read  %,d added  %,d present  %,d rejected  %,.0f/s ", read, added, present,
-                        rejected, read / Math.max(s, 1e-9));
+                progress.printf(java.util.Locale.ROOT, "\r%,d read  %,d added  %,d present  %,d rejected  %,.0f/s ", t.read, t.added, t.present,
+                        t.rejected, t.read / Math.max(s, 1e-9));
                 progress.flush();
             }
         }
-        long considered = read - skipped;
-        if (failure == null && considered > 0 && rejected == considered) {
+        if (inFlight != null) {
+            finish(inFlight, source, t, reasons, examples);
+        }
+        long considered = t.read - t.skipped;
+        if (failure == null && considered > 0 && t.rejected == considered) {
             // every record refused: most likely the wrong file or the wrong format, which a user must hear
             failure = source.name() + ": none of its " + considered + " records could be imported (first: "
                     + (examples.isEmpty() ? "?" : examples.get(0)) + ")";
@@ -184,7 +184,7 @@ public final class Importer {
             progress.print("\r" + " ".repeat(79) + "\r");
             progress.flush();
         }
-        return new ImportReport(source.name(), read, added, present, rejected, skipped, new LinkedHashMap<>(reasons),
+        return new ImportReport(source.name(), t.read, t.added, t.present, t.rejected, t.skipped, new LinkedHashMap<>(reasons),
                 examples, (System.nanoTime() - t0) / 1e9, failure);
     }
 
@@ -207,27 +207,40 @@ public final class Importer {
         return m.startsWith(sourceName) ? m : sourceName + ": " + m;
     }
 
+    /** A batch handed to the pool: its records, their keys, and one future per record. */
+    private record InFlight(List<SourceRecord.Parsed> batch, java.util.Set<String> keys,
+                            List<java.util.concurrent.Future<Object>> outcomes) {}
+
+    /** The counters of one run. */
+    private static final class Tally {
+        long read, added, present, rejected, skipped;
+    }
+
     /**
-     * Adds a batch; each entry of the result is the engine's {@link Engine.AddOutcome} or, for an
+     * Starts adding a batch; each record's outcome is the engine's {@link Engine.AddOutcome} or, for an
      * article the engine refused (an argument it cannot index), the refusal's message. Refusals are
-     * per record: the pre-checks of {@link ArticleCheck} make them rare, this keeps them local.
+     * per record: the pre-checks of {@link ArticleCheck} make them rare, this keeps them local. Without
+     * a pool the batch is added here and now.
      */
-    private List<Object> addAll(List<SourceRecord.Parsed> batch, java.util.concurrent.ExecutorService pool)
-            throws IOException {
-        List<Object> out = new ArrayList<>(batch.size());
-        if (pool == null) {
-            for (SourceRecord.Parsed p : batch) {
-                out.add(addOne(p.article()));
-            }
-            return out;
-        }
+    private List<java.util.concurrent.Future<Object>> submit(List<SourceRecord.Parsed> batch,
+                                                             java.util.concurrent.ExecutorService pool) throws IOException {
         List<java.util.concurrent.Future<Object>> futures = new ArrayList<>(batch.size());
         for (SourceRecord.Parsed p : batch) {
-            futures.add(pool.submit(() -> addOne(p.article())));
+            if (pool == null) {
+                futures.add(java.util.concurrent.CompletableFuture.completedFuture(addOne(p.article())));
+            } else {
+                futures.add(pool.submit(() -> addOne(p.article())));
+            }
         }
-        for (var f : futures) {
+        return futures;
+    }
+
+    /** Waits for a batch's outcomes and counts them; refusals are reported like rejected records. */
+    private void finish(InFlight f, Source source, Tally t, Map<String, Long> reasons, List<String> examples) throws IOException {
+        for (int i = 0; i < f.outcomes.size(); i++) {
+            Object o;
             try {
-                out.add(f.get());
+                o = f.outcomes.get(i).get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("import interrupted", e);
@@ -240,8 +253,20 @@ public final class Importer {
                 }
                 throw new IOException(e.getCause());
             }
+            if (o == Engine.AddOutcome.ALREADY_PRESENT) {
+                t.present++;
+            } else if (o instanceof Engine.AddOutcome) {
+                t.added++;
+            } else {
+                SourceRecord.Rejected j = new SourceRecord.Rejected(where(source, f.batch.get(i)),
+                        "refused by the index: " + o, f.batch.get(i).position());
+                t.rejected++;
+                reasons.merge(reasonClass(j.reason()), 1L, Long::sum);
+                if (examples.size() < MAX_EXAMPLES) {
+                    examples.add(j.toString());
+                }
+            }
         }
-        return out;
     }
 
     private Object addOne(Article a) throws IOException {

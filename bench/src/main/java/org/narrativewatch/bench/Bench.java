@@ -5,6 +5,7 @@ import org.narrativewatch.bench.engines.EngineBench;
 import org.narrativewatch.bench.guard.GuardOverhead;
 import org.narrativewatch.bench.jmh.JmhCommand;
 import org.narrativewatch.bench.load.DashboardLoad;
+import org.narrativewatch.bench.terms.IndexTermsDiff;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench/run", mixinStandardHelpOptions = true,
         description = {"Benchmarks of nwatch (docs/benchmarks.md). Without a command, bench/run runs 'compare'."},
         subcommands = {CompareCommand.class, JmhCommand.class, EngineBench.class, DashboardLoad.class,
-                AnalysisThroughput.class, GuardOverhead.class, CommandLine.HelpCommand.class})
+                AnalysisThroughput.class, GuardOverhead.class, IndexTermsDiff.class, CommandLine.HelpCommand.class})
 public final class Bench implements Runnable {
 
     @CommandLine.Spec
