@@ -4,13 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 import org.narrativewatch.UserException;
 import org.narrativewatch.index.Engine;
 import org.narrativewatch.index.LuceneEngine;
 import org.narrativewatch.index.OutletGroups;
-import org.narrativewatch.ingest.outlets.Outlet;
 import org.narrativewatch.ingest.outlets.OutletDirectory;
+import org.narrativewatch.ingest.outlets.OutletGroupIndex;
 import org.narrativewatch.index.opensearch.OpenSearchEngine;
 import picocli.CommandLine.Option;
 
@@ -61,17 +61,26 @@ public final class EngineOptions {
             throw new UserException("--groups " + table + ": no such file");
         }
         Map<String, String> rows = table == null ? Map.of() : OutletGroups.readTable(table);
-        OutletDirectory directory = OutletDirectory.load(null);
-        return new OutletGroups(rows, name -> directoryGroup(directory, name),
-                (table == null ? "" : table + " over ") + directory.origin());
-    }
-
-    /** The directory's group of a stored outlet name: by name, else (for a name that is a host) by host. */
-    static String directoryGroup(OutletDirectory directory, String name) {
-        Optional<Outlet> o = directory.byName(name);
-        if (o.isEmpty() && name.matches("[a-z0-9.-]+\\.[a-z]{2,}")) {
-            o = directory.byHost(name);
+        if (Files.isRegularFile(OutletDirectory.USER_FILE)) {
+            // the user's file is read now, so that a mistake in it is reported whatever the command needs
+            OutletDirectory directory = OutletDirectory.load(null);
+            OutletGroupIndex index = OutletGroupIndex.of(directory);
+            return new OutletGroups(rows, index::groupOf, (table == null ? "" : table + " over ") + directory.origin());
         }
-        return o.map(Outlet::group).orElse(null);
+        // The bundled list: its index written at build time, read only if an outlet stored without a group is looked
+        // up (parsing the YAML cost a fifth of a one-shot timeline; OutletGroupIndex)
+        Supplier<OutletGroupIndex> bundled = new Supplier<>() {
+            private OutletGroupIndex index;
+
+            @Override
+            public synchronized OutletGroupIndex get() {
+                if (index == null) {
+                    index = OutletGroupIndex.bundled().orElseGet(() -> OutletGroupIndex.of(OutletDirectory.bundled()));
+                }
+                return index;
+            }
+        };
+        return new OutletGroups(rows, name -> bundled.get().groupOf(name),
+                (table == null ? "" : table + " over ") + OutletDirectory.BUNDLED_ORIGIN);
     }
 }

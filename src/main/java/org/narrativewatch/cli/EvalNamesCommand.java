@@ -69,7 +69,7 @@ public final class EvalNamesCommand implements Callable<Integer> {
     }
 
     static String json(Result r) throws Exception {
-        ObjectMapper m = Output.JSON;
+        ObjectMapper m = Output.json();
         ObjectNode root = m.createObjectNode();
         root.put("file", r.file());
         root.put("lang", r.lang());

@@ -122,7 +122,7 @@ public final class EvalWordsCommand implements Callable<Integer> {
     }
 
     private String json(WordQueryEvaluation.Result r, List<String> mismatches) throws Exception {
-        ObjectMapper m = Output.JSON;
+        ObjectMapper m = Output.json();
         ObjectNode root = m.createObjectNode();
         root.put("file", file);
         root.put("documents", r.documents());

@@ -81,7 +81,7 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     static String json(Path file, Instant updated, Iterable<OutletState> rows) throws Exception {
-        ObjectNode root = Output.JSON.createObjectNode();
+        ObjectNode root = Output.json().createObjectNode();
         root.put("stateFile", file.toString());
         root.put("updated", updated == null ? null : updated.toString());
         ArrayNode arr = root.putArray("outlets");

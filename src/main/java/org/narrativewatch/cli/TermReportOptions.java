@@ -37,7 +37,7 @@ public final class TermReportOptions {
     static <R> void print(PrintWriter out, String fmt, R result, Function<R, ?> json, Function<R, String> csv,
             Function<R, String> table) throws IOException {
         switch (fmt) {
-            case "json" -> out.println(Output.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json.apply(result)));
+            case "json" -> out.println(Output.json().writerWithDefaultPrettyPrinter().writeValueAsString(json.apply(result)));
             case "csv" -> out.print(csv.apply(result));
             default -> out.print(table.apply(result));
         }

@@ -43,7 +43,7 @@ public final class TerritoryCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: stats, series or scenario");
     }
 
-    static final ObjectMapper JSON = Output.JSON;
+    static final ObjectMapper JSON = Output.json();
 
     /** Options every subcommand shares. */
     static final class DataOptions {

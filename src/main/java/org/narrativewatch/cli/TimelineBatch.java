@@ -10,7 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import org.narrativewatch.Wire;
@@ -62,50 +68,98 @@ final class TimelineBatch {
                     .append(Wire.oneLine(String.valueOf(v))).append('\n'));
             out.print(head.append(SeriesFormat.LONG_CSV_HEADER).append('\n'));
         }
-        int failed = 0;
-        int lineNo = 0;
         // one compact generator for the whole run; each series is one line of JSON Lines
-        JsonGenerator json = Output.JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        JsonGenerator json = Output.generator(out);
         json.setRootValueSeparator(null);
+        // Queries are answered by worker threads, a few lines ahead of the one being written, and written in the
+        // order of the file: on two cores the next series is counted while this one is printed.
+        int workers = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "nwatch-batch");
+            t.setDaemon(true);
+            return t;
+        });
+        int failed = 0;
         try (BufferedReader in = open(file)) {
+            Deque<Pending> ahead = new ArrayDeque<>();
+            int lineNo = 0;
             for (String line; (line = in.readLine()) != null; ) {
                 lineNo++;
                 String text = line.strip();
                 if (text.isEmpty() || text.startsWith("#")) {
                     continue;
                 }
-                Series s;
-                try {
-                    s = corpus.timeline(Query.parse(text), selection, by, unit);
-                } catch (UserException e) {
-                    failed++;
-                    String where = ("-".equals(file) ? "stdin" : file) + " line " + lineNo;
-                    err.println("nwatch: " + where + ": " + Main.message(e));
-                    err.flush();
-                    if (format == Formats.TextCsvJson.JSON) {
-                        ObjectNode error = Output.JSON.createObjectNode();
-                        error.put("query", text).put("line", lineNo).put("error", e.getMessage());
-                        out.println(error);
-                    }
-                    continue;
-                }
-                switch (format) {
-                    case JSON -> {
-                        SeriesFormat.writeJson(s, prov, json);
-                        json.flush();
-                        out.println();
-                    }
-                    case CSV -> {
-                        StringBuilder rows = new StringBuilder();
-                        SeriesFormat.longCsvRows(rows, s);
-                        out.print(rows);
-                    }
-                    case TEXT -> out.print("# " + text + "\n" + TimelineCommand.table(s));
+                ahead.add(new Pending(lineNo, text, pool.submit(() -> corpus.timeline(Query.parse(text), selection, by, unit))));
+                if (ahead.size() > 2 * workers) {
+                    failed += write(ahead.poll(), file, prov, json, out, err);
                 }
             }
+            while (!ahead.isEmpty()) {
+                failed += write(ahead.poll(), file, prov, json, out, err);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         out.flush();
         return failed;
+    }
+
+    /** A query of the file being answered. */
+    private record Pending(int lineNo, String text, Future<Series> series) {}
+
+    /** Writes one query's result, or its error; returns 1 if it could not be answered. */
+    private int write(Pending p, String file, Map<String, Object> prov, JsonGenerator json, PrintWriter out, PrintWriter err)
+            throws IOException {
+        Series s;
+        try {
+            s = answer(p.series());
+        } catch (UserException e) {
+            String where = ("-".equals(file) ? "stdin" : file) + " line " + p.lineNo();
+            err.println("nwatch: " + where + ": " + Main.message(e));
+            err.flush();
+            if (format == Formats.TextCsvJson.JSON) {
+                ObjectNode error = Output.json().createObjectNode();
+                error.put("query", p.text()).put("line", p.lineNo()).put("error", e.getMessage());
+                out.println(error);
+            }
+            return 1;
+        }
+        switch (format) {
+            case JSON -> {
+                SeriesFormat.writeJson(s, prov, json);
+                json.flush();
+                out.println();
+            }
+            case CSV -> {
+                StringBuilder rows = new StringBuilder();
+                SeriesFormat.longCsvRows(rows, s);
+                out.print(rows);
+            }
+            case TEXT -> out.print("# " + p.text() + "\n" + TimelineCommand.table(s));
+        }
+        return 0;
+    }
+
+    /** The worker's series, or what it threw, as the caller would have seen it. */
+    private static Series answer(Future<Series> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted");
+        } catch (ExecutionException e) {
+            Throwable t = e.getCause();
+            if (t instanceof IOException io) {
+                throw io;
+            }
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error x) {
+                throw x;
+            }
+            throw new IllegalStateException(t);
+        }
     }
 
     private static BufferedReader open(String file) throws IOException {

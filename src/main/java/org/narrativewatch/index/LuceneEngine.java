@@ -605,7 +605,10 @@ public final class LuceneEngine implements Engine {
             NumericDocValues day = r.getNumericDocValues(Schema.DAY);
             NumericDocValues copy = r.getNumericDocValues(Schema.COPY);
             var live = r.getLiveDocs();
-            Map<Integer, OutletFacts> byOrd = new HashMap<>();
+            // per segment ordinal, named once at the end: a lookup and a String per document were most of a
+            // one-shot call's pass (docs/benchmarks.md, "The CLI")
+            OutletFacts[] byOrd = new OutletFacts[outlet == null ? 0 : outlet.getValueCount()];
+            long[] langCounts = new long[lang == null ? 0 : lang.getValueCount()];
             for (int d = 0; d < r.maxDoc(); d++) {
                 if (live != null && !live.get(d)) {
                     continue;
@@ -613,11 +616,11 @@ public final class LuceneEngine implements Engine {
                 if (outlet == null || !outlet.advanceExact(d)) {
                     continue;
                 }
-                OutletFacts o = byOrd.get(outlet.ordValue());
+                OutletFacts o = byOrd[outlet.ordValue()];
                 if (o == null) {
                     String name = outlet.lookupOrd(outlet.ordValue()).utf8ToString();
                     o = f.outlets.computeIfAbsent(name, k -> new OutletFacts());
-                    byOrd.put(outlet.ordValue(), o);
+                    byOrd[outlet.ordValue()] = o;
                 }
                 o.count++;
                 if (o.group == null && group != null && group.advanceExact(d)) {
@@ -629,10 +632,15 @@ public final class LuceneEngine implements Engine {
                     o.max = Math.max(o.max, dd);
                 }
                 if (lang != null && lang.advanceExact(d)) {
-                    f.langs.merge(lang.lookupOrd(lang.ordValue()).utf8ToString(), 1L, Long::sum);
+                    langCounts[lang.ordValue()]++;
                 }
                 if (copy != null && copy.advanceExact(d) && copy.longValue() == 1) {
                     f.copies++;
+                }
+            }
+            for (int ord = 0; ord < langCounts.length; ord++) {
+                if (langCounts[ord] > 0) {
+                    f.langs.merge(lang.lookupOrd(ord).utf8ToString(), langCounts[ord], Long::sum);
                 }
             }
         }

@@ -35,4 +35,25 @@ class SeriesFormatTest {
         }
         assertEquals(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(SeriesFormat.toJson(s, prov)), pretty.toString());
     }
+
+    @Test
+    void isoDatesAreLocalDateText() {
+        char[] out = new char[10];
+        for (LocalDate d = LocalDate.of(998, 1, 1); d.isBefore(LocalDate.of(1003, 1, 1)); d = d.plusDays(1)) {
+            check(d, out);
+        }
+        for (LocalDate d = LocalDate.of(1999, 12, 1); d.isBefore(LocalDate.of(2030, 1, 1)); d = d.plusDays(1)) {
+            check(d, out);
+        }
+        for (LocalDate d = LocalDate.of(9998, 1, 1); d.isBefore(LocalDate.of(10001, 1, 1)); d = d.plusDays(1)) {
+            check(d, out);
+        }
+        check(LocalDate.of(-5, 1, 1), out);
+    }
+
+    private static void check(LocalDate d, char[] out) {
+        int n = SeriesFormat.isoDate(d, out);
+        assertEquals(d.toString(), n == 0 ? d.toString() : new String(out, 0, n));
+        assertEquals(d.getYear() >= 1000 && d.getYear() <= 9999, n == 10, d.toString());
+    }
 }

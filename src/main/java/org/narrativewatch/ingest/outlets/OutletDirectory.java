@@ -102,12 +102,15 @@ public final class OutletDirectory {
         return bundled();
     }
 
+    /** What {@link #origin()} says of the bundled list. */
+    public static final String BUNDLED_ORIGIN = "bundled outlets.yaml";
+
     public static OutletDirectory bundled() {
         try (InputStream in = OutletDirectory.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("outlets.yaml missing from the jar");
             }
-            return build("bundled outlets.yaml", read(in, "bundled outlets.yaml"), null);
+            return build(BUNDLED_ORIGIN, read(in, BUNDLED_ORIGIN), null);
         } catch (IOException e) {
             throw new IllegalStateException("bundled outlets.yaml unreadable", e);
         }
