@@ -127,8 +127,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        StartTrace.mark("main");
         prepareInBackground(chosenCommand(args));
-        System.exit(execute(commandLine(args), args));
+        CommandLine cl = commandLine(args);
+        StartTrace.mark("command line built");
+        int code = execute(cl, args);
+        StartTrace.mark("done");
+        StartTrace.print();
+        System.exit(code);
     }
 
     /**
@@ -145,6 +151,7 @@ public final class Main implements Runnable {
         Thread t = new Thread(() -> {
             try {
                 org.narrativewatch.analysis.Analyzers.wordTerms("путин");
+                StartTrace.mark("analyzers prepared");
             } catch (Throwable ignored) {
                 // the query's own analysis meets the same problem and reports it
             }

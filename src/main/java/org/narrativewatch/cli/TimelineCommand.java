@@ -58,6 +58,7 @@ public final class TimelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StartTrace.mark("arguments parsed");
         if ((query == null) == (queries == null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     query == null ? "Missing required parameter: 'QUERY' (or --queries FILE)" : "give QUERY or --queries FILE, not both");
@@ -71,7 +72,9 @@ public final class TimelineCommand implements Callable<Integer> {
         }
         Query q = Query.parse(query);
         try (Engine engine = engineOptions.open()) {
+            StartTrace.mark("engine opened");
             Series s = Corpus.of(engine).timeline(q, sel, by, count);
+            StartTrace.mark("series counted");
             switch (format) {
                 case JSON -> {
                     // streamed, not built as a tree first: the same text as Output.json, in a fraction of the time
@@ -80,6 +83,7 @@ public final class TimelineCommand implements Callable<Integer> {
                     g.flush();
                     out.println();
                     out.flush();
+                    StartTrace.mark("json written");
                 }
                 case CSV -> Output.text(out, SeriesFormat.toCsv(s, csvProvenance(engine, sel)));
                 case TEXT -> Output.text(out, table(s));
