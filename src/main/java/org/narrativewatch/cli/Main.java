@@ -121,7 +121,18 @@ public final class Main implements Runnable {
         cl.setErr(Output.utf8(java.io.FileDescriptor.err));
         // enum options (--by, --sort, --count, --method …) take their values in any case: "day", "DAY"
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+        cl.setExecutionExceptionHandler(new OneLineErrors());
+        return cl;
+    }
+
+    /**
+     * A command's exception as one line on stderr and exit code 1. A class, not a lambda: picocli's handler interface
+     * is compiled for Java 5, and a lambda implementing it made the class-data sharing dump skip that interface (an
+     * old class linked while dumping), so every call loaded and verified it from the jar.
+     */
+    private static final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) throws Exception {
             Throwable t = ex;
             while (!(t instanceof UserException) && t.getCause() != null && t.getCause() != t) {
                 t = t.getCause();
@@ -141,8 +152,7 @@ public final class Main implements Runnable {
                     + " (run with NWATCH_DEBUG=1 for the stack trace, and report it)");
             err.flush();
             return 1;
-        });
-        return cl;
+        }
     }
 
     /** A user error as the command line says it: a setting named by its flag. */

@@ -19,10 +19,25 @@ public final class StartTrace {
     public static void mark(String point) {
         if (ON) {
             double ms = BASE_MS + (System.nanoTime() - BASE_NS) / 1e6;
+            // the calling thread's CPU time too: on a loaded machine the wall time of a phase says little
+            double cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e6;
             synchronized (LOG) {
-                LOG.append(String.format(java.util.Locale.ROOT, "%8.1f ms  %-28s %s%n", ms, point,
+                LOG.append(String.format(java.util.Locale.ROOT, "%8.1f ms  (thread CPU %6.1f ms, %6d page faults)  %-28s %s%n",
+                        ms, cpu, minorFaults(), point,
                         Thread.currentThread().getName()));
             }
+        }
+    }
+
+    /** The calling thread's minor page faults so far (Linux), or -1. */
+    private static long minorFaults() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/stat"));
+            // fields after the command name (which may hold spaces): state ppid pgrp session tty tpgid flags minflt
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[7]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
         }
     }
 
