@@ -20,7 +20,16 @@ public final class ConstructedSeries {
     private ConstructedSeries() {}
 
     /** A constructed series: values, bucket dates, the true change positions (±5 counts as found), and their kind. */
-    public record Case(String name, double[] x, List<LocalDate> dates, int[] truth, boolean levelTruth) {}
+    public record Case(String name, double[] x, List<LocalDate> dates, int[] truth, boolean levelTruth, int margin) {
+        public Case(String name, double[] x, List<LocalDate> dates, int[] truth, boolean levelTruth) {
+            this(name, x, dates, truth, levelTruth, MARGIN);
+        }
+    }
+
+    /** A change within this many points of a true one is found. */
+    static final int MARGIN = 5;
+    /** A turn without a jump is dated loosely (the lines may part anywhere along the bend): found within this. */
+    public static final int TURN_MARGIN = 35;
 
     /** Seeds every case is run on. */
     public static final long[] SEEDS = {1, 2, 3};
@@ -143,6 +152,31 @@ public final class ConstructedSeries {
         return m;
     }
 
+    /**
+     * A turning point without a jump: a line rising by 4 noise sds over 250 points, then falling back by as much
+     * over 150 (white noise, sd 1); {@code trough} turns it upside down. Truth: the turn at 250. The lines part
+     * by about 6 sds over the shorter segment, below the slope-break rule of the jump check, so only the
+     * turning-point rule keeps it ({@code RobustDefaultTest#aPeakOrTroughIsAChange}).
+     */
+    public static Case turningPoint(long seed, boolean trough) {
+        RandomDataGenerator r = new RandomDataGenerator(seed);
+        int n = 400;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            double level = i < 250 ? 4.0 * i / 250 : 4 - 4.0 * (i - 250) / 150;
+            x[i] = (trough ? -level : level) + r.nextGaussian();
+        }
+        return new Case(trough ? "a trough (no jump)" : "a peak (no jump)", x, days(n), new int[] {250}, true, TURN_MARGIN);
+    }
+
+    /** Turning points without a jump, peak and trough (not among {@link #cases()}: added after the grid was fixed). */
+    public static Map<String, LongFunction<Case>> turns() {
+        Map<String, LongFunction<Case>> m = new LinkedHashMap<>();
+        m.put("a peak (no jump)", seed -> turningPoint(seed, false));
+        m.put("a trough (no jump)", seed -> turningPoint(seed, true));
+        return m;
+    }
+
     /** Constant mean, the standard deviation multiplied by {@code k} from 200 to 400: truth is those two points. */
     public static Case variance(long seed, double k) {
         RandomDataGenerator r = new RandomDataGenerator(seed);
@@ -155,11 +189,16 @@ public final class ConstructedSeries {
 
     /** [found, false] for a prediction against the truth (margin 5). */
     public static int[] score(int[] truth, int[] predicted) {
+        return score(truth, predicted, MARGIN);
+    }
+
+    /** [found, false] for a prediction against the truth, within {@code margin}. */
+    public static int[] score(int[] truth, int[] predicted, int margin) {
         int found = 0;
         int wrong = 0;
         for (int t : truth) {
             for (int p : predicted) {
-                if (Math.abs(p - t) <= 5) {
+                if (Math.abs(p - t) <= margin) {
                     found++;
                     break;
                 }
@@ -168,7 +207,7 @@ public final class ConstructedSeries {
         for (int p : predicted) {
             boolean near = false;
             for (int t : truth) {
-                near |= Math.abs(p - t) <= 5;
+                near |= Math.abs(p - t) <= margin;
             }
             if (!near) {
                 wrong++;
@@ -192,7 +231,7 @@ public final class ConstructedSeries {
         for (long seed : SEEDS) {
             Case c = make.apply(seed);
             ShiftResult r = ShiftDetector.detect(Observations.of(c.dates(), c.x()), options);
-            int[] s = score(c.truth(), r.changeIndices());
+            int[] s = score(c.truth(), r.changeIndices(), c.margin());
             found += s[0];
             truth += c.truth().length;
             wrong += s[1];

@@ -24,6 +24,11 @@ public final class ShiftDetector {
     private static final double OUTLIER_SDS = 5;
     /** The automatic Gaussian model keeps a change when its level jumps by at least this many long-run sds. */
     public static final double DEFAULT_MIN_JUMP = 1;
+    /**
+     * The jump check keeps a turning point (the lines before and after go opposite ways) when each line moves
+     * by at least this many long-run sds over its own segment.
+     */
+    public static final double DEFAULT_MIN_TURN = 2;
 
     /**
      * The model for a query timeline when none is asked for: binomial on the share when the totals
@@ -161,9 +166,10 @@ public final class ShiftDetector {
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
+        double minTurn = options.minTurn() != null ? options.minTurn() : gaussianAuto ? DEFAULT_MIN_TURN : 0;
         List<Merged> merged = new ArrayList<>();
         if (cps != null && longRun && minJump > 0) {
-            cps = withoutSmallJumps(cost, cps, minJump * scale, model == Model.NORMAL_TREND, merged);
+            cps = withoutSmallJumps(cost, cps, minJump * scale, minTurn * scale, model == Model.NORMAL_TREND, merged);
             for (int k = 0; k < merged.size(); k++) {
                 Merged x = merged.get(k);
                 merged.set(k, new Merged(x.index(), obs.date(x.index()), x.jump() / scale));
@@ -185,12 +191,15 @@ public final class ShiftDetector {
      * The jump check: the changes whose fitted level jumps by at least {@code least} at the boundary (the two
      * segments' lines read at the first bucket of the second, or their means), or, for lines, whose lines part
      * by {@link #SLOPE_BREAK_FACTOR} times that over the shorter of the two segments (read at its far end, on
-     * either side). The smallest jump below it is merged away first, its neighbours refitted, until every
-     * change passes. Lines cut a smooth curve into nearly continuous pieces whose breaks the search's
-     * criterion accepts when the noise is small next to the curvature; an annotator, and an analyst, sees no
-     * change there (docs/shifts.md).
+     * either side), or, for lines, that turn (one line rises and the other falls, each by at least {@code turn}
+     * over its own segment: a peak or a trough; 0 = no such rule). The change furthest below its threshold
+     * (the smallest of jump / least, parting / (factor × least), turn / {@code turn}) is merged away first, its
+     * neighbours refitted, until every change passes. Lines cut a smooth curve into nearly continuous pieces
+     * whose breaks the search's criterion accepts when the noise is small next to the curvature; an annotator,
+     * and an analyst, sees no change there (docs/shifts.md); but where a rise turns into a fall (or the
+     * reverse), the direction of the series changed, and that is a change even when the curve is continuous.
      */
-    static int[] withoutSmallJumps(SegmentCost cost, int[] cps, double least, boolean trend, List<Merged> merged) {
+    static int[] withoutSmallJumps(SegmentCost cost, int[] cps, double least, double turn, boolean trend, List<Merged> merged) {
         List<Integer> kept = new ArrayList<>();
         for (int c : cps) {
             kept.add(c);
@@ -199,6 +208,7 @@ public final class ShiftDetector {
         while (!kept.isEmpty()) {
             int worst = -1;
             double smallest = Double.POSITIVE_INFINITY;
+            double smallestJump = Double.NaN;
             for (int k = 0; k < kept.size(); k++) {
                 int a = k == 0 ? 0 : kept.get(k - 1);
                 int c = kept.get(k);
@@ -210,15 +220,24 @@ public final class ShiftDetector {
                     double backward = Math.abs(cost.estimate(c, b, c - len, 1).level() - cost.estimate(a, c, c - len, 1).level());
                     jump = Math.max(jump, Math.max(forward, backward) / SLOPE_BREAK_FACTOR);
                 }
-                if (jump < smallest) {
-                    smallest = jump;
+                double measure = jump / least;
+                if (trend && turn > 0) {
+                    double riseBefore = cost.estimate(a, c, c - 1, 1).level() - cost.estimate(a, c, a, 1).level();
+                    double riseAfter = cost.estimate(c, b, b - 1, 1).level() - cost.estimate(c, b, c, 1).level();
+                    if (riseBefore * riseAfter < 0) {
+                        measure = Math.max(measure, Math.min(Math.abs(riseBefore), Math.abs(riseAfter)) / turn);
+                    }
+                }
+                if (measure < smallest) {
+                    smallest = measure;
+                    smallestJump = jump;
                     worst = k;
                 }
             }
-            if (!(smallest < least)) {
+            if (!(smallest < 1)) {
                 break;
             }
-            merged.add(new Merged(kept.remove(worst), null, smallest));
+            merged.add(new Merged(kept.remove(worst), null, smallestJump));
         }
         merged.sort(java.util.Comparator.comparingInt(Merged::index));
         return kept.stream().mapToInt(Integer::intValue).toArray();

@@ -26,10 +26,14 @@ package org.narrativewatch.shift;
  *                     fitted level jumps at it by at least this many long-run standard deviations (the smallest
  *                     jump below it merged away first, neighbours refitted); a bend of a smooth curve is not a
  *                     change; null = {@link ShiftDetector#DEFAULT_MIN_JUMP} for the automatic Gaussian model, 0 = off
+ * @param minTurn      with the jump check on a line per segment: a break where the two lines go opposite ways (a
+ *                     peak or a trough), each moving by at least this many long-run standard deviations over its
+ *                     own segment, is a turning point and is kept even without a jump; null =
+ *                     {@link ShiftDetector#DEFAULT_MIN_TURN} for the automatic Gaussian model, 0 = off
  */
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
                            Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck,
-                           Double minJump) {
+                           Double minJump, Double minTurn) {
 
     public enum Method {
         PELT, BINSEG, BOCPD;
@@ -44,53 +48,57 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         }
     }
 
-    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null);
+    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null, null);
 
     public ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
-        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null);
+        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null, null);
     }
 
     public ShiftOptions withModel(Model m) {
-        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
+        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
     }
 
     public ShiftOptions withPenalty(Penalty p) {
-        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
+        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
     }
 
     public ShiftOptions withMinSegment(int m) {
-        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
+        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
     }
 
     public ShiftOptions withMethod(Method m) {
-        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
+        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
     }
 
     public ShiftOptions withRobust(boolean r) {
-        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
+        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
     }
 
     public ShiftOptions withDispersion(boolean d) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
     }
 
     public ShiftOptions withSeasonal(Boolean s) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
     }
 
     public ShiftOptions withLongRunScale(Boolean l) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn);
     }
 
     public ShiftOptions withVarianceSegments(Boolean v) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn);
     }
 
     public ShiftOptions withNoChangeCheck(Boolean c) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn);
+    }
+
+    public ShiftOptions withMinTurn(Double t) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t);
     }
 
     public ShiftOptions withMinJump(Double j) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn);
     }
 }
