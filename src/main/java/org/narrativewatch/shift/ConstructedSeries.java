@@ -169,11 +169,33 @@ public final class ConstructedSeries {
         return new Case(trough ? "a trough (no jump)" : "a peak (no jump)", x, days(n), new int[] {250}, true, TURN_MARGIN);
     }
 
-    /** Turning points without a jump, peak and trough (not among {@link #cases()}: added after the grid was fixed). */
+    /**
+     * A short yearly series (40 points, noise sd 1) shaped like TCPD's rail_lines: a decline of 1.5 a year, a step
+     * up of about 10 at 10, flat, a step of 18 at 26. Truth: 10 and 26. Segmented at 26 alone, the line through
+     * the first step leaves residuals so autocorrelated that the global long-run scale hides that step; within
+     * its own segment it is plain ({@code RobustDefaultTest#aStepHiddenByTheGlobalScaleIsFoundLocally}).
+     */
+    public static Case hiddenStep(long seed) {
+        RandomDataGenerator r = new RandomDataGenerator(seed);
+        int n = 40;
+        double[] x = new double[n];
+        List<LocalDate> d = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            x[i] = (i < 10 ? 15 - 1.5 * i : i < 26 ? 9.5 : 27.5) + r.nextGaussian();
+            d.add(LocalDate.of(1980 + i, 1, 1));
+        }
+        return new Case("a step hidden by the global scale", x, d, new int[] {10, 26}, true);
+    }
+
+    /**
+     * Turning points without a jump, peak and trough, and a step the global scale hides (not among
+     * {@link #cases()}: added after the grid and the admissibility rule were fixed).
+     */
     public static Map<String, LongFunction<Case>> turns() {
         Map<String, LongFunction<Case>> m = new LinkedHashMap<>();
         m.put("a peak (no jump)", seed -> turningPoint(seed, false));
         m.put("a trough (no jump)", seed -> turningPoint(seed, true));
+        m.put("a step hidden by the global scale", ConstructedSeries::hiddenStep);
         return m;
     }
 

@@ -164,6 +164,10 @@ public final class ShiftDetector {
             }
         }
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
+        boolean refine = options.localRefinement() != null ? options.localRefinement() : gaussianAuto;
+        if (cps != null && longRun && refine) {
+            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, LOCAL_MIN_SIDE));
+        }
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
         double minTurn = options.minTurn() != null ? options.minTurn() : gaussianAuto ? DEFAULT_MIN_TURN : 0;
@@ -177,6 +181,84 @@ public final class ShiftDetector {
         }
         return new Prepared(obs, outliers, cycles, model, scale, dispersion, cost, pen, minSeg, longRun, cps, fits, varianceChanges,
                 merged);
+    }
+
+    /** Local refinement splits a segment only with at least this many buckets on each side. */
+    static final int LOCAL_MIN_SIDE = 10;
+
+    /**
+     * Local refinement: each segment is tested for one more change (its best single split) at the segment's own
+     * long-run scale, the AR(1) plug-in of the split fit's residuals there, against the same penalty; a split
+     * that passes is kept and its two parts are tested again. Why: the global long-run scale is taken from the
+     * residuals of the whole segmentation, so a change the segmentation misses inflates it (the misfit reads as
+     * autocorrelated noise) and hides itself; within its own segment, the split fit's residuals show the noise
+     * without that misfit. Both sides have at least {@code side} buckets so that the local scale and ρ rest on
+     * enough points (shorter pieces estimate ρ as 0 and are cut at random). The jump check runs afterwards, at
+     * the global scale, so the bends of a smooth curve found this way are merged as before.
+     */
+    static int[] locallyRefined(Observations obs, Model model, int[] cps, double pen, int side) {
+        boolean trend = model == Model.NORMAL_TREND;
+        SegmentCost unit = SegmentCosts.of(model, obs, 1);
+        int n = obs.size();
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+        java.util.ArrayDeque<int[]> todo = new java.util.ArrayDeque<>();
+        int prev = 0;
+        for (int c : cps) {
+            all.add(c);
+            todo.add(new int[] {prev, c});
+            prev = c;
+        }
+        todo.add(new int[] {prev, n});
+        while (!todo.isEmpty()) {
+            int[] seg = todo.poll();
+            int a = seg[0];
+            int b = seg[1];
+            int best = -1;
+            double bestCost = Double.POSITIVE_INFINITY;
+            for (int c = a + side; c <= b - side; c++) {
+                double v = unit.cost(a, c) + unit.cost(c, b);
+                if (v < bestCost) {
+                    bestCost = v;
+                    best = c;
+                }
+            }
+            if (best < 0) {
+                continue;
+            }
+            double[] r = Arrays.copyOfRange(residuals(obs, withBounds(new int[] {best}, a, b, n), trend), a, b);
+            double ss = 0;
+            int m = 0;
+            for (double v : r) {
+                if (!Double.isNaN(v)) {
+                    ss += v * v;
+                    m++;
+                }
+            }
+            double rho = lagOneAutocorrelation(r);
+            double local = m == 0 ? 0 : ss / m * (1 + rho) / (1 - rho);
+            if (local > 0 && (unit.cost(a, b) - bestCost) / local > pen) {
+                all.add(best);
+                todo.add(new int[] {a, best});
+                todo.add(new int[] {best, b});
+            }
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The changes inside [a, b) with a and b added as changes too (where they are not the series' ends). */
+    private static int[] withBounds(int[] inside, int a, int b, int n) {
+        int[] out = new int[inside.length + (a > 0 ? 1 : 0) + (b < n ? 1 : 0)];
+        int k = 0;
+        if (a > 0) {
+            out[k++] = a;
+        }
+        for (int c : inside) {
+            out[k++] = c;
+        }
+        if (b < n) {
+            out[k++] = b;
+        }
+        return out;
     }
 
     /**

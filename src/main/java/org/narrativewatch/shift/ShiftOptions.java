@@ -30,10 +30,13 @@ package org.narrativewatch.shift;
  *                     peak or a trough), each moving by at least this many long-run standard deviations over its
  *                     own segment, is a turning point and is kept even without a jump; null =
  *                     {@link ShiftDetector#DEFAULT_MIN_TURN} for the automatic Gaussian model, 0 = off
+ * @param localRefinement Gaussian common-variance models at the long-run scale: test each segment for one more
+ *                     change at the segment's own long-run scale (before the jump check); null = on for the
+ *                     automatic Gaussian model
  */
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
                            Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck,
-                           Double minJump, Double minTurn) {
+                           Double minJump, Double minTurn, Boolean localRefinement) {
 
     public enum Method {
         PELT, BINSEG, BOCPD;
@@ -48,57 +51,61 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         }
     }
 
-    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null, null);
+    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null, null, null);
 
     public ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
-        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null, null);
+        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null, null, null);
     }
 
     public ShiftOptions withModel(Model m) {
-        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
+        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, localRefinement);
     }
 
     public ShiftOptions withPenalty(Penalty p) {
-        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
+        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, localRefinement);
     }
 
     public ShiftOptions withMinSegment(int m) {
-        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
+        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, localRefinement);
     }
 
     public ShiftOptions withMethod(Method m) {
-        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
+        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, localRefinement);
     }
 
     public ShiftOptions withRobust(boolean r) {
-        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
+        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, localRefinement);
     }
 
     public ShiftOptions withDispersion(boolean d) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, localRefinement);
     }
 
     public ShiftOptions withSeasonal(Boolean s) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, localRefinement);
     }
 
     public ShiftOptions withLongRunScale(Boolean l) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn, localRefinement);
     }
 
     public ShiftOptions withVarianceSegments(Boolean v) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn, localRefinement);
     }
 
     public ShiftOptions withNoChangeCheck(Boolean c) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn, localRefinement);
+    }
+
+    public ShiftOptions withLocalRefinement(Boolean r) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, r);
     }
 
     public ShiftOptions withMinTurn(Double t) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t, localRefinement);
     }
 
     public ShiftOptions withMinJump(Double j) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn, localRefinement);
     }
 }

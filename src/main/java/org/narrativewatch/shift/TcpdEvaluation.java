@@ -68,7 +68,8 @@ public final class TcpdEvaluation {
         for (double j : new double[] {0.5, 1.5, 2}) {
             g.add(new Config("default, jumps of at least " + j + " long-run sd", d.withMinJump(j)));
         }
-        g.add(new Config("default without turning points (the previous default)", d.withMinTurn(0.0)));
+        g.add(new Config("default without local refinement (the previous default)", d.withLocalRefinement(false)));
+        g.add(new Config("default without turning points", d.withMinTurn(0.0)));
         for (double t : new double[] {1, 3}) {
             g.add(new Config("default, turns of at least " + (int) t + " long-run sd", d.withMinTurn(t)));
         }
