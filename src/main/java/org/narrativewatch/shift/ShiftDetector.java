@@ -164,9 +164,9 @@ public final class ShiftDetector {
             }
         }
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
-        boolean refine = options.localRefinement() != null ? options.localRefinement() : gaussianAuto;
-        if (cps != null && longRun && refine) {
-            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, LOCAL_MIN_SIDE));
+        int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
+        if (cps != null && longRun && side > 0) {
+            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side));
         }
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
@@ -184,7 +184,7 @@ public final class ShiftDetector {
     }
 
     /** Local refinement splits a segment only with at least this many buckets on each side. */
-    static final int LOCAL_MIN_SIDE = 10;
+    public static final int LOCAL_MIN_SIDE = 10;
 
     /**
      * Local refinement: each segment is tested for one more change (its best single split) at the segment's own

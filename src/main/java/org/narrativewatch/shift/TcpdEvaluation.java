@@ -69,6 +69,9 @@ public final class TcpdEvaluation {
             g.add(new Config("default, jumps of at least " + j + " long-run sd", d.withMinJump(j)));
         }
         g.add(new Config("default without local refinement (the previous default)", d.withLocalRefinement(false)));
+        for (int side : new int[] {5, 20}) {
+            g.add(new Config("default, local refinement with sides of at least " + side, d.withRefineSide(side)));
+        }
         g.add(new Config("default without turning points", d.withMinTurn(0.0)));
         for (double t : new double[] {1, 3}) {
             g.add(new Config("default, turns of at least " + (int) t + " long-run sd", d.withMinTurn(t)));
