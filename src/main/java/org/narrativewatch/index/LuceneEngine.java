@@ -27,6 +27,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StandardDirectoryReader;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.internal.hppc.LongHashSet;
@@ -90,6 +91,10 @@ public final class LuceneEngine implements Engine {
     private DirectoryReader keysReader;
     private final Map<String, Map<String, long[]>> totalsCache = new ConcurrentHashMap<>();
     private long totalsVersion = -1;
+    /** Per-day totals of every commit this engine makes, written beside it ({@link DayTotals}). */
+    private final DayTotals.Writer dayTotals = new DayTotals.Writer();
+    /** The per-day totals written with the reader's commit, once read; null before (or when there are none). */
+    private volatile DayTotals.Counts committedTotals;
 
     private LuceneEngine(Path dir) throws IOException {
         this.dir = dir;
@@ -281,6 +286,7 @@ public final class LuceneEngine implements Engine {
         if (nrt != null) {
             nrt.maybeRefresh();
         }
+        dayTotals.afterCommit(directory);
     }
 
     /**
@@ -547,13 +553,14 @@ public final class LuceneEngine implements Engine {
             Query compiled = compile(s, query);
             DayCountCollector counts = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
             s.search(and(compiled, filter), counts);
-            return new DayCounts(covered, days, counts.counts(), totals(s, filter, facetField, first, last, unit));
+            boolean daysOnly = Schema.keywordFilters(sel).isEmpty();
+            return new DayCounts(covered, days, counts.counts(), totals(s, filter, daysOnly, facetField, first, last, unit));
         });
     }
 
     /** The selection's own per-day counts: the same for every query, so kept until the index changes. */
-    private Map<String, long[]> totals(IndexSearcher s, Query filter, String facetField, int first, int last,
-                                       CountUnit unit) throws IOException {
+    private Map<String, long[]> totals(IndexSearcher s, Query filter, boolean daysOnly, String facetField, int first,
+                                       int last, CountUnit unit) throws IOException {
         long version = ((DirectoryReader) s.getIndexReader()).getVersion();
         synchronized (totalsCache) {
             if (version != totalsVersion) {
@@ -566,11 +573,47 @@ public final class LuceneEngine implements Engine {
         if (cached != null) {
             return cached;
         }
-        DayCountCollector c = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
-        s.search(filter == null ? new MatchAllDocsQuery() : filter, c);
-        Map<String, long[]> totals = c.counts();
+        Map<String, long[]> totals = null;
+        if (daysOnly && facetField == null && unit == CountUnit.ARTICLES) {
+            DayTotals.Counts committed = committedTotals((DirectoryReader) s.getIndexReader());
+            if (committed != null) {
+                totals = Map.of(DayCounts.WHOLE, committed.slice(first, last));
+            }
+        }
+        if (totals == null) {
+            DayCountCollector c = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
+            s.search(filter == null ? new MatchAllDocsQuery() : filter, c);
+            totals = c.counts();
+        }
         totalsCache.put(key, totals);
         return totals;
+    }
+
+    /**
+     * The articles per day written with the reader's commit, when there are such counts for exactly that
+     * commit; null for a writing engine (its reader holds documents not yet committed) or when the commit
+     * has none, and then the caller counts from the doc values.
+     */
+    private DayTotals.Counts committedTotals(DirectoryReader r) throws IOException {
+        if (writing()) {
+            return null;
+        }
+        if (!(org.apache.lucene.index.FilterDirectoryReader.unwrap(r) instanceof StandardDirectoryReader sr)) {
+            return null;
+        }
+        SegmentInfos commit = sr.getSegmentInfos();
+        DayTotals.Counts c = committedTotals;
+        if (c == null || !c.of(commit, r.numDocs())) {
+            c = DayTotals.read(bufferedDirectory, commit, r.numDocs());
+            if (c != null) {
+                committedTotals = c;
+            }
+        }
+        return c;
+    }
+
+    private synchronized boolean writing() {
+        return writer != null;
     }
 
     @Override
@@ -732,6 +775,7 @@ public final class LuceneEngine implements Engine {
         if (keysReader != null) {
             keysReader.close();
         }
+        dayTotals.close();
         if (writer != null) {
             // uncommitted work is dropped on purpose: only commit() makes articles durable
             writer.rollback();
