@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -56,6 +56,21 @@ public final class DetectorOptions {
                     + "long-run sds (default: 1 for the automatic Gaussian model; 0 = off).")
     Double minJump;
 
+    @Option(names = "--local-refinement", negatable = true,
+            description = "Gaussian models at the long-run scale: test each segment for one more change at its own long-run "
+                    + "scale (default: on for the automatic Gaussian model).")
+    Boolean localRefinement;
+
+    @Option(names = "--refine-side", paramLabel = "N",
+            description = "Local refinement splits a segment only with at least N buckets on each side (default: 10).")
+    Integer refineSide;
+
+    @Option(names = "--min-turn", paramLabel = "SD",
+            description = "With the jump check on lines: keep a peak or trough (the lines before and after go opposite ways, each "
+                    + "moving by at least this many long-run sds) even without a jump (default: 2 for the automatic Gaussian "
+                    + "model; 0 = off).")
+    Double minTurn;
+
     @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")
     boolean noDispersion;
 
@@ -94,6 +109,24 @@ public final class DetectorOptions {
                 throw new InvalidOptionException("min-jump", "must be a number >= 0, not " + minJump);
             }
             o = o.withMinJump(minJump);
+        }
+        if (localRefinement != null) {
+            o = o.withLocalRefinement(localRefinement);
+        }
+        if (refineSide != null) {
+            if (refineSide < 1) {
+                throw new InvalidOptionException("refine-side", "must be at least 1, not " + refineSide);
+            }
+            if (Boolean.FALSE.equals(localRefinement)) {
+                throw new InvalidOptionException("refine-side", "cannot be given with --no-local-refinement");
+            }
+            o = o.withRefineSide(refineSide);
+        }
+        if (minTurn != null) {
+            if (!(minTurn >= 0) || Double.isInfinite(minTurn)) {
+                throw new InvalidOptionException("min-turn", "must be a number >= 0, not " + minTurn);
+            }
+            o = o.withMinTurn(minTurn);
         }
         if (noDispersion) {
             o = o.withDispersion(false);

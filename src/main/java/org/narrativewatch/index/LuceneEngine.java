@@ -27,6 +27,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StandardDirectoryReader;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.internal.hppc.LongHashSet;
@@ -90,6 +91,10 @@ public final class LuceneEngine implements Engine {
     private DirectoryReader keysReader;
     private final Map<String, Map<String, long[]>> totalsCache = new ConcurrentHashMap<>();
     private long totalsVersion = -1;
+    /** Per-day totals of every commit this engine makes, written beside it ({@link DayTotals}). */
+    private final DayTotals.Writer dayTotals = new DayTotals.Writer();
+    /** The per-day totals written with the reader's commit, once read; null before (or when there are none). */
+    private volatile DayTotals.Counts committedTotals;
 
     private LuceneEngine(Path dir) throws IOException {
         this.dir = dir;
@@ -129,19 +134,63 @@ public final class LuceneEngine implements Engine {
             cfg.setUseCompoundFile(false);
             cfg.getMergePolicy().setNoCFSRatio(0);
             cfg.setCommitOnClose(false);
+            // -Dnwatch.infostream=FILE: the writer's own log (flushes, merges, commits) for profiling an import
+            String info = System.getProperty("nwatch.infostream");
+            if (info != null && !info.isBlank()) {
+                cfg.setInfoStream(new org.apache.lucene.util.PrintStreamInfoStream(
+                        new java.io.PrintStream(Files.newOutputStream(Path.of(info)), true, java.nio.charset.StandardCharsets.UTF_8)));
+            }
             if (DirectoryReader.indexExists(directory)) {
                 IndexFormat.check(SegmentInfos.readLatestCommit(directory).getUserData(), dir.toString());
             }
             try {
-                writer = new IndexWriter(directory, cfg);
+                writer = new IndexWriter(new MergeReadsBuffered(directory, bufferedDirectory), cfg);
             } catch (org.apache.lucene.store.LockObtainFailedException e) {
                 throw new UserException("the index " + dir + " is being written by another nwatch process (" + e.getMessage() + ")");
             }
-            nrt = new SearcherManager(writer, null);
             sessionKeys = new LongHashSet();
-            keysReader = DirectoryReader.open(writer);
+            // The keys as of the last commit, read from the commit itself, not from the writer: a reader taken
+            // from the writer (near-real-time) makes it keep every segment's reader open, and merges then read
+            // their segments through those readers' memory maps; see MergeReadsBuffered. The writer holds the
+            // lock, so the last commit is the state it opened on.
+            keysReader = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
         }
         return writer;
+    }
+
+    /**
+     * The writer's folder, with the segments a merge reads opened with buffered reads ({@code pread}) instead
+     * of memory maps. Every page of a mapped file that a merge reads stays in the process's resident memory
+     * until the file is unmapped: in a bulk import of 1.45M articles one merge of ten segments mapped ~450 MB
+     * of index files, half the import's peak RSS (docs/benchmarks.md, "Import, fourth round"). Read once and
+     * in order, a merge gains nothing from the map; buffered, the same pages sit in the OS page cache only.
+     * Merges open their own readers (with a merge context) only while no near-real-time reader is pooled,
+     * which is why the near-real-time searcher is made on the first search, not with the writer.
+     */
+    static final class MergeReadsBuffered extends org.apache.lucene.store.FilterDirectory {
+        private final Directory buffered;
+
+        MergeReadsBuffered(Directory mapped, Directory buffered) {
+            super(mapped);
+            this.buffered = buffered;
+        }
+
+        @Override
+        public org.apache.lucene.store.IndexInput openInput(String name, org.apache.lucene.store.IOContext context) throws IOException {
+            if (context.context == org.apache.lucene.store.IOContext.Context.MERGE) {
+                ensureOpen();
+                return buffered.openInput(name, context);
+            }
+            return super.openInput(name, context);
+        }
+    }
+
+    /** The near-real-time searcher over the writer, made on the first search after the writer opened. */
+    private SearcherManager nrt() throws IOException {
+        if (nrt == null) {
+            nrt = new SearcherManager(writer, null);
+        }
+        return nrt;
     }
 
     @Override
@@ -171,6 +220,9 @@ public final class LuceneEngine implements Engine {
     }
 
     private boolean committedKeyExists(String key) throws IOException {
+        if (keysReader == null) {
+            return false;
+        }
         BytesRef k = new BytesRef(key);
         for (LeafReaderContext ctx : keysReader.leaves()) {
             Terms terms = ctx.reader().terms(Schema.ID);
@@ -187,7 +239,7 @@ public final class LuceneEngine implements Engine {
     private LongHashSet stories() throws IOException {
         if (storyHashes == null) {
             storyHashes = new LongHashSet();
-            for (LeafReaderContext ctx : keysReader.leaves()) {
+            for (LeafReaderContext ctx : keysReader == null ? List.<LeafReaderContext>of() : keysReader.leaves()) {
                 NumericDocValues dv = ctx.reader().getNumericDocValues(Schema.STORY);
                 if (dv != null) {
                     for (int d = dv.nextDoc(); d != NumericDocValues.NO_MORE_DOCS; d = dv.nextDoc()) {
@@ -231,7 +283,10 @@ public final class LuceneEngine implements Engine {
         flushInParallel(w);
         w.setLiveCommitData(IndexFormat.stamp(checkpoint).entrySet());
         w.commit();
-        nrt.maybeRefresh();
+        if (nrt != null) {
+            nrt.maybeRefresh();
+        }
+        dayTotals.afterCommit(directory);
     }
 
     /**
@@ -297,8 +352,8 @@ public final class LuceneEngine implements Engine {
 
     /** A searcher over the latest state: this process's writes where it writes, else the last commit. */
     private synchronized IndexSearcher acquire(boolean query) throws IOException {
-        if (nrt != null) {
-            nrt.maybeRefresh();
+        if (writer != null) {
+            nrt().maybeRefresh();
             return nrt.acquire();
         }
         if (reader == null) {
@@ -498,13 +553,14 @@ public final class LuceneEngine implements Engine {
             Query compiled = compile(s, query);
             DayCountCollector counts = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
             s.search(and(compiled, filter), counts);
-            return new DayCounts(covered, days, counts.counts(), totals(s, filter, facetField, first, last, unit));
+            boolean daysOnly = Schema.keywordFilters(sel).isEmpty();
+            return new DayCounts(covered, days, counts.counts(), totals(s, filter, daysOnly, facetField, first, last, unit));
         });
     }
 
     /** The selection's own per-day counts: the same for every query, so kept until the index changes. */
-    private Map<String, long[]> totals(IndexSearcher s, Query filter, String facetField, int first, int last,
-                                       CountUnit unit) throws IOException {
+    private Map<String, long[]> totals(IndexSearcher s, Query filter, boolean daysOnly, String facetField, int first,
+                                       int last, CountUnit unit) throws IOException {
         long version = ((DirectoryReader) s.getIndexReader()).getVersion();
         synchronized (totalsCache) {
             if (version != totalsVersion) {
@@ -517,11 +573,47 @@ public final class LuceneEngine implements Engine {
         if (cached != null) {
             return cached;
         }
-        DayCountCollector c = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
-        s.search(filter == null ? new MatchAllDocsQuery() : filter, c);
-        Map<String, long[]> totals = c.counts();
+        Map<String, long[]> totals = null;
+        if (daysOnly && facetField == null && unit == CountUnit.ARTICLES) {
+            DayTotals.Counts committed = committedTotals((DirectoryReader) s.getIndexReader());
+            if (committed != null) {
+                totals = Map.of(DayCounts.WHOLE, committed.slice(first, last));
+            }
+        }
+        if (totals == null) {
+            DayCountCollector c = new DayCountCollector(facetField, first, last, unit == CountUnit.STORIES);
+            s.search(filter == null ? new MatchAllDocsQuery() : filter, c);
+            totals = c.counts();
+        }
         totalsCache.put(key, totals);
         return totals;
+    }
+
+    /**
+     * The articles per day written with the reader's commit, when there are such counts for exactly that
+     * commit; null for a writing engine (its reader holds documents not yet committed) or when the commit
+     * has none, and then the caller counts from the doc values.
+     */
+    private DayTotals.Counts committedTotals(DirectoryReader r) throws IOException {
+        if (writing()) {
+            return null;
+        }
+        if (!(org.apache.lucene.index.FilterDirectoryReader.unwrap(r) instanceof StandardDirectoryReader sr)) {
+            return null;
+        }
+        SegmentInfos commit = sr.getSegmentInfos();
+        DayTotals.Counts c = committedTotals;
+        if (c == null || !c.of(commit, r.numDocs())) {
+            c = DayTotals.read(bufferedDirectory, commit, r.numDocs());
+            if (c != null) {
+                committedTotals = c;
+            }
+        }
+        return c;
+    }
+
+    private synchronized boolean writing() {
+        return writer != null;
     }
 
     @Override
@@ -683,6 +775,7 @@ public final class LuceneEngine implements Engine {
         if (keysReader != null) {
             keysReader.close();
         }
+        dayTotals.close();
         if (writer != null) {
             // uncommitted work is dropped on purpose: only commit() makes articles durable
             writer.rollback();

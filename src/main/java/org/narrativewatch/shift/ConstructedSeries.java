@@ -20,7 +20,16 @@ public final class ConstructedSeries {
     private ConstructedSeries() {}
 
     /** A constructed series: values, bucket dates, the true change positions (±5 counts as found), and their kind. */
-    public record Case(String name, double[] x, List<LocalDate> dates, int[] truth, boolean levelTruth) {}
+    public record Case(String name, double[] x, List<LocalDate> dates, int[] truth, boolean levelTruth, int margin) {
+        public Case(String name, double[] x, List<LocalDate> dates, int[] truth, boolean levelTruth) {
+            this(name, x, dates, truth, levelTruth, MARGIN);
+        }
+    }
+
+    /** A change within this many points of a true one is found. */
+    static final int MARGIN = 5;
+    /** A turn without a jump is dated loosely (the lines may part anywhere along the bend): found within this. */
+    public static final int TURN_MARGIN = 35;
 
     /** Seeds every case is run on. */
     public static final long[] SEEDS = {1, 2, 3};
@@ -143,6 +152,53 @@ public final class ConstructedSeries {
         return m;
     }
 
+    /**
+     * A turning point without a jump: a line rising by 4 noise sds over 250 points, then falling back by as much
+     * over 150 (white noise, sd 1); {@code trough} turns it upside down. Truth: the turn at 250. The lines part
+     * by about 6 sds over the shorter segment, below the slope-break rule of the jump check, so only the
+     * turning-point rule keeps it ({@code RobustDefaultTest#aPeakOrTroughIsAChange}).
+     */
+    public static Case turningPoint(long seed, boolean trough) {
+        RandomDataGenerator r = new RandomDataGenerator(seed);
+        int n = 400;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            double level = i < 250 ? 4.0 * i / 250 : 4 - 4.0 * (i - 250) / 150;
+            x[i] = (trough ? -level : level) + r.nextGaussian();
+        }
+        return new Case(trough ? "a trough (no jump)" : "a peak (no jump)", x, days(n), new int[] {250}, true, TURN_MARGIN);
+    }
+
+    /**
+     * A short yearly series (40 points, noise sd 1) shaped like TCPD's rail_lines: a decline of 1.5 a year, a step
+     * up of about 10 at 10, flat, a step of 18 at 26. Truth: 10 and 26. Segmented at 26 alone, the line through
+     * the first step leaves residuals so autocorrelated that the global long-run scale hides that step; within
+     * its own segment it is plain ({@code RobustDefaultTest#aStepHiddenByTheGlobalScaleIsFoundLocally}).
+     */
+    public static Case hiddenStep(long seed) {
+        RandomDataGenerator r = new RandomDataGenerator(seed);
+        int n = 40;
+        double[] x = new double[n];
+        List<LocalDate> d = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            x[i] = (i < 10 ? 15 - 1.5 * i : i < 26 ? 9.5 : 27.5) + r.nextGaussian();
+            d.add(LocalDate.of(1980 + i, 1, 1));
+        }
+        return new Case("a step hidden by the global scale", x, d, new int[] {10, 26}, true);
+    }
+
+    /**
+     * Turning points without a jump, peak and trough, and a step the global scale hides (not among
+     * {@link #cases()}: added after the grid and the admissibility rule were fixed).
+     */
+    public static Map<String, LongFunction<Case>> turns() {
+        Map<String, LongFunction<Case>> m = new LinkedHashMap<>();
+        m.put("a peak (no jump)", seed -> turningPoint(seed, false));
+        m.put("a trough (no jump)", seed -> turningPoint(seed, true));
+        m.put("a step hidden by the global scale", ConstructedSeries::hiddenStep);
+        return m;
+    }
+
     /** Constant mean, the standard deviation multiplied by {@code k} from 200 to 400: truth is those two points. */
     public static Case variance(long seed, double k) {
         RandomDataGenerator r = new RandomDataGenerator(seed);
@@ -155,11 +211,16 @@ public final class ConstructedSeries {
 
     /** [found, false] for a prediction against the truth (margin 5). */
     public static int[] score(int[] truth, int[] predicted) {
+        return score(truth, predicted, MARGIN);
+    }
+
+    /** [found, false] for a prediction against the truth, within {@code margin}. */
+    public static int[] score(int[] truth, int[] predicted, int margin) {
         int found = 0;
         int wrong = 0;
         for (int t : truth) {
             for (int p : predicted) {
-                if (Math.abs(p - t) <= 5) {
+                if (Math.abs(p - t) <= margin) {
                     found++;
                     break;
                 }
@@ -168,7 +229,7 @@ public final class ConstructedSeries {
         for (int p : predicted) {
             boolean near = false;
             for (int t : truth) {
-                near |= Math.abs(p - t) <= 5;
+                near |= Math.abs(p - t) <= margin;
             }
             if (!near) {
                 wrong++;
@@ -192,7 +253,7 @@ public final class ConstructedSeries {
         for (long seed : SEEDS) {
             Case c = make.apply(seed);
             ShiftResult r = ShiftDetector.detect(Observations.of(c.dates(), c.x()), options);
-            int[] s = score(c.truth(), r.changeIndices());
+            int[] s = score(c.truth(), r.changeIndices(), c.margin());
             found += s[0];
             truth += c.truth().length;
             wrong += s[1];

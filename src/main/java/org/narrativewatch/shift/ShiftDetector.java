@@ -24,6 +24,11 @@ public final class ShiftDetector {
     private static final double OUTLIER_SDS = 5;
     /** The automatic Gaussian model keeps a change when its level jumps by at least this many long-run sds. */
     public static final double DEFAULT_MIN_JUMP = 1;
+    /**
+     * The jump check keeps a turning point (the lines before and after go opposite ways) when each line moves
+     * by at least this many long-run sds over its own segment.
+     */
+    public static final double DEFAULT_MIN_TURN = 2;
 
     /**
      * The model for a query timeline when none is asked for: binomial on the share when the totals
@@ -159,11 +164,16 @@ public final class ShiftDetector {
             }
         }
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
+        int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
+        if (cps != null && longRun && side > 0) {
+            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side));
+        }
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
+        double minTurn = options.minTurn() != null ? options.minTurn() : gaussianAuto ? DEFAULT_MIN_TURN : 0;
         List<Merged> merged = new ArrayList<>();
         if (cps != null && longRun && minJump > 0) {
-            cps = withoutSmallJumps(cost, cps, minJump * scale, model == Model.NORMAL_TREND, merged);
+            cps = withoutSmallJumps(cost, cps, minJump * scale, minTurn * scale, model == Model.NORMAL_TREND, merged);
             for (int k = 0; k < merged.size(); k++) {
                 Merged x = merged.get(k);
                 merged.set(k, new Merged(x.index(), obs.date(x.index()), x.jump() / scale));
@@ -171,6 +181,84 @@ public final class ShiftDetector {
         }
         return new Prepared(obs, outliers, cycles, model, scale, dispersion, cost, pen, minSeg, longRun, cps, fits, varianceChanges,
                 merged);
+    }
+
+    /** Local refinement splits a segment only with at least this many buckets on each side. */
+    public static final int LOCAL_MIN_SIDE = 10;
+
+    /**
+     * Local refinement: each segment is tested for one more change (its best single split) at the segment's own
+     * long-run scale, the AR(1) plug-in of the split fit's residuals there, against the same penalty; a split
+     * that passes is kept and its two parts are tested again. Why: the global long-run scale is taken from the
+     * residuals of the whole segmentation, so a change the segmentation misses inflates it (the misfit reads as
+     * autocorrelated noise) and hides itself; within its own segment, the split fit's residuals show the noise
+     * without that misfit. Both sides have at least {@code side} buckets so that the local scale and ρ rest on
+     * enough points (shorter pieces estimate ρ as 0 and are cut at random). The jump check runs afterwards, at
+     * the global scale, so the bends of a smooth curve found this way are merged as before.
+     */
+    static int[] locallyRefined(Observations obs, Model model, int[] cps, double pen, int side) {
+        boolean trend = model == Model.NORMAL_TREND;
+        SegmentCost unit = SegmentCosts.of(model, obs, 1);
+        int n = obs.size();
+        java.util.TreeSet<Integer> all = new java.util.TreeSet<>();
+        java.util.ArrayDeque<int[]> todo = new java.util.ArrayDeque<>();
+        int prev = 0;
+        for (int c : cps) {
+            all.add(c);
+            todo.add(new int[] {prev, c});
+            prev = c;
+        }
+        todo.add(new int[] {prev, n});
+        while (!todo.isEmpty()) {
+            int[] seg = todo.poll();
+            int a = seg[0];
+            int b = seg[1];
+            int best = -1;
+            double bestCost = Double.POSITIVE_INFINITY;
+            for (int c = a + side; c <= b - side; c++) {
+                double v = unit.cost(a, c) + unit.cost(c, b);
+                if (v < bestCost) {
+                    bestCost = v;
+                    best = c;
+                }
+            }
+            if (best < 0) {
+                continue;
+            }
+            double[] r = Arrays.copyOfRange(residuals(obs, withBounds(new int[] {best}, a, b, n), trend), a, b);
+            double ss = 0;
+            int m = 0;
+            for (double v : r) {
+                if (!Double.isNaN(v)) {
+                    ss += v * v;
+                    m++;
+                }
+            }
+            double rho = lagOneAutocorrelation(r);
+            double local = m == 0 ? 0 : ss / m * (1 + rho) / (1 - rho);
+            if (local > 0 && (unit.cost(a, b) - bestCost) / local > pen) {
+                all.add(best);
+                todo.add(new int[] {a, best});
+                todo.add(new int[] {best, b});
+            }
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The changes inside [a, b) with a and b added as changes too (where they are not the series' ends). */
+    private static int[] withBounds(int[] inside, int a, int b, int n) {
+        int[] out = new int[inside.length + (a > 0 ? 1 : 0) + (b < n ? 1 : 0)];
+        int k = 0;
+        if (a > 0) {
+            out[k++] = a;
+        }
+        for (int c : inside) {
+            out[k++] = c;
+        }
+        if (b < n) {
+            out[k++] = b;
+        }
+        return out;
     }
 
     /**
@@ -185,12 +273,15 @@ public final class ShiftDetector {
      * The jump check: the changes whose fitted level jumps by at least {@code least} at the boundary (the two
      * segments' lines read at the first bucket of the second, or their means), or, for lines, whose lines part
      * by {@link #SLOPE_BREAK_FACTOR} times that over the shorter of the two segments (read at its far end, on
-     * either side). The smallest jump below it is merged away first, its neighbours refitted, until every
-     * change passes. Lines cut a smooth curve into nearly continuous pieces whose breaks the search's
-     * criterion accepts when the noise is small next to the curvature; an annotator, and an analyst, sees no
-     * change there (docs/shifts.md).
+     * either side), or, for lines, that turn (one line rises and the other falls, each by at least {@code turn}
+     * over its own segment: a peak or a trough; 0 = no such rule). The change furthest below its threshold
+     * (the smallest of jump / least, parting / (factor × least), turn / {@code turn}) is merged away first, its
+     * neighbours refitted, until every change passes. Lines cut a smooth curve into nearly continuous pieces
+     * whose breaks the search's criterion accepts when the noise is small next to the curvature; an annotator,
+     * and an analyst, sees no change there (docs/shifts.md); but where a rise turns into a fall (or the
+     * reverse), the direction of the series changed, and that is a change even when the curve is continuous.
      */
-    static int[] withoutSmallJumps(SegmentCost cost, int[] cps, double least, boolean trend, List<Merged> merged) {
+    static int[] withoutSmallJumps(SegmentCost cost, int[] cps, double least, double turn, boolean trend, List<Merged> merged) {
         List<Integer> kept = new ArrayList<>();
         for (int c : cps) {
             kept.add(c);
@@ -199,6 +290,7 @@ public final class ShiftDetector {
         while (!kept.isEmpty()) {
             int worst = -1;
             double smallest = Double.POSITIVE_INFINITY;
+            double smallestJump = Double.NaN;
             for (int k = 0; k < kept.size(); k++) {
                 int a = k == 0 ? 0 : kept.get(k - 1);
                 int c = kept.get(k);
@@ -210,15 +302,24 @@ public final class ShiftDetector {
                     double backward = Math.abs(cost.estimate(c, b, c - len, 1).level() - cost.estimate(a, c, c - len, 1).level());
                     jump = Math.max(jump, Math.max(forward, backward) / SLOPE_BREAK_FACTOR);
                 }
-                if (jump < smallest) {
-                    smallest = jump;
+                double measure = jump / least;
+                if (trend && turn > 0) {
+                    double riseBefore = cost.estimate(a, c, c - 1, 1).level() - cost.estimate(a, c, a, 1).level();
+                    double riseAfter = cost.estimate(c, b, b - 1, 1).level() - cost.estimate(c, b, c, 1).level();
+                    if (riseBefore * riseAfter < 0) {
+                        measure = Math.max(measure, Math.min(Math.abs(riseBefore), Math.abs(riseAfter)) / turn);
+                    }
+                }
+                if (measure < smallest) {
+                    smallest = measure;
+                    smallestJump = jump;
                     worst = k;
                 }
             }
-            if (!(smallest < least)) {
+            if (!(smallest < 1)) {
                 break;
             }
-            merged.add(new Merged(kept.remove(worst), null, smallest));
+            merged.add(new Merged(kept.remove(worst), null, smallestJump));
         }
         merged.sort(java.util.Comparator.comparingInt(Merged::index));
         return kept.stream().mapToInt(Integer::intValue).toArray();

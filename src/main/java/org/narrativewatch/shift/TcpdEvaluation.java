@@ -64,9 +64,17 @@ public final class TcpdEvaluation {
         g.add(new Config("default without calendar cycles", d.withSeasonal(false)));
         g.add(new Config("default without the long-run scale", d.withLongRunScale(false)));
         g.add(new Config("default without the outlier guard", d.withRobust(false)));
-        g.add(new Config("default, no jump check (the previous default)", d.withMinJump(0.0)));
+        g.add(new Config("default, no jump check", d.withMinJump(0.0)));
         for (double j : new double[] {0.5, 1.5, 2}) {
             g.add(new Config("default, jumps of at least " + j + " long-run sd", d.withMinJump(j)));
+        }
+        g.add(new Config("default without local refinement (the previous default)", d.withLocalRefinement(false)));
+        for (int side : new int[] {5, 20}) {
+            g.add(new Config("default, local refinement with sides of at least " + side, d.withRefineSide(side)));
+        }
+        g.add(new Config("default without turning points", d.withMinTurn(0.0)));
+        for (double t : new double[] {1, 3}) {
+            g.add(new Config("default, turns of at least " + (int) t + " long-run sd", d.withMinTurn(t)));
         }
         for (double k : new double[] {2, 2.5, 3.5, 4, 6}) {
             g.add(new Config("default, penalty " + (k == Math.rint(k) ? String.valueOf((int) k) : String.valueOf(k)) + "*log(n)",

@@ -192,6 +192,61 @@ class RobustDefaultTest {
                 == detect(c, ShiftOptions.DEFAULT.withModel(Model.NORMAL_TREND).withMinJump(1.0)).length);
     }
 
+    /**
+     * A peak or trough is a change even without a jump: a rise of 4 sds that turns into a fall of 4 sds is kept
+     * by the turning-point rule (dated within 35 points: a gentle turn is dated loosely), where the jump check
+     * alone merges most of them; a line that only bends without turning (smooth growth) is still merged.
+     */
+    @Test
+    void aPeakOrTroughIsAChange() {
+        int found = 0;
+        int foundWithout = 0;
+        int cases = 0;
+        for (boolean trough : new boolean[] {false, true}) {
+            for (long seed = 1; seed <= 5; seed++) {
+                Case c = ConstructedSeries.turningPoint(seed, trough);
+                int[] on = detect(c, ShiftOptions.DEFAULT);
+                int[] off = detect(c, ShiftOptions.DEFAULT.withMinTurn(0.0));
+                String what = c.name() + " seed " + seed + ": " + Arrays.toString(on) + ", without the rule " + Arrays.toString(off);
+                assertTrue(on.length <= 1, what);
+                if (on.length == 1) {
+                    assertTrue(Math.abs(on[0] - 250) <= ConstructedSeries.TURN_MARGIN, what);
+                    found++;
+                }
+                foundWithout += off.length == 1 && Math.abs(off[0] - 250) <= ConstructedSeries.TURN_MARGIN ? 1 : 0;
+                cases++;
+            }
+        }
+        assertTrue(found >= 9, found + " of " + cases + " turns found");
+        assertTrue(foundWithout <= 5, "without the rule the jump check merges most turns: " + foundWithout + " of " + cases);
+        // smooth growth never turns: the rule adds nothing there
+        for (long seed = 1; seed <= 3; seed++) {
+            Case g = ConstructedSeries.smoothGrowth(seed, 0.01);
+            assertEquals(detect(g, ShiftOptions.DEFAULT.withMinTurn(0.0)).length, detect(g, ShiftOptions.DEFAULT).length);
+        }
+    }
+
+    /**
+     * Local refinement: a step the global long-run scale hides (a line through it reads as autocorrelated noise)
+     * is found at its own segment's scale; without the refinement most seeds miss it. Nothing else is added.
+     */
+    @Test
+    void aStepHiddenByTheGlobalScaleIsFoundLocally() {
+        int with = 0;
+        int without = 0;
+        for (long seed = 1; seed <= 8; seed++) {
+            Case c = ConstructedSeries.hiddenStep(seed);
+            int[] on = detect(c, ShiftOptions.DEFAULT);
+            int[] off = detect(c, ShiftOptions.DEFAULT.withLocalRefinement(false));
+            int[] s = ConstructedSeries.score(c.truth(), on);
+            assertEquals(0, s[1], "seed " + seed + ": " + Arrays.toString(on));
+            with += s[0] == 2 ? 1 : 0;
+            without += ConstructedSeries.score(c.truth(), off)[0] == 2 ? 1 : 0;
+        }
+        assertTrue(with >= 7, with + " of 8 with both steps");
+        assertTrue(without <= 4, "without the refinement the first step is hidden: " + without + " of 8 with both");
+    }
+
     @Test
     void theDefaultFindsTheTrueChangesDespiteTailsOutliersCyclesAndAutocorrelation() {
         for (String name : List.of("heavy tails (t3)", "outliers (single and paired)", "yearly cycle (monthly)", "weekday cycle (daily)",
@@ -232,6 +287,8 @@ class RobustDefaultTest {
         Map<String, ShiftOptions> configs = new LinkedHashMap<>();
         configs.put("default", ShiftOptions.DEFAULT);
         configs.put("no jump check", ShiftOptions.DEFAULT.withMinJump(0.0));
+        configs.put("no turns", ShiftOptions.DEFAULT.withMinTurn(0.0));
+        configs.put("no refinement", ShiftOptions.DEFAULT.withLocalRefinement(false));
         configs.put("no var. segs", ShiftOptions.DEFAULT.withVarianceSegments(false));
         configs.put("with check", ShiftOptions.DEFAULT.withNoChangeCheck(true));
         configs.put("no cycles", ShiftOptions.DEFAULT.withSeasonal(false));
@@ -248,6 +305,7 @@ class RobustDefaultTest {
         configs.forEach((k, o) -> {
             List<ConstructedSeries.Tally> t = new java.util.ArrayList<>(ConstructedSeries.tallies(o));
             ConstructedSeries.limits().forEach((name, make) -> t.add(ConstructedSeries.tally(name, make, o)));
+            ConstructedSeries.turns().forEach((name, make) -> t.add(ConstructedSeries.tally(name, make, o)));
             all.put(k, t);
         });
         int rows = all.get("default").size();
@@ -262,6 +320,6 @@ class RobustDefaultTest {
             b.append('\n');
         }
         System.out.print(b);
-        assertEquals(ConstructedSeries.cases().size() + ConstructedSeries.limits().size(), rows);
+        assertEquals(ConstructedSeries.cases().size() + ConstructedSeries.limits().size() + ConstructedSeries.turns().size(), rows);
     }
 }

@@ -81,10 +81,11 @@ class OpenSearchQueryLimitsTest {
                 .call(() -> count(os, CostlyCorpus.HOSTILE_FOR_NODE)));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(ms < 300 + 1_000, "stopped " + (ms - 300) + " ms after a 300 ms deadline");
-        // the node cancels the search too: within a few seconds no search task of ours runs there
+        // the node cancels the search too: soon no search task of ours runs there (20 s allowed: on a loaded
+        // 2-core machine the node's cancellation was seen to take longer than 5 s)
         OpenSearchClient client = new OpenSearchClient(URL);
         long searching = -1;
-        for (int i = 0; i < 50 && searching != 0; i++) {
+        for (int i = 0; i < 200 && searching != 0; i++) {
             JsonNode tasks = client.call("GET", "/_tasks?actions=*search*&detailed=true", null);
             searching = 0;
             for (JsonNode node : tasks.path("nodes")) {
@@ -99,7 +100,7 @@ class OpenSearchQueryLimitsTest {
             }
         }
         assertEquals(0, searching, "search tasks still running on the node");
-        System.out.printf("opensearch: stopped %d ms after the deadline; no search task left%n", ms - 800);
+        System.out.printf("opensearch: stopped %d ms after the deadline; no search task left%n", ms - 300);
     }
 
     @Test
