@@ -1,6 +1,8 @@
 package org.narrativewatch.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.narrativewatch.InvalidOptionException;
 import org.narrativewatch.UserException;
 import picocli.CommandLine;
@@ -10,30 +12,42 @@ import picocli.CommandLine.Command;
  * The {@code nwatch} command. Exit codes: 0 success, 1 a user error (one line on stderr), 2 a usage
  * error (picocli's message and the command's usage).
  */
-@Command(name = "nwatch", mixinStandardHelpOptions = true, version = "nwatch 0.1.0",
-        description = "Track narratives in news: import, search, timelines, shifts.",
-        subcommands = {
-                CommandLine.HelpCommand.class,
-                ImportCommand.class,
-                TimelineCommand.class,
-                SearchCommand.class,
-                StatsCommand.class,
-                EvalMorphologyCommand.class,
-                EvalWordsCommand.class,
-                EvalNamesCommand.class,
-                ExplainCommand.class,
-                CooccurCommand.class,
-                OpinionCommand.class,
-                CollectCommand.class,
-                StatusCommand.class,
-                EvalChangepointsCommand.class,
-                EvalEventsCommand.class,
-                ShiftsCommand.class,
-                TerritoryCommand.class,
-                BriefCommand.class,
-                ServeCommand.class,
-        })
+@Command(name = "nwatch", mixinStandardHelpOptions = true, version = Main.VERSION,
+        description = "Track narratives in news: import, search, timelines, shifts.")
 public final class Main implements Runnable {
+
+    static final String VERSION = "nwatch 0.1.0";
+
+    /**
+     * The commands by name, in the order {@code nwatch --help} lists them; null for {@code timeline}, whose model is
+     * built in code ({@link TimelineCommand#commandLine}). Named here so that a call finds its command without reading
+     * any annotation (MainTest checks each name against its class's {@code @Command}).
+     */
+    static final Map<String, Class<?>> COMMANDS = commands();
+
+    private static Map<String, Class<?>> commands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("help", CommandLine.HelpCommand.class);
+        m.put("import", ImportCommand.class);
+        m.put("timeline", TimelineCommand.class);
+        m.put("search", SearchCommand.class);
+        m.put("stats", StatsCommand.class);
+        m.put("eval-morphology", EvalMorphologyCommand.class);
+        m.put("eval-words", EvalWordsCommand.class);
+        m.put("eval-names", EvalNamesCommand.class);
+        m.put("explain", ExplainCommand.class);
+        m.put("cooccur", CooccurCommand.class);
+        m.put("opinion", OpinionCommand.class);
+        m.put("collect", CollectCommand.class);
+        m.put("status", StatusCommand.class);
+        m.put("eval-changepoints", EvalChangepointsCommand.class);
+        m.put("eval-events", EvalEventsCommand.class);
+        m.put("shifts", ShiftsCommand.class);
+        m.put("territory", TerritoryCommand.class);
+        m.put("brief", BriefCommand.class);
+        m.put("serve", ServeCommand.class);
+        return java.util.Collections.unmodifiableMap(m);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,8 +57,16 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
+    /** Every command. */
     public static CommandLine commandLine() {
-        return withErrorHandling(new CommandLine(new Main()));
+        CommandLine cl = new CommandLine(new Main());
+        COMMANDS.forEach((name, c) -> cl.addSubcommand(subcommand(c)));
+        return withErrorHandling(cl);
+    }
+
+    /** A command's own command line: picocli reads the annotations of all but {@code timeline}. */
+    private static CommandLine subcommand(Class<?> c) {
+        return c == TimelineCommand.class ? TimelineCommand.commandLine() : new CommandLine(c);
     }
 
     /**
@@ -57,31 +79,33 @@ public final class Main implements Runnable {
         if (chosen == null) {
             return commandLine();
         }
-        CommandLine cl = new CommandLine(new OneCommand());
-        cl.addSubcommand(chosen);
+        CommandLine cl = OneCommand.commandLine();
+        cl.addSubcommand(subcommand(chosen));
         return withErrorHandling(cl);
     }
 
-    /** The subcommand class that {@code args} name (by name or alias), read from the annotation without building any. */
+    /** The subcommand class that {@code args} name, or null (help, an option, an unknown name). */
     static Class<?> chosenCommand(String[] args) {
-        if (args.length == 0 || args[0].startsWith("-")) {
+        if (args.length == 0 || args[0].equals("help")) {
             return null;
         }
-        for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
-            Command cmd = c.getAnnotation(Command.class);
-            if (cmd != null && c != CommandLine.HelpCommand.class
-                    && (cmd.name().equals(args[0]) || java.util.Arrays.asList(cmd.aliases()).contains(args[0]))) {
-                return c;
-            }
-        }
-        return null;
+        return COMMANDS.get(args[0]);
     }
 
-    /** Main's own options and name, without its subcommands (see {@link #commandLine(String[])}). */
-    @Command(name = "nwatch", mixinStandardHelpOptions = true, version = "nwatch 0.1.0")
+    /**
+     * Main's own options and name, without its subcommands (see {@link #commandLine(String[])}), as
+     * {@code @Command(name = "nwatch", mixinStandardHelpOptions = true, version = VERSION)} would describe it, built in
+     * code (see {@link OptionModel}).
+     */
     static final class OneCommand implements Runnable {
-        @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
+
+        static CommandLine commandLine() {
+            OneCommand c = new OneCommand();
+            c.spec = CommandLine.Model.CommandSpec.wrapWithoutInspection(c).name("nwatch").version(VERSION);
+            OptionModel.standardHelpOptions(c.spec);
+            return new CommandLine(c.spec);
+        }
 
         @Override
         public void run() {
@@ -97,7 +121,18 @@ public final class Main implements Runnable {
         cl.setErr(Output.utf8(java.io.FileDescriptor.err));
         // enum options (--by, --sort, --count, --method …) take their values in any case: "day", "DAY"
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+        cl.setExecutionExceptionHandler(new OneLineErrors());
+        return cl;
+    }
+
+    /**
+     * A command's exception as one line on stderr and exit code 1. A class, not a lambda: picocli's handler interface
+     * is compiled for Java 5, and a lambda implementing it made the class-data sharing dump skip that interface (an
+     * old class linked while dumping), so every call loaded and verified it from the jar.
+     */
+    private static final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) throws Exception {
             Throwable t = ex;
             while (!(t instanceof UserException) && t.getCause() != null && t.getCause() != t) {
                 t = t.getCause();
@@ -117,8 +152,7 @@ public final class Main implements Runnable {
                     + " (run with NWATCH_DEBUG=1 for the stack trace, and report it)");
             err.flush();
             return 1;
-        });
-        return cl;
+        }
     }
 
     /** A user error as the command line says it: a setting named by its flag. */
@@ -127,8 +161,14 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        StartTrace.mark("main");
         prepareInBackground(chosenCommand(args));
-        System.exit(execute(commandLine(args), args));
+        CommandLine cl = commandLine(args);
+        StartTrace.mark("command line built");
+        int code = execute(cl, args);
+        StartTrace.mark("done");
+        StartTrace.print();
+        System.exit(code);
     }
 
     /**
@@ -145,6 +185,7 @@ public final class Main implements Runnable {
         Thread t = new Thread(() -> {
             try {
                 org.narrativewatch.analysis.Analyzers.wordTerms("путин");
+                StartTrace.mark("analyzers prepared");
             } catch (Throwable ignored) {
                 // the query's own analysis meets the same problem and reports it
             }

@@ -15,51 +15,73 @@ import org.narrativewatch.timeline.Bucket;
 import org.narrativewatch.timeline.Bucketing;
 import org.narrativewatch.timeline.Series;
 import org.narrativewatch.timeline.SeriesFormat;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "timeline", mixinStandardHelpOptions = true,
-        description = {"Count matching articles per day, ISO week or month, with the totals they are shares of.",
-                "Every bucket of the range is printed; gap=true where the selection has no articles at all;",
-                "days is how many of the bucket's days lie in the range and the corpus, partial=true where",
-                "that is fewer than the bucket's length (a week or month cut by --from/--to or the corpus' ends)."})
+/**
+ * {@code nwatch timeline}. Its picocli model is built in code ({@link #commandLine}), not read from annotations: this is
+ * the command of a one-shot query, and reading annotations was a quarter of its start (see {@link OptionModel}).
+ */
 public final class TimelineCommand implements Callable<Integer> {
 
-    @Mixin
-    EngineOptions engineOptions;
+    static final String[] DESCRIPTION = {"Count matching articles per day, ISO week or month, with the totals they are shares of.",
+            "Every bucket of the range is printed; gap=true where the selection has no articles at all;",
+            "days is how many of the bucket's days lie in the range and the corpus, partial=true where",
+            "that is fewer than the bucket's length (a week or month cut by --from/--to or the corpus' ends)."};
 
-    @Mixin
-    SelectionOptions selectionOptions;
+    final EngineOptions engineOptions = new EngineOptions();
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "QUERY", description = "Query (see docs/query-language.md).")
+    final SelectionOptions selectionOptions = new SelectionOptions();
+
     String query;
 
-    @Option(names = "--queries", paramLabel = "FILE",
-            description = "Many queries from one start: one per line (- = stdin); one result per query (json: JSON Lines; csv: a query column).")
     String queries;
 
-    @Spec
     CommandSpec spec;
 
-    @Option(names = "--by", defaultValue = "day", paramLabel = "BUCKET", description = "day, week (ISO, Monday) or month (default: ${DEFAULT-VALUE}).")
     Bucketing by;
 
-    @Option(names = "--count", defaultValue = "articles", paramLabel = "UNIT",
-            description = "articles, or stories (syndicated copies of one text counted once) (default: ${DEFAULT-VALUE}).")
     Engine.CountUnit count;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", converter = Formats.TextCsvJsonConverter.class,
-            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text).")
     Formats.TextCsvJson format;
+
+    /**
+     * The command with its options, as {@code @Command(name = "timeline", mixinStandardHelpOptions = true)} with the
+     * {@link EngineOptions} and {@link SelectionOptions} mixins described it, in the same order.
+     */
+    static CommandLine commandLine() {
+        TimelineCommand c = new TimelineCommand();
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(c).name("timeline");
+        spec.usageMessage().description(DESCRIPTION);
+        OptionModel.standardHelpOptions(spec);
+        EngineOptions.addTo(spec, c.engineOptions);
+        SelectionOptions.addTo(spec, c.selectionOptions);
+        OptionModel.Field<String> query = new OptionModel.Field<>(() -> c.query, v -> c.query = v);
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("QUERY").descriptionKey("")
+                .description("Query (see docs/query-language.md).").type(String.class).getter(query).setter(query).build());
+        spec.addOption(OptionModel.option(OptionSpec.builder("--queries").paramLabel("FILE").type(String.class)
+                .description("Many queries from one start: one per line (- = stdin); one result per query (json: JSON Lines; csv: a query column)."),
+                () -> c.queries, v -> c.queries = v));
+        spec.addOption(OptionModel.option(OptionSpec.builder("--by").defaultValue("day").paramLabel("BUCKET").type(Bucketing.class)
+                .description("day, week (ISO, Monday) or month (default: ${DEFAULT-VALUE})."), () -> c.by, v -> c.by = v));
+        spec.addOption(OptionModel.option(OptionSpec.builder("--count").defaultValue("articles").paramLabel("UNIT")
+                .type(Engine.CountUnit.class)
+                .description("articles, or stories (syndicated copies of one text counted once) (default: ${DEFAULT-VALUE})."),
+                () -> c.count, v -> c.count = v));
+        spec.addOption(OptionModel.option(OptionSpec.builder("--format").defaultValue("text").paramLabel("FORMAT")
+                .type(Formats.TextCsvJson.class).converters(new Formats.TextCsvJsonConverter())
+                .description("${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)."), () -> c.format, v -> c.format = v));
+        c.spec = spec;
+        return new CommandLine(spec);
+    }
 
     @Override
     public Integer call() throws Exception {
+        StartTrace.mark("arguments parsed");
         if ((query == null) == (queries == null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     query == null ? "Missing required parameter: 'QUERY' (or --queries FILE)" : "give QUERY or --queries FILE, not both");
         }
         Selection sel = selectionOptions.selection();
@@ -71,7 +93,9 @@ public final class TimelineCommand implements Callable<Integer> {
         }
         Query q = Query.parse(query);
         try (Engine engine = engineOptions.open()) {
+            StartTrace.mark("engine opened");
             Series s = Corpus.of(engine).timeline(q, sel, by, count);
+            StartTrace.mark("series counted");
             switch (format) {
                 case JSON -> {
                     // streamed, not built as a tree first: the same text as Output.json, in a fraction of the time
@@ -80,6 +104,7 @@ public final class TimelineCommand implements Callable<Integer> {
                     g.flush();
                     out.println();
                     out.flush();
+                    StartTrace.mark("json written");
                 }
                 case CSV -> Output.text(out, SeriesFormat.toCsv(s, csvProvenance(engine, sel)));
                 case TEXT -> Output.text(out, table(s));

@@ -118,6 +118,40 @@ class OutletGroupsTest {
     }
 
     @Test
+    void aCountThatNamesNoGroupNeedsNoPassOverTheCorpus() throws IOException {
+        Engine stored = fill(new InMemoryEngine(), articles(false));
+        java.util.concurrent.atomic.AtomicInteger factsCalls = new java.util.concurrent.atomic.AtomicInteger();
+        Engine counting = (Engine) java.lang.reflect.Proxy.newProxyInstance(Engine.class.getClassLoader(),
+                new Class<?>[] {Engine.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("facts")) {
+                        factsCalls.incrementAndGet();
+                    }
+                    try {
+                        return m.invoke(stored, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        Corpus got = Corpus.of(groups().apply(counting));
+        Corpus want = Corpus.of(fill(new InMemoryEngine(), articles(true)));
+        for (String text : List.of("переговоры", "*", "погода AND NOT переговоры", "outlet:a.example OR outlet:c.example")) {
+            Query q = Query.parse(text);
+            for (Selection sel : List.of(Selection.ALL, Selection.ALL.withOutlets(Set.of("c.example")))) {
+                for (Engine.CountUnit unit : Engine.CountUnit.values()) {
+                    assertEquals(want.timeline(q, sel, Bucketing.DAY, unit), got.timeline(q, sel, Bucketing.DAY, unit), text);
+                    assertEquals(want.breakdown(q, sel, Bucketing.WEEK, unit, Engine.Facet.OUTLET),
+                            got.breakdown(q, sel, Bucketing.WEEK, unit, Engine.Facet.OUTLET), text);
+                }
+            }
+        }
+        assertEquals(0, factsCalls.get(), "no group named: the groups' view was not built");
+        Query q = Query.parse("переговоры AND NOT group:state");
+        assertEquals(want.timeline(q, Selection.ALL, Bucketing.DAY, Engine.CountUnit.ARTICLES),
+                got.timeline(q, Selection.ALL, Bucketing.DAY, Engine.CountUnit.ARTICLES));
+        assertEquals(1, factsCalls.get(), "a group named: the view");
+    }
+
+    @Test
     void withNothingToAssignTheEngineIsAskedUnchanged() throws IOException {
         Engine plain = new InMemoryEngine();
         assertSame(plain, OutletGroups.none().apply(plain));
