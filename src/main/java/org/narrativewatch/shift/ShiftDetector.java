@@ -226,16 +226,9 @@ public final class ShiftDetector {
                 continue;
             }
             double[] r = Arrays.copyOfRange(residuals(obs, withBounds(new int[] {best}, a, b, n), trend), a, b);
-            double ss = 0;
-            int m = 0;
-            for (double v : r) {
-                if (!Double.isNaN(v)) {
-                    ss += v * v;
-                    m++;
-                }
-            }
+            double ms = meanSquare(r, 0, r.length);
             double rho = lagOneAutocorrelation(r);
-            double local = m == 0 ? 0 : ss / m * (1 + rho) / (1 - rho);
+            double local = Double.isNaN(ms) ? 0 : ms * (1 + rho) / (1 - rho);
             if (local > 0 && (unit.cost(a, b) - bestCost) / local > pen) {
                 all.add(best);
                 todo.add(new int[] {a, best});
@@ -413,29 +406,14 @@ public final class ShiftDetector {
                 break;
             }
             // each variance segment's mean square, relative to the whole series'
-            double total = 0;
-            int m = 0;
-            for (double v : r) {
-                if (!Double.isNaN(v)) {
-                    total += v * v;
-                    m++;
-                }
-            }
-            double ref = Math.max(total / m, floor);
+            double ref = Math.max(meanSquare(r, 0, r.length), floor);
             sd = new double[vcps.length + 1];
             double[] w = new double[n];
             for (int k = 0; k <= vcps.length; k++) {
                 int a = k == 0 ? 0 : vcps[k - 1];
                 int b = k == vcps.length ? n : vcps[k];
-                double ss = 0;
-                int mk = 0;
-                for (int i = a; i < b; i++) {
-                    if (!Double.isNaN(r[i])) {
-                        ss += r[i] * r[i];
-                        mk++;
-                    }
-                }
-                double var = Math.max(mk > 0 ? ss / mk : ref, floor);
+                double ms = meanSquare(r, a, b);
+                double var = Math.max(Double.isNaN(ms) ? ref : ms, floor);
                 sd[k] = Math.sqrt(var);
                 for (int i = a; i < b; i++) {
                     w[i] = ref / var;
@@ -560,6 +538,19 @@ public final class ShiftDetector {
             c += cost.lengthCharge(k == 0 ? 0 : cps[k - 1], k == cps.length ? cost.size() : cps[k]);
         }
         return c;
+    }
+
+    /** The mean of the squares of r[from, to), missing buckets (NaN) skipped; NaN when every bucket is missing. */
+    static double meanSquare(double[] r, int from, int to) {
+        double ss = 0;
+        int m = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(r[i])) {
+                ss += r[i] * r[i];
+                m++;
+            }
+        }
+        return m == 0 ? Double.NaN : ss / m;
     }
 
     /** Lag-1 autocorrelation of residuals (pairs across a missing bucket skipped), in [0, 1): negative counts as 0. */
