@@ -41,6 +41,15 @@ public final class Pelt {
         int[] expire = new int[16];
         double[] vals = new double[16];
         int nc = 1; // cand[0] = 0
+        // a cost with a one-parameter functional form adds FPOP's test against later candidates (Intervals)
+        int funFrom = cost instanceof Intervals x && !chargeSegmentLength ? x.functionalFrom(minSeg) : 0;
+        Intervals fun = funFrom > 0 ? (Intervals) cost : null;
+        double[] lo = fun == null ? null : new double[16];
+        double[] hi = fun == null ? null : new double[16];
+        if (fun != null) {
+            lo[0] = 0;
+            hi[0] = Double.POSITIVE_INFINITY;
+        }
         expire[0] = Integer.MAX_VALUE;
         for (int t = minSeg; t <= n; t++) {
             int fresh = t - minSeg;
@@ -49,6 +58,14 @@ public final class Pelt {
                     cand = Arrays.copyOf(cand, nc * 2);
                     expire = Arrays.copyOf(expire, nc * 2);
                     vals = Arrays.copyOf(vals, nc * 2);
+                    if (fun != null) {
+                        lo = Arrays.copyOf(lo, nc * 2);
+                        hi = Arrays.copyOf(hi, nc * 2);
+                    }
+                }
+                if (fun != null) {
+                    lo[nc] = 0;
+                    hi[nc] = Double.POSITIVE_INFINITY;
                 }
                 cand[nc] = fresh;
                 expire[nc++] = Integer.MAX_VALUE;
@@ -87,8 +104,15 @@ public final class Pelt {
                 if (ex == Integer.MAX_VALUE && vals[i] > bound) {
                     ex = t + minSeg;
                 }
+                if (ex == Integer.MAX_VALUE && fun != null && cand[i] > 0 && !fun.narrow(cand[i], f[cand[i]], last[cand[i]], f[last[cand[i]]], t, best, lo, hi, i)) {
+                    ex = t + Math.max(minSeg, funFrom); // lowest nowhere from then on: see Intervals
+                }
                 if (ex > t + 1) {
                     cand[kept] = cand[i];
+                    if (fun != null) {
+                        lo[kept] = lo[i];
+                        hi[kept] = hi[i];
+                    }
                     expire[kept++] = ex;
                 }
             }
