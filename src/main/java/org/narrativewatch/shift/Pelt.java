@@ -27,6 +27,11 @@ public final class Pelt {
     /** Change indices (first bucket of each new segment), ascending, and the unpenalised total cost. */
     public record Result(int[] changes, double cost) {}
 
+    /** A candidate is skipped on its lower bound only once its segment is this long (short ones round worse). */
+    static final int GROWING_MIN_AGE = 64;
+    /** The lower bound must exceed the best value by this share of its size: far beyond the costs' rounding. */
+    static final double GROWING_SLACK = 1e-7;
+
     public static Result run(SegmentCost cost, double penalty, int minSegment, boolean chargeSegmentLength) {
         int n = cost.size();
         int minSeg = Math.max(1, minSegment);
@@ -41,6 +46,15 @@ public final class Pelt {
         int[] expire = new int[16];
         double[] vals = new double[16];
         int nc = 1; // cand[0] = 0
+        // A least-squares cost only grows as its segment does (a line or mean fitted to more points leaves at least the
+        // same residual sum), so a candidate's value at an earlier end bounds its value now from below: while that
+        // bound is above the best value found so far (by more than the rounding of the prefix-sum costs), the candidate
+        // can be neither the minimum nor tied with it and is not evaluated. The minimum, its location and the tie rule
+        // are unchanged; inside a long segment, where PELT prunes nothing, this skips most of the candidates.
+        boolean growing = !chargeSegmentLength && cost.getClass() == SegmentCosts.Gaussian.class
+                && !((SegmentCosts.Gaussian) cost).meanvar;
+        boolean[] skipped = new boolean[16];
+        vals[0] = Double.NEGATIVE_INFINITY;
         // a cost with a one-parameter functional form adds FPOP's test against later candidates (Intervals)
         int funFrom = cost instanceof Intervals x && !chargeSegmentLength ? x.functionalFrom(minSeg) : 0;
         Intervals fun = funFrom > 0 ? (Intervals) cost : null;
@@ -58,6 +72,7 @@ public final class Pelt {
                     cand = Arrays.copyOf(cand, nc * 2);
                     expire = Arrays.copyOf(expire, nc * 2);
                     vals = Arrays.copyOf(vals, nc * 2);
+                    skipped = Arrays.copyOf(skipped, nc * 2);
                     if (fun != null) {
                         lo = Arrays.copyOf(lo, nc * 2);
                         hi = Arrays.copyOf(hi, nc * 2);
@@ -68,6 +83,7 @@ public final class Pelt {
                     hi[nc] = Double.POSITIVE_INFINITY;
                 }
                 cand[nc] = fresh;
+                vals[nc] = Double.NEGATIVE_INFINITY;
                 expire[nc++] = Integer.MAX_VALUE;
             }
             double best = Double.POSITIVE_INFINITY;
@@ -78,6 +94,23 @@ public final class Pelt {
                     double u = f[s] + cost.cost(s, t) + penalty; // what the pruning test sees
                     double v = u + cost.lengthCharge(s, t);
                     vals[i] = u;
+                    if (v < best) {
+                        best = v;
+                        arg = s;
+                    }
+                }
+            } else if (growing) {
+                // vals[i] holds s's value at an earlier end, a lower bound of its value now (see growing)
+                for (int i = 0; i < nc; i++) {
+                    int s = cand[i];
+                    double old = vals[i];
+                    if (t - s >= GROWING_MIN_AGE && old - GROWING_SLACK * (1 + Math.abs(old)) > best) {
+                        skipped[i] = true;
+                        continue;
+                    }
+                    skipped[i] = false;
+                    double v = f[s] + cost.cost(s, t) + penalty;
+                    vals[i] = v;
                     if (v < best) {
                         best = v;
                         arg = s;
@@ -101,7 +134,7 @@ public final class Pelt {
             double bound = best + penalty;
             for (int i = 0; i < nc; i++) {
                 int ex = expire[i];
-                if (ex == Integer.MAX_VALUE && vals[i] > bound) {
+                if (ex == Integer.MAX_VALUE && vals[i] > bound && !(growing && skipped[i])) {
                     ex = t + minSeg;
                 }
                 if (ex == Integer.MAX_VALUE && fun != null && cand[i] > 0 && !fun.narrow(cand[i], f[cand[i]], last[cand[i]], f[last[cand[i]]], t, best, lo, hi, i)) {
@@ -109,6 +142,7 @@ public final class Pelt {
                 }
                 if (ex > t + 1) {
                     cand[kept] = cand[i];
+                    vals[kept] = vals[i];
                     if (fun != null) {
                         lo[kept] = lo[i];
                         hi[kept] = hi[i];
