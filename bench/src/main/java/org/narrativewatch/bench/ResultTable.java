@@ -25,7 +25,7 @@ final class ResultTable {
             "ripgrep", "x_vs_pg", "x_vs_pg_cli", "count_ours", "count_pg", "count_rg", "note",
             // how the figures moved within the run (appended: the columns above keep their places)
             "spread_of", "n", "ours_in_process_min", "ours_in_process_max", "ours_cli_min", "ours_cli_max",
-            "postgres_min", "postgres_max", "ripgrep_min", "ripgrep_max", "x_vs_pg_min", "x_vs_pg_max");
+            "postgres_min", "postgres_max", "ripgrep_min", "ripgrep_max", "x_vs_pg_min", "x_vs_pg_max", "x_vs_pg_pairs_median");
 
     String csv() {
         StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append('\n');
@@ -38,7 +38,7 @@ final class ResultTable {
             f.addAll(List.of(sp.of(), sp.n() == 0 ? "" : Integer.toString(sp.n()),
                     num(sp.ours().min(), 3), num(sp.ours().max(), 3), num(sp.cli().min(), 3), num(sp.cli().max(), 3),
                     num(sp.pg().min(), 3), num(sp.pg().max(), 3), num(sp.rg().min(), 3), num(sp.rg().max(), 3),
-                    num(sp.ratio().min(), 2), num(sp.ratio().max(), 2)));
+                    num(sp.ratio().min(), 2), num(sp.ratio().max(), 2), num(sp.ratio().median(), 2)));
             sb.append(String.join(",", f.stream().map(ResultTable::csvField).toList())).append('\n');
         }
         return sb.toString();
@@ -47,7 +47,7 @@ final class ResultTable {
     String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("| corpus | figure | unit | ours in-process | ours CLI | PostgreSQL | ripgrep | × vs PG | × vs PG (CLI) "
-                + "| count ours | count PG | count rg | n | min–max: ours / CLI / PG / rg | × vs PG, min–max of pairs |\n");
+                + "| count ours | count PG | count rg | n | min–max: ours / CLI / PG / rg | × vs PG per pair: median (min–max) |\n");
         sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows()) {
             sb.append("| ").append(r.corpus()).append(" | ").append(r.figure()).append(" | ").append(r.unit())
@@ -57,7 +57,7 @@ final class ResultTable {
                     .append(" | ").append(count(r.countOurs())).append(" | ").append(count(r.countPostgres()))
                     .append(" | ").append(count(r.countRipgrep()))
                     .append(" | ").append(r.spreads().n() == 0 ? "–" : Integer.toString(r.spreads().n()))
-                    .append(" | ").append(r.spreads().ranges()).append(" | ").append(r.spreads().ratio().ratioRange())
+                    .append(" | ").append(r.spreads().ranges()).append(" | ").append(r.spreads().ratio().ratioSummary())
                     .append(" |\n");
         }
         List<Row> noted = rows().stream().filter(r -> r.note() != null && !r.note().isBlank()).toList();

@@ -46,11 +46,6 @@ record Spread(double median, double min, double max, int n) {
         return n > 0;
     }
 
-    /** Max over min: 1 is a perfectly steady figure. */
-    double width() {
-        return measured() && min > 0 ? max / min : Double.NaN;
-    }
-
     /** "137–186" (rounded as the table rounds), "–" when not measured, the one value when measured once. */
     String range() {
         if (!measured()) {
@@ -59,12 +54,16 @@ record Spread(double median, double min, double max, int n) {
         return n == 1 || min == max ? ResultTable.pretty(min) : ResultTable.pretty(min) + "–" + ResultTable.pretty(max);
     }
 
-    /** The same for ratios: "0.62–0.91×". */
-    String ratioRange() {
+    /**
+     * Ratios of pairs: their median and range, "0.78× (0.62–2.16)". Under a load that shifts between runs, the median
+     * of paired ratios moved less from run to run than the ratio of the two medians (docs/benchmarks.md).
+     */
+    String ratioSummary() {
         if (!measured()) {
             return "–";
         }
-        return n == 1 || min == max ? ResultTable.ratio(min) : ratioNumber(min) + "–" + ResultTable.ratio(max);
+        return n == 1 || min == max ? ResultTable.ratio(median)
+                : ResultTable.ratio(median) + " (" + ratioNumber(min) + "–" + ratioNumber(max) + ")";
     }
 
     private static String ratioNumber(double x) {

@@ -33,7 +33,6 @@ class RepeatsAndReuseTest {
         assertEquals(137.0, s.min());
         assertEquals(469.0, s.max());
         assertEquals(5, s.n());
-        assertEquals(469.0 / 137.0, s.width(), 1e-12);
         assertEquals("137–469", s.range());
         Spread even = Spread.of(List.of(4.0, 1.0, 2.0, 3.0));
         assertEquals(2.5, even.median());
@@ -52,7 +51,8 @@ class RepeatsAndReuseTest {
         Spread latency = Spread.pairedRatios(List.of(100.0, 200.0), List.of(50.0, 300.0), Row.Better.LOWER);
         assertEquals(0.5, latency.min(), 1e-12);
         assertEquals(1.5, latency.max(), 1e-12);
-        assertEquals("0.50–1.50×", latency.ratioRange());
+        assertEquals("1.00× (0.50–1.50)", latency.ratioSummary());
+        assertEquals(1.0, latency.median(), 1e-12, "the median of the pairs' ratios, not a ratio of medians");
         Spread rate = Spread.pairedRatios(List.of(3000.0), List.of(1000.0), Row.Better.HIGHER);
         assertEquals(3.0, rate.median(), 1e-12);
         assertEquals(0, Spread.pairedRatios(List.of(1.0), List.of(), Row.Better.LOWER).n(), "no pair, no ratio");
@@ -96,7 +96,7 @@ class RepeatsAndReuseTest {
         t.write(tmp, "r");
         String md = Files.readString(tmp.resolve("r.md"));
         assertTrue(md.contains("| 1tv-x10 | daily timeline: near — cold | ms | 150 | 600 | 90.0 | – | 0.60× | 0.15× | – | – | – "
-                + "| 3 | 137–186 / 590–650 / 75.0–105 / – | 0.40–0.77× |"), md);
+                + "| 3 | 137–186 / 590–650 / 75.0–105 / – | 0.60× (0.40–0.77) |"), md);
         assertTrue(md.contains("| 1tv | size on disk | MiB | – | 100 | 150 | – | 1.50× | 1.50× | – | – | – | – | – | – |"), md);
         List<String> csv = Files.readAllLines(tmp.resolve("r.csv"));
         List<String> header = List.of(csv.get(0).split(","));
@@ -108,6 +108,7 @@ class RepeatsAndReuseTest {
         assertEquals("137.000", near[header.indexOf("ours_in_process_min")]);
         assertEquals("186.000", near[header.indexOf("ours_in_process_max")]);
         assertEquals("0.40", near[header.indexOf("x_vs_pg_min")]);
+        assertEquals("0.60", near[header.indexOf("x_vs_pg_pairs_median")]);
         assertEquals("", csv.get(2).split(",", -1)[header.indexOf("n")]);
     }
 
