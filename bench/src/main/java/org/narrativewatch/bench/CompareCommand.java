@@ -50,8 +50,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--slice", defaultValue = "20000", description = "Articles in the smoke slice (default: ${DEFAULT-VALUE}).")
     int slice;
 
-    @Option(names = "--repeats", description = "Warm runs per query in process, in PostgreSQL and in ripgrep, in "
-            + "3 blocks interleaved across the systems (default " + WARM_DEFAULT + "; 3 with --smoke).")
+    @Option(names = "--repeats", description = "Warm runs per query in process and in PostgreSQL, in 3 blocks "
+            + "interleaved across the systems (ripgrep: at most 2 per block) (default " + WARM_DEFAULT + "; 3 with --smoke).")
     Integer repeats;
 
     @Option(names = "--cold-repeats", description = "Cold calls per query and system (page cache dropped, index freshly "
@@ -411,13 +411,16 @@ public final class CompareCommand implements Callable<Integer> {
             List<List<Double>> rgBlocks = new ArrayList<>();
             try (LuceneEngine engine = LuceneEngine.open(index)) {
                 ours.warmUp(engine, w, q);
-                for (int size : blocks(reps.warm())) {
-                    inBlocks.add(OursSide.timedRuns(engine, w, q, size, count));
+                List<Integer> sizes = blocks(reps.warm());
+                // ripgrep is no target's baseline: at most 2 runs a block (0.3–0.7 s each at ×10)
+                List<Integer> rgSizes = blocks(Math.min(reps.warm(), 2 * sizes.size()));
+                for (int b = 0; b < sizes.size(); b++) {
+                    inBlocks.add(OursSide.timedRuns(engine, w, q, sizes.get(b), count));
                     if (pg != null) {
-                        pgBlocks.add(pg.warmBlock(w, size));
+                        pgBlocks.add(pg.warmBlock(w, sizes.get(b)));
                     }
                     if (withRg) {
-                        rgBlocks.add(rg.warmBlock(w, c.plain(), size));
+                        rgBlocks.add(rg.warmBlock(w, c.plain(), rgSizes.get(b)));
                     }
                 }
             }
