@@ -384,7 +384,7 @@ public final class LuceneEngine implements Engine {
             if (!DirectoryReader.indexExists(directory)) {
                 throw new UserException("no index in " + dir + " yet: import something first (nwatch import FILE)");
             }
-            reader = DirectoryReader.open(bufferedDirectory);
+            reader = DirectoryReader.open(new TermsIndexInHeap(bufferedDirectory));
             IndexFormat.check(reader.getIndexCommit().getUserData(), dir.toString());
             readerGeneration = reader.getIndexCommit().getGeneration();
         } else {

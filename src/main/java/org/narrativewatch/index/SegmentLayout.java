@@ -28,8 +28,14 @@ public record SegmentLayout(int ramBufferCapMB, double segmentsPerTier, double f
     /** Lucene's merge policy as it is, and no merge at the end of an import (the layout before this class). */
     public static final SegmentLayout LUCENE = new SegmentLayout(256, 10, 2, 10, 0, 0.5);
 
-    /** The layout every writer uses unless {@code -Dnwatch.segment-layout} says otherwise. */
-    public static final SegmentLayout DEFAULT = LUCENE;
+    /**
+     * The layout every writer uses unless {@code -Dnwatch.segment-layout} says otherwise: Lucene's merge policy
+     * while importing, and one segment after a bulk import. At 1.45M articles the merge costs ~27 CPU-s
+     * (about a tenth of the import) and takes the first NEAR from 300-470 ms to 50-100 ms (13 segments vs
+     * one, paired, under load); merging to 3 or 5 segments saved only a third to a half of the merge and kept
+     * two to three times the single segment's first query (docs/benchmarks.md, "Cold queries, fifth round").
+     */
+    public static final SegmentLayout DEFAULT = new SegmentLayout(256, 10, 2, 10, 1, 0.5);
 
     /** Applies the buffer and the merge policy to a writer's configuration for a JVM of {@code maxHeapBytes}. */
     void configure(IndexWriterConfig cfg, long maxHeapBytes) {

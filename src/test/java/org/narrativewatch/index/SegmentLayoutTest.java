@@ -91,19 +91,22 @@ class SegmentLayoutTest {
     @Test
     void aBulkImportEndsInFewSegmentsWithTheSameAnswers() throws IOException {
         Path file = corpus(tmp.resolve("a.jsonl"), 0, 3000, 1);
-        SegmentLayout merged = SegmentLayout.LUCENE.with("bulk-segments=2");
         importFile(tmp.resolve("plain"), file, SegmentLayout.LUCENE, 150);
-        ImportReport r = importFile(tmp.resolve("merged"), file, merged, 150);
+        ImportReport r = importFile(tmp.resolve("two"), file, SegmentLayout.LUCENE.with("bulk-segments=2"), 150);
         assertEquals(3000, r.added());
+        importFile(tmp.resolve("default"), file, SegmentLayout.DEFAULT, 150);
         int plain = segments(tmp.resolve("plain"));
         assertTrue(plain > 2, "without the step the import leaves many segments: " + plain);
-        assertTrue(segments(tmp.resolve("merged")) <= 2, "after a bulk import: " + segments(tmp.resolve("merged")));
-        assertEquals(answers(tmp.resolve("plain")), answers(tmp.resolve("merged")));
+        assertTrue(segments(tmp.resolve("two")) <= 2, "after a bulk import: " + segments(tmp.resolve("two")));
+        assertEquals(1, segments(tmp.resolve("default")));
+        Map<String, List<Long>> expected = answers(tmp.resolve("plain"));
+        assertEquals(expected, answers(tmp.resolve("two")));
+        assertEquals(expected, answers(tmp.resolve("default")));
     }
 
     @Test
     void aSmallIncrementalImportIsNotMerged() throws IOException {
-        SegmentLayout layout = SegmentLayout.LUCENE.with("bulk-segments=1");
+        SegmentLayout layout = SegmentLayout.DEFAULT;
         Path index = tmp.resolve("idx");
         importFile(index, corpus(tmp.resolve("a.jsonl"), 0, 2000, 2), layout, 200);
         assertEquals(1, segments(index));
