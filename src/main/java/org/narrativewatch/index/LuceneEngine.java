@@ -91,8 +91,12 @@ public final class LuceneEngine implements Engine {
     private DirectoryReader keysReader;
     /** The segment layout of this engine's writer ({@link SegmentLayout}). */
     private final SegmentLayout layout;
-    /** Documents in the index when the writer opened: whether an import was a bulk import is judged against it. */
-    private long docsAtOpen;
+    /**
+     * Documents in the index when the writer opened or was last merged down after an import: whether an import
+     * was a bulk import is judged against it, so that one process importing many files (one writer) merges
+     * only when the index has doubled since its last merge, rewriting at most about twice its final size.
+     */
+    private long docsAtLastSettle;
     private final Map<String, Map<String, long[]>> totalsCache = new ConcurrentHashMap<>();
     private long totalsVersion = -1;
     /** Per-day totals of every commit this engine makes, written beside it ({@link DayTotals}). */
@@ -159,7 +163,7 @@ public final class LuceneEngine implements Engine {
             // their segments through those readers' memory maps; see MergeReadsBuffered. The writer holds the
             // lock, so the last commit is the state it opened on.
             keysReader = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
-            docsAtOpen = keysReader == null ? 0 : keysReader.numDocs();
+            docsAtLastSettle = keysReader == null ? 0 : keysReader.numDocs();
         }
         return writer;
     }
@@ -303,8 +307,9 @@ public final class LuceneEngine implements Engine {
     @Override
     public synchronized void finishImport(Map<String, String> checkpoint) throws IOException {
         commit(checkpoint);
-        if (layout.settle(writer(), docsAtOpen, committedSegments())) {
+        if (layout.settle(writer(), docsAtLastSettle, committedSegments())) {
             commit(checkpoint);
+            docsAtLastSettle = writer.getDocStats().numDocs;
         }
     }
 

@@ -122,6 +122,27 @@ class SegmentLayoutTest {
     }
 
     @Test
+    void oneProcessImportingManyFilesMergesOnlyWhenTheIndexDoubled() throws IOException {
+        Path index = tmp.resolve("idx");
+        try (LuceneEngine e = LuceneEngine.open(index, SegmentLayout.DEFAULT)) {
+            Importer importer = new Importer(e, 100, 60, null);
+            int[] sizes = {600, 600, 300};
+            int[] expectOne = {1, 1, 0};
+            int from = 0;
+            for (int i = 0; i < sizes.length; i++) {
+                Path f = corpus(tmp.resolve(i + ".jsonl"), from, sizes[i], 10 + i);
+                from += sizes[i];
+                try (Source s = Sources.open(f.toString(), ImportDefaults.none())) {
+                    importer.run(s);
+                }
+                int segments = e.committedSegments();
+                // the first file is the whole index, the second doubles it: both merged; the third adds a fifth
+                assertEquals(expectOne[i] == 1, segments == 1, "after file " + (i + 1) + ": " + segments + " segments");
+            }
+        }
+    }
+
+    @Test
     void aBulkImportIsMostOfTheIndex() {
         SegmentLayout l = SegmentLayout.LUCENE.with("bulk-share=0.5");
         assertTrue(l.bulk(0, 10));
