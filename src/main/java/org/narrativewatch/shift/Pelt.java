@@ -54,6 +54,7 @@ public final class Pelt {
         boolean growing = !chargeSegmentLength && cost.getClass() == SegmentCosts.Gaussian.class
                 && !((SegmentCosts.Gaussian) cost).meanvar;
         boolean[] skipped = new boolean[16];
+        int firstExpiry = Integer.MAX_VALUE; // the earliest expiry among the candidates
         vals[0] = Double.NEGATIVE_INFINITY;
         // a cost with a one-parameter functional form adds FPOP's test against later candidates (Intervals)
         int funFrom = cost instanceof Intervals x && !chargeSegmentLength ? x.functionalFrom(minSeg) : 0;
@@ -88,6 +89,7 @@ public final class Pelt {
             }
             double best = Double.POSITIVE_INFINITY;
             int arg = 0;
+            double highest = growing ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY; // of the values computed
             if (chargeSegmentLength) {
                 for (int i = 0; i < nc; i++) {
                     int s = cand[i];
@@ -111,6 +113,7 @@ public final class Pelt {
                     skipped[i] = false;
                     double v = f[s] + cost.cost(s, t) + penalty;
                     vals[i] = v;
+                    highest = Math.max(highest, v);
                     if (v < best) {
                         best = v;
                         arg = s;
@@ -129,9 +132,13 @@ public final class Pelt {
             }
             f[t] = best;
             last[t] = arg;
+            double bound = best + penalty;
+            if (fun == null && !(highest > bound) && firstExpiry > t + 1) {
+                continue; // no value computed fails the test and nothing expires: the pass below would change nothing
+            }
             // mark what fails the test and drop what has expired by the next step, in one pass
             int kept = 0;
-            double bound = best + penalty;
+            firstExpiry = Integer.MAX_VALUE;
             for (int i = 0; i < nc; i++) {
                 int ex = expire[i];
                 if (ex == Integer.MAX_VALUE && vals[i] > bound && !(growing && skipped[i])) {
@@ -141,6 +148,7 @@ public final class Pelt {
                     ex = t + Math.max(minSeg, funFrom); // lowest nowhere from then on: see Intervals
                 }
                 if (ex > t + 1) {
+                    firstExpiry = Math.min(firstExpiry, ex);
                     cand[kept] = cand[i];
                     vals[kept] = vals[i];
                     if (fun != null) {
