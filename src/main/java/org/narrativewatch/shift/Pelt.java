@@ -27,6 +27,11 @@ public final class Pelt {
     /** Change indices (first bucket of each new segment), ascending, and the unpenalised total cost. */
     public record Result(int[] changes, double cost) {}
 
+    /** A candidate is skipped on its lower bound only once its segment is this long (short ones round worse). */
+    static final int GROWING_MIN_AGE = 64;
+    /** The lower bound must exceed the best value by this share of its size: far beyond the costs' rounding. */
+    static final double GROWING_SLACK = 1e-7;
+
     public static Result run(SegmentCost cost, double penalty, int minSegment, boolean chargeSegmentLength) {
         int n = cost.size();
         int minSeg = Math.max(1, minSegment);
@@ -41,6 +46,25 @@ public final class Pelt {
         int[] expire = new int[16];
         double[] vals = new double[16];
         int nc = 1; // cand[0] = 0
+        // A least-squares cost only grows as its segment does (a line or mean fitted to more points leaves at least the
+        // same residual sum), so a candidate's value at an earlier end bounds its value now from below: while that
+        // bound is above the best value found so far (by more than the rounding of the prefix-sum costs), the candidate
+        // can be neither the minimum nor tied with it and is not evaluated. The minimum, its location and the tie rule
+        // are unchanged; inside a long segment, where PELT prunes nothing, this skips most of the candidates.
+        boolean growing = !chargeSegmentLength && cost.getClass() == SegmentCosts.Gaussian.class
+                && !((SegmentCosts.Gaussian) cost).meanvar;
+        boolean[] skipped = new boolean[16];
+        int firstExpiry = Integer.MAX_VALUE; // the earliest expiry among the candidates
+        vals[0] = Double.NEGATIVE_INFINITY;
+        // a cost with a one-parameter functional form adds FPOP's test against later candidates (Intervals)
+        int funFrom = cost instanceof Intervals x && !chargeSegmentLength ? x.functionalFrom(minSeg) : 0;
+        Intervals fun = funFrom > 0 ? (Intervals) cost : null;
+        double[] lo = fun == null ? null : new double[16];
+        double[] hi = fun == null ? null : new double[16];
+        if (fun != null) {
+            lo[0] = 0;
+            hi[0] = Double.POSITIVE_INFINITY;
+        }
         expire[0] = Integer.MAX_VALUE;
         for (int t = minSeg; t <= n; t++) {
             int fresh = t - minSeg;
@@ -49,18 +73,47 @@ public final class Pelt {
                     cand = Arrays.copyOf(cand, nc * 2);
                     expire = Arrays.copyOf(expire, nc * 2);
                     vals = Arrays.copyOf(vals, nc * 2);
+                    skipped = Arrays.copyOf(skipped, nc * 2);
+                    if (fun != null) {
+                        lo = Arrays.copyOf(lo, nc * 2);
+                        hi = Arrays.copyOf(hi, nc * 2);
+                    }
+                }
+                if (fun != null) {
+                    lo[nc] = 0;
+                    hi[nc] = Double.POSITIVE_INFINITY;
                 }
                 cand[nc] = fresh;
+                vals[nc] = Double.NEGATIVE_INFINITY;
                 expire[nc++] = Integer.MAX_VALUE;
             }
             double best = Double.POSITIVE_INFINITY;
             int arg = 0;
+            double highest = growing ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY; // of the values computed
             if (chargeSegmentLength) {
                 for (int i = 0; i < nc; i++) {
                     int s = cand[i];
                     double u = f[s] + cost.cost(s, t) + penalty; // what the pruning test sees
                     double v = u + cost.lengthCharge(s, t);
                     vals[i] = u;
+                    if (v < best) {
+                        best = v;
+                        arg = s;
+                    }
+                }
+            } else if (growing) {
+                // vals[i] holds s's value at an earlier end, a lower bound of its value now (see growing)
+                for (int i = 0; i < nc; i++) {
+                    int s = cand[i];
+                    double old = vals[i];
+                    if (t - s >= GROWING_MIN_AGE && old - GROWING_SLACK * (1 + Math.abs(old)) > best) {
+                        skipped[i] = true;
+                        continue;
+                    }
+                    skipped[i] = false;
+                    double v = f[s] + cost.cost(s, t) + penalty;
+                    vals[i] = v;
+                    highest = Math.max(highest, v);
                     if (v < best) {
                         best = v;
                         arg = s;
@@ -79,16 +132,29 @@ public final class Pelt {
             }
             f[t] = best;
             last[t] = arg;
+            double bound = best + penalty;
+            if (fun == null && !(highest > bound) && firstExpiry > t + 1) {
+                continue; // no value computed fails the test and nothing expires: the pass below would change nothing
+            }
             // mark what fails the test and drop what has expired by the next step, in one pass
             int kept = 0;
-            double bound = best + penalty;
+            firstExpiry = Integer.MAX_VALUE;
             for (int i = 0; i < nc; i++) {
                 int ex = expire[i];
-                if (ex == Integer.MAX_VALUE && vals[i] > bound) {
+                if (ex == Integer.MAX_VALUE && vals[i] > bound && !(growing && skipped[i])) {
                     ex = t + minSeg;
                 }
+                if (ex == Integer.MAX_VALUE && fun != null && cand[i] > 0 && !fun.narrow(cand[i], f[cand[i]], last[cand[i]], f[last[cand[i]]], t, best, lo, hi, i)) {
+                    ex = t + Math.max(minSeg, funFrom); // lowest nowhere from then on: see Intervals
+                }
                 if (ex > t + 1) {
+                    firstExpiry = Math.min(firstExpiry, ex);
                     cand[kept] = cand[i];
+                    vals[kept] = vals[i];
+                    if (fun != null) {
+                        lo[kept] = lo[i];
+                        hi[kept] = hi[i];
+                    }
                     expire[kept++] = ex;
                 }
             }

@@ -450,8 +450,15 @@ public final class ShiftDetector {
         return new Observations(obs.dates(), v, obs.totals(), e);
     }
 
-    /** Variance segments of residuals (mean 0 known): m log max(Σr²/m, floor), times a weight. */
-    private static final class MeanSquare implements SegmentCost {
+    /**
+     * Variance segments of residuals (mean 0 known): m log max(Σr²/m, floor), times a weight w. Where the floor does
+     * not bind, this is min over the precision u of w Σ (r² u − log u − 1), a one-parameter functional form, so
+     * {@link Pelt} prunes it as FPOP would ({@link Intervals}): without that, a series with no variance change is
+     * one long segment in which PELT keeps every candidate, quadratic in its length (10^5 buckets took a minute).
+     */
+    static final class MeanSquare implements Intervals {
+        /** The longest windows {@link #functionalFrom} checks. */
+        static final int FUNCTIONAL_MAX_FROM = 128;
         private final double[] s2;
         private final int[] cnt;
         private final double floor;
@@ -489,6 +496,106 @@ public final class ShiftDetector {
         @Override
         public Estimate estimate(int start, int end, int at, double sigma) {
             return Estimate.NONE;
+        }
+
+        /**
+         * Every segment of at least L buckets is a union of windows of L to 2L − 1 buckets, and its mean square is a
+         * weighted mean of theirs: when each such window's is at least twice the floor (or it has no observation), no
+         * segment of L or more meets the floor, not even through rounding. L is tried from the minimum segment,
+         * doubling up to {@link #FUNCTIONAL_MAX_FROM} (a few short windows of residuals near 0 are common).
+         */
+        @Override
+        public int functionalFrom(int minSegment) {
+            if (!(weight > 0) || Double.isInfinite(weight) || minSegment < 1) {
+                return 0;
+            }
+            int n = size();
+            for (int from = minSegment; from <= FUNCTIONAL_MAX_FROM; from *= 2) {
+                boolean ok = true;
+                for (int len = from; len < 2 * from && ok; len++) {
+                    for (int a = 0; a + len <= n; a++) {
+                        int m = cnt[a + len] - cnt[a];
+                        if (m > 0 && !(s2[a + len] - s2[a] >= 2 * m * floor)) {
+                            ok = false;
+                            break;
+                        }
+                    }
+                }
+                if (ok) {
+                    return from;
+                }
+            }
+            return 0;
+        }
+
+        /**
+         * The u where s beats t: F(s) − F(t) + w (S u − m log u − m) ≤ margin, S and m over [s, t), that is
+         * z − log z ≤ c with u = z m / S and c = (K + margin / w) / m... written out below; its two roots are
+         * approached by Newton's method from outside (the function is convex, so the iterates stay outside), and
+         * the interval is widened by a relative 1e-9 more, so it always contains the exact one.
+         */
+        @Override
+        public boolean narrow(int s, double fs, int j, double fj, int t, double ft, double[] lo, double[] hi, int k) {
+            int m = cnt[t] - cnt[s];
+            double sum = s2[t] - s2[s];
+            if (m == 0 || !(sum > 0)) {
+                return true; // no information about u from here
+            }
+            double margin = 1e-9 * (1 + Math.abs(fs) + Math.abs(ft));
+            // z − log z ≤ c, where z = u S / m
+            double c = 1 + (ft - fs + margin) / (weight * m) + Math.log(m / sum);
+            if (!(c >= 1)) {
+                return !(c < 1); // NaN: keep; below 1: s is beaten by t at every u
+            }
+            double unit = m / sum;
+            double zl = lo[k] * (1 / unit);
+            double zh = hi[k] * (1 / unit);
+            // the upper root: from hi when outside the interval, else from a point known to be outside
+            double z2;
+            if (zh <= 1 || zh - Math.log(zh) <= c) {
+                z2 = Double.POSITIVE_INFINITY; // hi already inside (or below the minimum): unchanged
+            } else {
+                double z = Math.min(zh, c + Math.log(c) + 2);
+                for (int it = 0; it < 4; it++) {
+                    double phi = z - Math.log(z) - c;
+                    if (!(phi > 1e-12 * z)) {
+                        break;
+                    }
+                    z -= phi / (1 - 1 / z);
+                }
+                z2 = z * (1 + 1e-9);
+            }
+            double z1;
+            if (zl >= 1 || (zl > 0 && zl - Math.log(zl) <= c)) {
+                z1 = 0;
+            } else {
+                double z = Math.max(zl, Math.exp(-c));
+                for (int it = 0; it < 4; it++) {
+                    double phi = z - Math.log(z) - c;
+                    if (!(phi > 1e-12)) {
+                        break;
+                    }
+                    z -= phi / (1 - 1 / z);
+                }
+                z1 = z * (1 - 1e-9);
+            }
+            double newLo = Math.max(lo[k], z1 * unit);
+            double newHi = Math.min(hi[k], z2 * unit);
+            lo[k] = newLo;
+            hi[k] = newHi;
+            if (!(newLo <= newHi)) {
+                return false;
+            }
+            // the earlier j beats s wherever w (S u − m log u − m) < F(s) − F(j), S and m over [j, s): at both ends?
+            int mj = cnt[s] - cnt[j];
+            double sj = s2[s] - s2[j];
+            if (mj == 0 || !(sj > 0) || !(newLo > 0) || Double.isInfinite(newHi) || !(fj < Double.POSITIVE_INFINITY)) {
+                return true;
+            }
+            double bound = fs - fj - 1e-9 * (1 + Math.abs(fs) + Math.abs(fj)) - margin;
+            double atLo = weight * (sj * newLo - mj * Math.log(newLo) - mj);
+            double atHi = weight * (sj * newHi - mj * Math.log(newHi) - mj);
+            return !(atLo < bound && atHi < bound);
         }
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DetectorsTest {
 
     /** Optimal partitioning without pruning (Jackson et al. 2005): what PELT must equal. */
-    private static int[] bruteForce(SegmentCost c, double pen, int minSeg, boolean charge) {
+    static int[] bruteForce(SegmentCost c, double pen, int minSeg, boolean charge) {
         int n = c.size();
         double[] f = new double[n + 1];
         int[] last = new int[n + 1];
