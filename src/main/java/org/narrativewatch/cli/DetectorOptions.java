@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -64,6 +64,11 @@ public final class DetectorOptions {
     @Option(names = "--refine-side", paramLabel = "N",
             description = "Local refinement splits a segment only with at least N buckets on each side (default: 10).")
     Integer refineSide;
+
+    @Option(names = "--unbiased-local-noise", negatable = true,
+            description = "Local refinement: judge a split at the AR(1) noise estimated without the bias of fitting the split's "
+                    + "lines (moment-matched), not the plug-in lag-1 autocorrelation of its residuals (default: off).")
+    Boolean unbiasedLocalNoise;
 
     @Option(names = "--min-turn", paramLabel = "SD",
             description = "With the jump check on lines: keep a peak or trough (the lines before and after go opposite ways, each "
@@ -121,6 +126,12 @@ public final class DetectorOptions {
                 throw new InvalidOptionException("refine-side", "cannot be given with --no-local-refinement");
             }
             o = o.withRefineSide(refineSide);
+        }
+        if (unbiasedLocalNoise != null) {
+            if (Boolean.FALSE.equals(localRefinement)) {
+                throw new InvalidOptionException("unbiased-local-noise", "cannot be given with --no-local-refinement");
+            }
+            o = o.withUnbiasedLocalNoise(unbiasedLocalNoise);
         }
         if (minTurn != null) {
             if (!(minTurn >= 0) || Double.isInfinite(minTurn)) {

@@ -188,14 +188,38 @@ public final class ConstructedSeries {
     }
 
     /**
-     * Turning points without a jump, peak and trough, and a step the global scale hides (not among
-     * {@link #cases()}: added after the grid and the admissibility rule were fixed).
+     * A short series with strongly autocorrelated noise: 120 buckets, a slope of 0.02 a bucket, AR(1) noise with
+     * ρ = 0.8 and marginal sd 1, and {@code step} long-run sds (√((1+ρ)/(1−ρ)) = 3) added from bucket 60 (0 = no
+     * change; truth then empty). Pieces of 20–60 buckets of such noise wander like steps, and their residuals'
+     * plug-in lag-1 autocorrelation is biased towards 0 by fitting the lines, so local refinement at the plug-in
+     * noise cuts them ({@code RobustDefaultTest#unbiasedLocalNoiseCutsAutocorrelatedNoiseLess}).
+     */
+    public static Case shortAutocorrelated(long seed, double step) {
+        RandomDataGenerator r = new RandomDataGenerator(seed);
+        int n = 120;
+        double rho = 0.8;
+        double longRun = Math.sqrt((1 + rho) / (1 - rho));
+        double[] x = new double[n];
+        double e = r.nextGaussian();
+        for (int i = 0; i < n; i++) {
+            x[i] = 0.02 * i + (i >= 60 ? step * longRun : 0) + e;
+            e = rho * e + Math.sqrt(1 - rho * rho) * r.nextGaussian();
+        }
+        return new Case(step > 0 ? "short AR(1) 0.8, a step of 3 long-run sd" : "short AR(1) 0.8, no change", x, days(n),
+                step > 0 ? new int[] {60} : new int[0], true);
+    }
+
+    /**
+     * Turning points without a jump, peak and trough, a step the global scale hides, and short series with strongly
+     * autocorrelated noise (not among {@link #cases()}: added after the grid and the admissibility rule were fixed).
      */
     public static Map<String, LongFunction<Case>> turns() {
         Map<String, LongFunction<Case>> m = new LinkedHashMap<>();
         m.put("a peak (no jump)", seed -> turningPoint(seed, false));
         m.put("a trough (no jump)", seed -> turningPoint(seed, true));
         m.put("a step hidden by the global scale", ConstructedSeries::hiddenStep);
+        m.put("short AR(1) 0.8, no change", seed -> shortAutocorrelated(seed, 0));
+        m.put("short AR(1) 0.8, a step of 3 long-run sd", seed -> shortAutocorrelated(seed, 3));
         return m;
     }
 

@@ -166,7 +166,7 @@ public final class ShiftDetector {
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
         int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
         if (cps != null && longRun && side > 0) {
-            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side));
+            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), Boolean.TRUE.equals(options.unbiasedLocalNoise()));
         }
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
@@ -193,10 +193,12 @@ public final class ShiftDetector {
      * residuals of the whole segmentation, so a change the segmentation misses inflates it (the misfit reads as
      * autocorrelated noise) and hides itself; within its own segment, the split fit's residuals show the noise
      * without that misfit. Both sides have at least {@code side} buckets so that the local scale and ρ rest on
-     * enough points (shorter pieces estimate ρ as 0 and are cut at random). The jump check runs afterwards, at
+     * enough points (shorter pieces estimate ρ as 0 and are cut at random). With {@code unbiased} the local noise is
+     * {@link ResidualAr1}'s: the plug-in ρ and mean square of a fitted piece are biased towards 0 by O(1/m), which
+     * reads a piece of autocorrelated noise as a step (docs/shifts.md; off by default). The jump check runs afterwards, at
      * the global scale, so the bends of a smooth curve found this way are merged as before.
      */
-    static int[] locallyRefined(Observations obs, Model model, int[] cps, double pen, int side) {
+    static int[] locallyRefined(Observations obs, Model model, int[] cps, double pen, int side, boolean unbiased) {
         boolean trend = model == Model.NORMAL_TREND;
         SegmentCost unit = SegmentCosts.of(model, obs, 1);
         int n = obs.size();
@@ -225,10 +227,16 @@ public final class ShiftDetector {
             if (best < 0) {
                 continue;
             }
-            double[] r = Arrays.copyOfRange(residuals(obs, withBounds(new int[] {best}, a, b, n), trend), a, b);
-            double ms = meanSquare(r, 0, r.length);
-            double rho = lagOneAutocorrelation(r);
-            double local = Double.isNaN(ms) ? 0 : ms * (1 + rho) / (1 - rho);
+            double local;
+            if (unbiased) {
+                ResidualAr1.Noise noise = ResidualAr1.estimate(obs, a, b, new int[] {best}, trend);
+                local = noise == null ? 0 : noise.longRunVariance();
+            } else {
+                double[] r = Arrays.copyOfRange(residuals(obs, withBounds(new int[] {best}, a, b, n), trend), a, b);
+                double ms = meanSquare(r, 0, r.length);
+                double rho = lagOneAutocorrelation(r);
+                local = Double.isNaN(ms) ? 0 : ms * (1 + rho) / (1 - rho);
+            }
             if (local > 0 && (unit.cost(a, b) - bestCost) / local > pen) {
                 all.add(best);
                 todo.add(new int[] {a, best});
@@ -239,7 +247,7 @@ public final class ShiftDetector {
     }
 
     /** The changes inside [a, b) with a and b added as changes too (where they are not the series' ends). */
-    private static int[] withBounds(int[] inside, int a, int b, int n) {
+    static int[] withBounds(int[] inside, int a, int b, int n) {
         int[] out = new int[inside.length + (a > 0 ? 1 : 0) + (b < n ? 1 : 0)];
         int k = 0;
         if (a > 0) {
@@ -555,6 +563,14 @@ public final class ShiftDetector {
 
     /** Lag-1 autocorrelation of residuals (pairs across a missing bucket skipped), in [0, 1): negative counts as 0. */
     static double lagOneAutocorrelation(double[] r) {
+        double[] sums = lagOneSums(r);
+        double ss = sums[0];
+        double cross = sums[1];
+        return ss > 0 ? Math.max(0, Math.min(1 - 1e-9, cross / ss)) : 0;
+    }
+
+    /** {Σ r_t², Σ r_t r_{t−1}} over the observed r (pairs across a missing bucket skipped). */
+    static double[] lagOneSums(double[] r) {
         double ss = 0;
         double cross = 0;
         double prev = Double.NaN;
@@ -569,7 +585,7 @@ public final class ShiftDetector {
             }
             prev = v;
         }
-        return ss > 0 ? Math.max(0, Math.min(1 - 1e-9, cross / ss)) : 0;
+        return new double[] {ss, cross};
     }
 
     /** Rounds of the long-run scale's fixed point (it settles in a few on every series tried). */

@@ -72,6 +72,8 @@ public final class TcpdEvaluation {
         for (int side : new int[] {5, 20}) {
             g.add(new Config("default, local refinement with sides of at least " + side, d.withRefineSide(side)));
         }
+        g.add(new Config("default, local refinement at the unbiased local noise", d.withUnbiasedLocalNoise(true)));
+        g.add(new Config("default, unbiased local noise, min segment 10", d.withUnbiasedLocalNoise(true).withMinSegment(10)));
         g.add(new Config("default without turning points", d.withMinTurn(0.0)));
         for (double t : new double[] {1, 3}) {
             g.add(new Config("default, turns of at least " + (int) t + " long-run sd", d.withMinTurn(t)));

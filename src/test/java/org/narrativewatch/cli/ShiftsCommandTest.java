@@ -98,6 +98,30 @@ class ShiftsCommandTest {
         assertEquals(0, new ObjectMapper().readTree(off.out()).get("variance_changes").size(), off.out());
     }
 
+    /** --unbiased-local-noise gives the detector's answer with that option; it needs local refinement on. */
+    @Test
+    void unbiasedLocalNoiseIsAnOption() throws Exception {
+        org.narrativewatch.shift.ConstructedSeries.Case c = org.narrativewatch.shift.ConstructedSeries.shortAutocorrelated(2, 3);
+        StringBuilder b = new StringBuilder("date,value\n");
+        for (int i = 0; i < c.x().length; i++) {
+            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
+        }
+        Path f = tmp.resolve("ar1.csv");
+        Files.writeString(f, b.toString());
+        CliRun r = run("shifts", "--csv", f.toString(), "--format", "json", "--unbiased-local-noise");
+        assertEquals(0, r.code(), r.err());
+        int[] expected = org.narrativewatch.shift.ShiftDetector.detect(org.narrativewatch.shift.Observations.of(c.dates(), c.x()),
+                org.narrativewatch.shift.ShiftOptions.DEFAULT.withUnbiasedLocalNoise(true)).changeIndices();
+        JsonNode changes = new ObjectMapper().readTree(r.out()).get("changes");
+        assertEquals(expected.length, changes.size(), r.out());
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], changes.get(k).get("index").asInt(), r.out());
+        }
+        CliRun both = run("shifts", "--csv", f.toString(), "--unbiased-local-noise", "--no-local-refinement");
+        assertEquals(1, both.code());
+        assertTrue(both.err().contains("unbiased-local-noise"), both.err());
+    }
+
     @Test
     void badInputIsAOneLineUserError() throws Exception {
         Path f = tmp.resolve("bad.csv");
