@@ -38,6 +38,8 @@ import org.tartarus.snowball.ext.RussianStemmer;
  *       are kept so phrases and NEAR count every word);
  *   <li>anything else (be, und): the exact form only.
  * </ul>
+ * A {@link FormCacheFilter} runs the chain after the tokenizer once per distinct word form and replays
+ * its tokens for repeated forms (the output is the same token for token).
  * Analyzers are created once per language and shared; Lucene's reuse strategy gives each thread its
  * own token streams, so they are thread-safe.
  */
