@@ -36,8 +36,9 @@ checkpoint_timeout = 30min
 jit = off
 CONF
     ;;
-  start)   as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 120 start >/dev/null ;;
-  restart) as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 120 -m fast restart >/dev/null ;;
+  # port and socket folder given on each start: a kept cluster (bench/run --keep/--reuse) follows BENCH_PGPORT
+  start)   as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $port -k $data" -w -t 120 start >/dev/null ;;
+  restart) as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -o "-p $port -k $data" -w -t 120 -m fast restart >/dev/null ;;
   stop)    [ -f "$data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$data" -w -t 120 -m fast stop >/dev/null || true ;;
   destroy) "$0" stop; rm -rf "$data" ;;
   *) echo "usage: pg.sh init|start|restart|stop|destroy" >&2; exit 2 ;;

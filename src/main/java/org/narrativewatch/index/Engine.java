@@ -36,6 +36,14 @@ public interface Engine extends Closeable {
     /** Makes everything added so far durable, recording {@code checkpoint} (what was consumed) with it. */
     void commit(Map<String, String> checkpoint) throws IOException;
 
+    /**
+     * The last commit of an import: commits, then may rearrange the stored index for reading (the embedded
+     * engine merges segments after a bulk import, {@link SegmentLayout}); the answers do not change.
+     */
+    default void finishImport(Map<String, String> checkpoint) throws IOException {
+        commit(checkpoint);
+    }
+
     /** The checkpoint recorded by the last commit (empty on a new index). */
     Map<String, String> checkpoint() throws IOException;
 

@@ -89,6 +89,14 @@ public final class LuceneEngine implements Engine {
     /** story hashes of every stored article, to mark syndicated copies */
     private LongHashSet storyHashes;
     private DirectoryReader keysReader;
+    /** The segment layout of this engine's writer ({@link SegmentLayout}). */
+    private final SegmentLayout layout;
+    /**
+     * Documents in the index when the writer opened or was last merged down after an import: whether an import
+     * was a bulk import is judged against it, so that one process importing many files (one writer) merges
+     * only when the index has doubled since its last merge, rewriting at most about twice its final size.
+     */
+    private long docsAtLastSettle;
     private final Map<String, Map<String, long[]>> totalsCache = new ConcurrentHashMap<>();
     private long totalsVersion = -1;
     /** Per-day totals of every commit this engine makes, written beside it ({@link DayTotals}). */
@@ -96,17 +104,23 @@ public final class LuceneEngine implements Engine {
     /** The per-day totals written with the reader's commit, once read; null before (or when there are none). */
     private volatile DayTotals.Counts committedTotals;
 
-    private LuceneEngine(Path dir) throws IOException {
+    private LuceneEngine(Path dir, SegmentLayout layout) throws IOException {
         this.dir = dir;
+        this.layout = layout;
         this.directory = FSDirectory.open(dir);
         this.bufferedDirectory = new NIOFSDirectory(dir);
     }
 
     /** Opens (or prepares to create) the index in {@code dir}. */
     public static LuceneEngine open(Path dir) {
+        return open(dir, SegmentLayout.current());
+    }
+
+    /** Opens the index in {@code dir} with a writer that lays its segments out as {@code layout} says. */
+    static LuceneEngine open(Path dir, SegmentLayout layout) {
         try {
             Files.createDirectories(dir);
-            return new LuceneEngine(dir);
+            return new LuceneEngine(dir, layout);
         } catch (IOException e) {
             throw new UserException("cannot open index folder " + dir + ": " + e.getMessage(), e);
         }
@@ -127,12 +141,7 @@ public final class LuceneEngine implements Engine {
         if (writer == null) {
             IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            // a quarter of the heap, at most 256 MB: imports run in constant memory even on a small heap
-            cfg.setRAMBufferSizeMB(Math.max(8, Math.min(256, Runtime.getRuntime().maxMemory() / 4 / (1 << 20))));
-            // No compound files: Lucene's default copies each new segment's files into one .cfs file, a second
-            // write of the whole index that only saves file handles (issue 14; an index holds a few segments)
-            cfg.setUseCompoundFile(false);
-            cfg.getMergePolicy().setNoCFSRatio(0);
+            layout.configure(cfg, Runtime.getRuntime().maxMemory());
             cfg.setCommitOnClose(false);
             // -Dnwatch.infostream=FILE: the writer's own log (flushes, merges, commits) for profiling an import
             String info = System.getProperty("nwatch.infostream");
@@ -154,6 +163,7 @@ public final class LuceneEngine implements Engine {
             // their segments through those readers' memory maps; see MergeReadsBuffered. The writer holds the
             // lock, so the last commit is the state it opened on.
             keysReader = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
+            docsAtLastSettle = keysReader == null ? 0 : keysReader.numDocs();
         }
         return writer;
     }
@@ -290,6 +300,25 @@ public final class LuceneEngine implements Engine {
     }
 
     /**
+     * The last commit of an import, then the end-of-import step of the segment layout: after a bulk import
+     * (most of the index added by this writer) the index is merged down to a few segments and committed
+     * again. The first commit makes every article durable, so a crash during the merge loses nothing.
+     */
+    @Override
+    public synchronized void finishImport(Map<String, String> checkpoint) throws IOException {
+        commit(checkpoint);
+        if (layout.settle(writer(), docsAtLastSettle, committedSegments())) {
+            commit(checkpoint);
+            docsAtLastSettle = writer.getDocStats().numDocs;
+        }
+    }
+
+    /** Segments in the last commit (tests of the layout). */
+    int committedSegments() throws IOException {
+        return SegmentInfos.readLatestCommit(directory).size();
+    }
+
+    /**
      * Writes the in-memory segments of every indexing thread to disk on as many threads as there are cores.
      * A commit alone flushes them one after the other on the committing thread, while the other cores idle:
      * on a bulk import most of the postings are still in memory at the last commit (issue 14).
@@ -360,7 +389,7 @@ public final class LuceneEngine implements Engine {
             if (!DirectoryReader.indexExists(directory)) {
                 throw new UserException("no index in " + dir + " yet: import something first (nwatch import FILE)");
             }
-            reader = DirectoryReader.open(bufferedDirectory);
+            reader = DirectoryReader.open(new TermsIndexInHeap(bufferedDirectory));
             IndexFormat.check(reader.getIndexCommit().getUserData(), dir.toString());
             readerGeneration = reader.getIndexCommit().getGeneration();
         } else {

@@ -179,7 +179,7 @@ public final class Importer {
         if (failure == null) {
             checkpoint.put(key, Long.toString(position));
         }
-        engine.commit(checkpoint);
+        engine.finishImport(checkpoint);
         if (progress != null) {
             progress.print("\r" + " ".repeat(79) + "\r");
             progress.flush();

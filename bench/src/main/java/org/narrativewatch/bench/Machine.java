@@ -15,7 +15,7 @@ record Machine(Map<String, String> facts) {
         f.put("cores (nproc)", Integer.toString(Runtime.getRuntime().availableProcessors()));
         f.put("RAM", firstMatch("/proc/meminfo", "MemTotal"));
         f.put("disk (scratch folder)", sh("df -h --output=source,fstype,size,avail " + Exec.q(work) + " | tail -1"));
-        f.put("load average at start", sh("cut -d' ' -f1-3 /proc/loadavg"));
+        f.put("load average at start", loadAverage());
         f.put("kernel", sh("uname -sr"));
         f.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         f.put("PostgreSQL", sh("/usr/lib/postgresql/15/bin/postgres --version 2>/dev/null || echo absent"));
@@ -26,8 +26,18 @@ record Machine(Map<String, String> facts) {
     String markdown() {
         StringBuilder sb = new StringBuilder("Machine:\n\n");
         facts.forEach((k, v) -> sb.append("- ").append(k).append(": ").append(v).append('\n'));
-        sb.append("- load average at end: ").append(sh("cut -d' ' -f1-3 /proc/loadavg")).append('\n');
+        sb.append("- load average at end: ").append(loadAverage()).append('\n');
         return sb.toString();
+    }
+
+    /** The 1-, 5- and 15-minute load averages, "1.21 1.80 2.02" ("unknown" off Linux). */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+            return "unknown";
+        }
     }
 
     private static String firstMatch(String file, String key) {

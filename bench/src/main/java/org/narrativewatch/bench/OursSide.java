@@ -63,21 +63,25 @@ final class OursSide {
 
     // ---- (a) CLI ---------------------------------------------------------------------------------
 
-    Timing cli(Workload w, Path index, int warm) throws IOException {
-        List<String> cmd = w.kind() == Workload.Kind.SEARCH
+    private List<String> cliCommand(Workload w, Path index) {
+        return w.kind() == Workload.Kind.SEARCH
                 ? List.of(nwatch.toString(), "search", "--index", index.toString(), w.ours(), "--limit", "20",
                         "--format", "json")
                 : List.of(nwatch.toString(), "timeline", "--index", index.toString(), w.ours(), "--by", "day",
                         "--format", "json");
+    }
+
+    /** One cold CLI call: the page cache dropped (JVM, jar, archive and index all read from disk), then the call. */
+    Call coldCli(Workload w, Path index) throws IOException {
         caches.drop();
-        Exec.Result first = Exec.run(cmd).check(cmd);
-        Long count = cliCount(w, first.out());
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < warm; i++) {
-            Exec.Result r = Exec.run(cmd).check(cmd);
-            times.add(r.millis());
-        }
-        return Timing.of(first.millis(), times, count);
+        return cliCall(w, index);
+    }
+
+    /** One CLI call, timed from process start to exit, with the matches it printed. */
+    Call cliCall(Workload w, Path index) throws IOException {
+        List<String> cmd = cliCommand(w, index);
+        Exec.Result r = Exec.run(cmd).check(cmd);
+        return new Call(r.millis(), cliCount(w, r.out()));
     }
 
     /**
@@ -143,33 +147,50 @@ final class OursSide {
 
     // ---- (b) in process --------------------------------------------------------------------------
 
-    Timing inProcess(Workload w, Path index, int warm) throws IOException {
+    /**
+     * Untimed: every workload once on a freshly opened engine, so that loading classes, the dictionaries and the
+     * analysis chains (once per JVM, as in a server) is in no cold call; the cold calls then differ only in the index.
+     */
+    static void prime(Path index, List<Workload> workloads) throws IOException {
+        try (LuceneEngine engine = LuceneEngine.open(index)) {
+            for (Workload w : workloads) {
+                run(engine, w, Query.parse(w.ours()));
+            }
+        }
+    }
+
+    /** One cold call in process: the page cache dropped, a freshly opened engine, its first call (reader opening included). */
+    Call coldInProcess(Workload w, Path index) throws IOException {
         Query q = Query.parse(w.ours());
         caches.drop();
         try (LuceneEngine engine = LuceneEngine.open(index)) {
             long t0 = System.nanoTime();
             long count = run(engine, w, q);
-            double cold = (System.nanoTime() - t0) / 1e6;
-            warmUp(engine, w, q, warmupMillis);
-            List<Double> times = new ArrayList<>();
-            for (int i = 0; i < warm; i++) {
-                long t = System.nanoTime();
-                long c = run(engine, w, q);
-                times.add((System.nanoTime() - t) / 1e6);
-                if (c != count) {
-                    throw new IllegalStateException("in-process count changed between runs of " + w.ours());
-                }
-            }
-            return Timing.of(cold, times, count);
+            return new Call((System.nanoTime() - t0) / 1e6, count);
         }
+    }
+
+    /** {@code runs} timed calls on an open, warmed-up engine; each must count {@code expected} matches. */
+    static List<Double> timedRuns(Engine engine, Workload w, Query q, int runs, long expected) throws IOException {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            long c = run(engine, w, q);
+            times.add((System.nanoTime() - t) / 1e6);
+            if (c != expected) {
+                throw new IllegalStateException("in-process count changed between runs of " + w.ours() + ": " + c
+                        + " vs " + expected);
+            }
+        }
+        return times;
     }
 
     /**
      * A long-running server answers from JIT-compiled code: before the timed warm runs, the query runs
-     * untimed for {@code millis} (at least 3, at most 500 times).
+     * untimed for {@code warmupMillis} (at least 3, at most 500 times).
      */
-    private static void warmUp(Engine engine, Workload w, Query q, long millis) throws IOException {
-        long until = System.nanoTime() + millis * 1_000_000L;
+    void warmUp(Engine engine, Workload w, Query q) throws IOException {
+        long until = System.nanoTime() + warmupMillis * 1_000_000L;
         for (int i = 0; i < 500 && (i < 3 || System.nanoTime() < until); i++) {
             run(engine, w, q);
         }

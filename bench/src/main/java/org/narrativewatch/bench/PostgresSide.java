@@ -23,18 +23,70 @@ final class PostgresSide {
     private final Path pgScript;
     private final Path pgData;
     private final Caches caches;
+    /** Each corpus has a database of its own in the cluster, so that a kept cluster holds every corpus of a run. */
+    private final String database;
 
     PostgresSide(String host, int port, Path pgScript, Path pgData, Caches caches) {
+        this(host, port, pgScript, pgData, caches, "postgres");
+    }
+
+    private PostgresSide(String host, int port, Path pgScript, Path pgData, Caches caches, String database) {
         this.host = host;
         this.port = port;
         this.pgScript = pgScript;
         this.pgData = pgData;
         this.caches = caches;
+        this.database = database;
+    }
+
+    /** The same cluster, talking to the database of corpus {@code corpus}. */
+    PostgresSide on(String corpus) {
+        return new PostgresSide(host, port, pgScript, pgData, caches, databaseOf(corpus));
+    }
+
+    /** "1tv-x10" → "nw_1tv_x10". */
+    static String databaseOf(String corpus) {
+        return "nw_" + corpus.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+    }
+
+    String database() {
+        return database;
+    }
+
+    private List<String> psqlOn(String db, String... extra) {
+        List<String> cmd = new ArrayList<>(List.of("psql", "-X", "-q", "-h", host, "-p", Integer.toString(port), "-U",
+                "bench", "-d", db, "-v", "ON_ERROR_STOP=1"));
+        cmd.addAll(List.of(extra));
+        return cmd;
+    }
+
+    /** This side's database made anew (dropped first when it exists); untimed. */
+    void createDatabase() throws IOException {
+        List<String> drop = psqlOn("postgres", "-c", "DROP DATABASE IF EXISTS " + database);
+        Exec.run(drop).check(drop);
+        List<String> create = psqlOn("postgres", "-c", "CREATE DATABASE " + database);
+        Exec.run(create).check(create);
+    }
+
+    void dropDatabase() throws IOException {
+        List<String> drop = psqlOn("postgres", "-c", "DROP DATABASE IF EXISTS " + database);
+        Exec.run(drop).check(drop);
+    }
+
+    /** Rows in this database's articles table, or -1 when the database or the table does not exist. */
+    long articles() throws IOException {
+        List<String> exists = psqlOn("postgres", "-At", "-c", "SELECT count(*) FROM pg_database WHERE datname = '" + database + "'");
+        if (!Exec.run(exists).check(exists).out().trim().equals("1")) {
+            return -1;
+        }
+        List<String> cmd = psql("-At", "-c", "SELECT count(*) FROM articles");
+        Exec.Result r = Exec.run(cmd);
+        return r.exit() == 0 ? Long.parseLong(r.out().trim()) : -1;
     }
 
     private List<String> psql(String... extra) {
         List<String> cmd = new ArrayList<>(List.of("psql", "-X", "-q", "-h", host, "-p", Integer.toString(port), "-U",
-                "bench", "-d", "postgres", "-v", "ON_ERROR_STOP=1"));
+                "bench", "-d", database, "-v", "ON_ERROR_STOP=1"));
         cmd.addAll(List.of(extra));
         return cmd;
     }
@@ -67,8 +119,10 @@ final class PostgresSide {
                 CREATE INDEX articles_fts ON articles USING gin (%s);
                 CREATE INDEX articles_day ON articles (day);
                 """.formatted(TSV), StandardCharsets.UTF_8);
-        List<String> drop = psql("-c", "DROP TABLE IF EXISTS articles");
+        // untimed: no previous load's dirty pages left for this one to write (repeated loads are equivalent)
+        List<String> drop = psql("-c", "DROP TABLE IF EXISTS articles", "-c", "CHECKPOINT");
         Exec.run(drop).check(drop);
+        Exec.bash("sync");
         String script = "{ cat " + Exec.q(head) + "; " + c.catCommand() + "; cat " + Exec.q(tail) + "; } | "
                 + psqlLine();
         ProcessTree server = ProcessTree.fromPidFile(pgData.resolve("postmaster.pid"));
@@ -119,27 +173,45 @@ final class PostgresSide {
         return "'" + s.replace("'", "''") + "'";
     }
 
-    /** Cold: server restarted and page cache dropped, then a new session; warm: the same statement again in it. */
-    Timing query(Workload w, int warm) throws IOException {
+    /**
+     * One cold statement: the server restarted (its shared buffers and every backend's caches gone) and the page
+     * cache dropped, then a connection made in a throwaway session (so no timing pays for it), then the statement
+     * as the first of a new session.
+     */
+    Call coldQuery(Workload w) throws IOException {
         restart();
         caches.drop();
+        List<String> connect = psql("-At", "-F", "|", "-c", "SELECT 1");
+        Exec.run(connect).check(connect);
+        return statements(w, 1, 0).get(0);
+    }
+
+    /**
+     * {@code runs} warm statements in one new session, after one untimed statement that warms that session's
+     * caches (the cluster's shared buffers are warm from the statements before).
+     */
+    List<Double> warmBlock(Workload w, int runs) throws IOException {
+        return statements(w, runs, 1).stream().map(Call::ms).toList();
+    }
+
+    /** {@code untimed + runs} times the statement in one psql session; the timed ones, with the first one's count. */
+    private List<Call> statements(Workload w, int runs, int untimed) throws IOException {
         String stmt = sql(w);
         StringBuilder script = new StringBuilder("\\timing on\n");
-        for (int i = 0; i <= warm; i++) {
+        for (int i = 0; i < runs + untimed; i++) {
             script.append(stmt).append('\n');
         }
-        List<String> cmd = psql("-At", "-F", "|", "-c", "SELECT 1"); // connect first, so no run pays for it
-        Exec.run(cmd).check(cmd);
         Path file = Files.createTempFile("bench-q", ".sql");
         try {
             Files.writeString(file, script, StandardCharsets.UTF_8);
             List<String> run = psql("-At", "-F", "|", "-f", file.toString());
             Exec.Result r = Exec.run(run).check(run);
             List<Double> times = Measure.psqlTimes(r.out());
-            if (times.size() != warm + 1) {
-                throw new IllegalStateException("psql printed " + times.size() + " timings, expected " + (warm + 1));
+            if (times.size() != runs + untimed) {
+                throw new IllegalStateException("psql printed " + times.size() + " timings, expected " + (runs + untimed));
             }
-            return Timing.of(times.get(0), times.subList(1, times.size()), firstCount(w, r.out()));
+            Long count = firstCount(w, r.out());
+            return times.subList(untimed, times.size()).stream().map(t -> new Call(t, count)).toList();
         } finally {
             Files.deleteIfExists(file);
         }
@@ -147,16 +219,11 @@ final class PostgresSide {
 
     /**
      * psql as a shell user calls it, one process per statement: {@code psql -c SQL}, timed from process start to
-     * exit (connection included), after one untimed call; returns the {@code runs} times.
+     * exit (connection included).
      */
-    List<Double> cliCall(Workload w, int runs) throws IOException {
+    double cliCall(Workload w) throws IOException {
         List<String> cmd = psql("-At", "-F", "|", "-c", sql(w));
-        Exec.run(cmd).check(cmd);
-        List<Double> times = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            times.add(Exec.run(cmd).check(cmd).millis());
-        }
-        return times;
+        return Exec.run(cmd).check(cmd).millis();
     }
 
     /**

@@ -22,7 +22,10 @@ final class ResultTable {
     }
 
     static final List<String> HEADER = List.of("corpus", "figure", "unit", "ours_in_process", "ours_cli", "postgres",
-            "ripgrep", "x_vs_pg", "x_vs_pg_cli", "count_ours", "count_pg", "count_rg", "note");
+            "ripgrep", "x_vs_pg", "x_vs_pg_cli", "count_ours", "count_pg", "count_rg", "note",
+            // how the figures moved within the run (appended: the columns above keep their places)
+            "spread_of", "n", "ours_in_process_min", "ours_in_process_max", "ours_cli_min", "ours_cli_max",
+            "postgres_min", "postgres_max", "ripgrep_min", "ripgrep_max", "x_vs_pg_min", "x_vs_pg_max", "x_vs_pg_pairs_median");
 
     String csv() {
         StringBuilder sb = new StringBuilder(String.join(",", HEADER)).append('\n');
@@ -30,6 +33,12 @@ final class ResultTable {
             List<String> f = List.of(r.corpus(), r.figure(), r.unit(), num(r.oursInProcess(), 3), num(r.oursCli(), 3),
                     num(r.postgres(), 3), num(r.ripgrep(), 3), num(r.ratio(), 2), num(r.ratioCli(), 2),
                     str(r.countOurs()), str(r.countPostgres()), str(r.countRipgrep()), r.note() == null ? "" : r.note());
+            Row.Spreads sp = r.spreads();
+            f = new ArrayList<>(f);
+            f.addAll(List.of(sp.of(), sp.n() == 0 ? "" : Integer.toString(sp.n()),
+                    num(sp.ours().min(), 3), num(sp.ours().max(), 3), num(sp.cli().min(), 3), num(sp.cli().max(), 3),
+                    num(sp.pg().min(), 3), num(sp.pg().max(), 3), num(sp.rg().min(), 3), num(sp.rg().max(), 3),
+                    num(sp.ratio().min(), 2), num(sp.ratio().max(), 2), num(sp.ratio().median(), 2)));
             sb.append(String.join(",", f.stream().map(ResultTable::csvField).toList())).append('\n');
         }
         return sb.toString();
@@ -38,15 +47,18 @@ final class ResultTable {
     String markdown() {
         StringBuilder sb = new StringBuilder();
         sb.append("| corpus | figure | unit | ours in-process | ours CLI | PostgreSQL | ripgrep | × vs PG | × vs PG (CLI) "
-                + "| count ours | count PG | count rg |\n");
-        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| count ours | count PG | count rg | n | min–max: ours / CLI / PG / rg | × vs PG per pair: median (min–max) |\n");
+        sb.append("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows()) {
             sb.append("| ").append(r.corpus()).append(" | ").append(r.figure()).append(" | ").append(r.unit())
                     .append(" | ").append(pretty(r.oursInProcess())).append(" | ").append(pretty(r.oursCli()))
                     .append(" | ").append(pretty(r.postgres())).append(" | ").append(pretty(r.ripgrep()))
                     .append(" | ").append(ratio(r.ratio())).append(" | ").append(ratio(r.ratioCli()))
                     .append(" | ").append(count(r.countOurs())).append(" | ").append(count(r.countPostgres()))
-                    .append(" | ").append(count(r.countRipgrep())).append(" |\n");
+                    .append(" | ").append(count(r.countRipgrep()))
+                    .append(" | ").append(r.spreads().n() == 0 ? "–" : Integer.toString(r.spreads().n()))
+                    .append(" | ").append(r.spreads().ranges()).append(" | ").append(r.spreads().ratio().ratioSummary())
+                    .append(" |\n");
         }
         List<Row> noted = rows().stream().filter(r -> r.note() != null && !r.note().isBlank()).toList();
         if (!noted.isEmpty()) {
@@ -91,7 +103,7 @@ final class ResultTable {
         return String.format(Locale.ROOT, "%.2f", x);
     }
 
-    private static String ratio(double x) {
+    static String ratio(double x) {
         return Double.isNaN(x) ? "–" : (x >= 10 ? String.format(Locale.ROOT, "%.0f×", x)
                 : String.format(Locale.ROOT, "%.2f×", x));
     }

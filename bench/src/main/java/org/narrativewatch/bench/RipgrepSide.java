@@ -25,21 +25,28 @@ final class RipgrepSide {
         }
     }
 
-    Timing count(Workload w, Path plain, int warm) throws IOException {
+    /** One cold run: the page cache dropped, then {@code rg} over the whole file; null when the workload has no regex. */
+    Call cold(Workload w, Path plain) throws IOException {
         if (w.rg() == null) {
-            return Timing.NONE;
+            return null;
         }
-        List<String> cmd = List.of("rg", "-c", "-i", w.rg(), plain.toString());
         caches.drop();
-        Exec.Result first = Exec.run(cmd);
-        Long count = parse(first, cmd);
+        return call(w, plain);
+    }
+
+    /** {@code runs} warm runs (the file in the page cache). */
+    List<Double> warmBlock(Workload w, Path plain, int runs) throws IOException {
         List<Double> times = new ArrayList<>();
-        for (int i = 0; i < warm; i++) {
-            Exec.Result r = Exec.run(cmd);
-            parse(r, cmd);
-            times.add(r.millis());
+        for (int i = 0; i < runs; i++) {
+            times.add(call(w, plain).ms());
         }
-        return Timing.of(first.millis(), times, count);
+        return times;
+    }
+
+    private static Call call(Workload w, Path plain) throws IOException {
+        List<String> cmd = List.of("rg", "-c", "-i", w.rg(), plain.toString());
+        Exec.Result r = Exec.run(cmd);
+        return new Call(r.millis(), parse(r, cmd));
     }
 
     private static Long parse(Exec.Result r, List<String> cmd) {
