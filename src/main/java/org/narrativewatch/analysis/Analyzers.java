@@ -38,6 +38,8 @@ import org.tartarus.snowball.ext.RussianStemmer;
  *       are kept so phrases and NEAR count every word);
  *   <li>anything else (be, und): the exact form only.
  * </ul>
+ * A {@link FormCacheFilter} runs the chain after the tokenizer once per distinct word form and replays
+ * its tokens for repeated forms (the output is the same token for token).
  * Analyzers are created once per language and shared; Lucene's reuse strategy gives each thread its
  * own token streams, so they are thread-safe.
  */
@@ -141,13 +143,18 @@ public final class Analyzers {
     }
 
     private static Analyzer create(String chain) {
+        return create(chain, FormCacheFilter.DEFAULT_CAPACITY);
+    }
+
+    /** The chain for {@code chain} with a form cache of {@code cacheCapacity} forms, or none when 0 (tests). */
+    static Analyzer create(String chain, int cacheCapacity) {
         switch (chain) {
             case "ru":
-                return new ChainAnalyzer(chain, MorphDictionary.russian());
+                return new ChainAnalyzer(chain, MorphDictionary.russian(), cacheCapacity);
             case "uk":
-                return new ChainAnalyzer(chain, MorphDictionary.ukrainian());
+                return new ChainAnalyzer(chain, MorphDictionary.ukrainian(), cacheCapacity);
             default:
-                return new ChainAnalyzer(chain, null);
+                return new ChainAnalyzer(chain, null, cacheCapacity);
         }
     }
 
@@ -169,15 +176,19 @@ public final class Analyzers {
         private final MorphDictionary dictionary;
         private final CharArraySet protectedWords = protectedWords();
 
-        ChainAnalyzer(String chain, MorphDictionary dictionary) {
+        private final int cacheCapacity;
+
+        ChainAnalyzer(String chain, MorphDictionary dictionary, int cacheCapacity) {
             this.chain = chain;
             this.dictionary = dictionary;
+            this.cacheCapacity = cacheCapacity;
         }
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             WordTokenizer tokenizer = new WordTokenizer();
-            TokenStream ts = new CompoundPartsFilter(tokenizer);
+            FormCacheFilter.OneWord word = FormCacheFilter.source(tokenizer, cacheCapacity > 0);
+            TokenStream ts = new CompoundPartsFilter(word);
             ts = new ProtectedWordFilter(ts, protectedWords, dictionary != null);
             ts = new LowerCaseFilter(ts);
             ts = new FoldFilter(ts);
@@ -194,7 +205,9 @@ public final class Analyzers {
                 ts = new PorterStemFilter(ts);
                 ts = new LemmaTagFilter(ts, chain, false);
             }
-            return new TokenStreamComponents(tokenizer, ts);
+            // the chain above runs once per distinct word form; repeated forms replay its output
+            return new TokenStreamComponents(tokenizer,
+                    cacheCapacity > 0 ? new FormCacheFilter(tokenizer, word, ts, cacheCapacity) : ts);
         }
     }
 

@@ -35,13 +35,15 @@ import org.tartarus.snowball.ext.RussianStemmer;
  * one per indexing thread. A morfologik lookup costs a few microseconds (the word is encoded to
  * KOI8-R, the automaton walked, every reading decoded), a hit in the cache a fraction of one; on 1M
  * tokens of Telegram news the dictionary stage took 13 s uncached and 1.4 s with this cache. It
- * holds up to {@value #CACHE_LIMIT} forms (about 100k distinct forms cover 1M tokens of news) and is
- * simply cleared when full, which keeps hits allocation-free and costs a short refill.
+ * holds up to {@value #CACHE_LIMIT} forms and is simply cleared when full, which keeps hits allocation-free
+ * and costs a short refill. In the index chains a {@link FormCacheFilter} in front of it answers ~90 % of the
+ * tokens, so this cache sees mostly first occurrences; 100k forms per thread only added heap there
+ * (1tv import: heap 330 → 308 MB, peak RSS 406 → 354 MiB with 16k; docs/benchmarks.md, fifth round).
  */
 final class Lemmatizer {
     static final String[] NONE = new String[0];
     static final Reading UNKNOWN = new Reading(NONE, false, false, false);
-    private static final int CACHE_LIMIT = 100_000;
+    private static final int CACHE_LIMIT = 16_384;
     static final int MAX_COMPOUND_LEMMAS = 8;
     /** Unknown words up to this many characters are not stemmed (see {@link DictionaryLemmaFilter}). */
     static final int SHORT_WORD = 3;
