@@ -87,7 +87,7 @@ public final class ProbeCommand implements Callable<Integer> {
 
     /** One rung's (or PostgreSQL's) import in one round, with what its index holds. */
     record Run(String who, long articles, double wallSeconds, double innerSeconds, double cpuSeconds, double peakMiB,
-               ProbeIndexer.IndexFacts facts) {}
+               ProbeIndexer.IndexFacts facts, long tokens) {}
 
     @Override
     public Integer call() throws Exception {
@@ -210,7 +210,7 @@ public final class ProbeCommand implements Callable<Integer> {
                     log("  round %d of %d: PostgreSQL load ...", i + 1, n);
                     ImportFigures f = pg.load(c, work);
                     runs.get(who).add(new Run(who, f.articles(), f.wallSeconds(), Double.NaN, f.cpuSeconds(),
-                            f.peakMemoryMiB(), null));
+                            f.peakMemoryMiB(), null, -1));
                 } else {
                     Corpus.deleteTree(index);
                     Exec.bash("sync");
@@ -219,7 +219,7 @@ public final class ProbeCommand implements Callable<Integer> {
                 }
                 Run r = runs.get(who).get(runs.get(who).size() - 1);
                 log("    %s: %,d articles in %.1f s, %.1f CPU-s, peak %.0f MiB%s", who, r.articles(), r.wallSeconds(),
-                        r.cpuSeconds(), r.peakMiB(), r.facts() == null ? ""
+                        r.cpuSeconds(), r.peakMiB(), r.facts() == null ? (r.tokens() >= 0 ? ", " + r.tokens() + " tokens" : "")
                                 : String.format(Locale.ROOT, ", %,d occurrences, %d segments", r.facts().occurrences(),
                                         r.facts().segments()));
             }
@@ -233,6 +233,7 @@ public final class ProbeCommand implements Callable<Integer> {
         Exec.Result r;
         double inner;
         long articles;
+        long tokens = -1;
         if (v.isOurImport()) {
             List<String> cmd = List.of("/usr/bin/time", "-v", nwatch.toString(), "import", "--index", index.toString(),
                     "--format", "json", c.file().toString());
@@ -252,12 +253,17 @@ public final class ProbeCommand implements Callable<Integer> {
             com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
             inner = o.path("seconds").asDouble();
             articles = o.path("articles").asLong();
+            tokens = v == ProbeVariant.ANALYSE ? o.path("tokens").asLong() : -1;
+        }
+        if (v.writesNoIndex()) {
+            return new Run(v.id(), articles, r.nanos() / 1e9, inner, Measure.cpuSeconds(r.err()), Measure.maxRssMiB(r.err()),
+                    null, tokens);
         }
         ProbeIndexer.IndexFacts facts = ProbeIndexer.IndexFacts.of(index);
         if (facts.docs() != articles) {
             throw new IllegalStateException(v.id() + ": the index holds " + facts.docs() + " documents, the run said " + articles);
         }
-        return new Run(v.id(), articles, r.nanos() / 1e9, inner, Measure.cpuSeconds(r.err()), Measure.maxRssMiB(r.err()), facts);
+        return new Run(v.id(), articles, r.nanos() / 1e9, inner, Measure.cpuSeconds(r.err()), Measure.maxRssMiB(r.err()), facts, -1);
     }
 
     /** The Markdown table of one corpus. */
@@ -299,6 +305,9 @@ public final class ProbeCommand implements Callable<Integer> {
         String occ = "–";
         String segs = "–";
         ProbeIndexer.IndexFacts f = rs.get(rs.size() - 1).facts();
+        if (rs.get(0).tokens() >= 0) {
+            occ = String.format(Locale.ROOT, "%,d tokens analysed", rs.get(0).tokens());
+        }
         if (f != null) {
             occ = String.format(Locale.ROOT, "%,d (%,d)", f.occurrences(), f.titleOccurrences());
             segs = Integer.toString(f.segments());

@@ -65,6 +65,7 @@ public final class ProbeIndexer {
         this.threads = threads;
         this.probeAnalyzer = switch (variant) {
             case P0, P0_1T -> new ProbeAnalyzer(PositionGroupFilter.Keep.LEMMAS);
+            case READ -> null;
             case P1_DISTINCT -> new ProbeAnalyzer(PositionGroupFilter.Keep.DISTINCT_FORMS);
             default -> new ProbeAnalyzer(null);
         };
@@ -86,13 +87,15 @@ public final class ProbeIndexer {
         Path scratch = java.nio.file.Files.createTempDirectory("probe-engine");
         long t0 = System.nanoTime();
         long n;
+        ProbeIndexer probe = new ProbeIndexer(v, v == ProbeVariant.P0_1T ? 1 : ourThreads(), scratch);
         try {
-            n = new ProbeIndexer(v, v == ProbeVariant.P0_1T ? 1 : ourThreads(), scratch).run(Path.of(args[2]), index);
+            n = probe.run(Path.of(args[2]), index);
         } finally {
             java.nio.file.Files.deleteIfExists(scratch);
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "{\"variant\":\"%s\",\"articles\":%d,\"seconds\":%.3f}%n", v.id(), n, s);
+        System.out.printf(Locale.ROOT, "{\"variant\":\"%s\",\"articles\":%d,\"seconds\":%.3f,\"tokens\":%d}%n", v.id(), n, s,
+                probe.tokens.sum());
     }
 
     /** Indexes every acceptable record of {@code file} into a new index in {@code index}; returns the articles added. */
@@ -110,7 +113,7 @@ public final class ProbeIndexer {
             return t;
         }) : null;
         long added = 0;
-        try (IndexWriter w = new IndexWriter(FSDirectory.open(index), cfg);
+        try (IndexWriter w = variant.writesNoIndex() ? null : new IndexWriter(FSDirectory.open(index), cfg);
              Source source = Sources.open(file.toString(), ImportDefaults.none())) {
             List<Article> batch = new ArrayList<>(BATCH);
             List<Future<?>> inFlight = List.of();
@@ -133,7 +136,9 @@ public final class ProbeIndexer {
             if (variant == ProbeVariant.P3_MERGE) {
                 w.forceMerge(1);
             }
-            w.commit();
+            if (w != null) {
+                w.commit();
+            }
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -148,11 +153,14 @@ public final class ProbeIndexer {
     private List<Future<?>> submit(IndexWriter w, List<Article> batch, ExecutorService pool) throws IOException {
         List<Future<?>> fs = new ArrayList<>(batch.size());
         for (Article a : batch) {
+            if (variant == ProbeVariant.READ) {
+                continue;
+            }
             if (pool == null) {
-                w.addDocument(document(a));
+                add(w, a);
             } else {
                 fs.add(pool.submit(() -> {
-                    w.addDocument(document(a));
+                    add(w, a);
                     return null;
                 }));
             }
@@ -174,6 +182,30 @@ public final class ProbeIndexer {
                 throw new IOException(e.getCause());
             }
         }
+    }
+
+    /** Tokens the analysis-only rung consumed. */
+    final java.util.concurrent.atomic.LongAdder tokens = new java.util.concurrent.atomic.LongAdder();
+
+    private void add(IndexWriter w, Article a) throws IOException {
+        if (variant == ProbeVariant.ANALYSE) {
+            probeAnalyzer.setLanguage(a.lang());
+            tokens.add(consume(Schema.TITLE, a.title()) + consume(Schema.BODY, a.text()));
+        } else {
+            w.addDocument(document(a));
+        }
+    }
+
+    private long consume(String field, String text) throws IOException {
+        long n = 0;
+        try (org.apache.lucene.analysis.TokenStream ts = probeAnalyzer.tokenStream(field, text)) {
+            ts.reset();
+            while (ts.incrementToken()) {
+                n++;
+            }
+            ts.end();
+        }
+        return n;
     }
 
     /** The document of this rung for {@code a}; made and added on the same thread (token streams are per thread). */

@@ -9,6 +9,10 @@ import java.util.Locale;
  * feature of ours to the one before (docs/benchmarks.md, "Import, sixth round").
  */
 public enum ProbeVariant {
+    READ("read", "the floor: JVM start, reading and parsing the records (the product's source classes), no analysis, "
+            + "no index"),
+    ANALYSE("analyse", "read + our analysis chain over title and text on our importer's threads (every token consumed), "
+            + "no index"),
     P0("p0", "issue's probe: one field body = title + text, our lemmas only (a word without one: its form), "
             + "positions, default IndexWriterConfig + our RAM buffer, no stored fields, no keys"),
     P0_1T("p0-1t", "P0 on one thread (indexing on the reading thread, as our importer without a pool)"),
@@ -36,6 +40,11 @@ public enum ProbeVariant {
 
     public String description() {
         return description;
+    }
+
+    /** Whether this rung writes no index (the floors below P0). */
+    public boolean writesNoIndex() {
+        return this == READ || this == ANALYSE;
     }
 
     /** Whether this rung is the real CLI (run through the launcher) rather than {@link ProbeIndexer}. */

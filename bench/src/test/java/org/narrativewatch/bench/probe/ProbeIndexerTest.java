@@ -51,6 +51,7 @@ class ProbeIndexerTest {
     static Path corpus;
     static final Map<ProbeVariant, Path> INDEXES = new EnumMap<>(ProbeVariant.class);
     static final Map<ProbeVariant, ProbeIndexer.IndexFacts> FACTS = new EnumMap<>(ProbeVariant.class);
+    static final Map<ProbeVariant, Long> TOKENS = new EnumMap<>(ProbeVariant.class);
 
     private static final String[] RU = {"Путин", "Путина", "Путину", "провёл", "переговоры", "переговорах", "с", "Зеленским",
         "в", "Стамбуле", "войска", "войскам", "отступили", "дрон-камикадзе", "НАТО", "2024", "года", "заявил", "министр",
@@ -87,8 +88,14 @@ class ProbeIndexerTest {
                 }
             } else {
                 Path scratch = Files.createTempDirectory(tmp, "engine");
-                long n = new ProbeIndexer(v, v == ProbeVariant.P0_1T ? 1 : 2, scratch).run(corpus, index);
+                ProbeIndexer probe = new ProbeIndexer(v, v == ProbeVariant.P0_1T ? 1 : 2, scratch);
+                long n = probe.run(corpus, index);
                 assertEquals(ARTICLES, n, v.id());
+                if (v.writesNoIndex()) {
+                    assertFalse(Files.exists(index), v.id() + " writes no index");
+                    TOKENS.put(v, probe.tokens.sum());
+                    continue;
+                }
             }
             INDEXES.put(v, index);
             FACTS.put(v, ProbeIndexer.IndexFacts.of(index));
@@ -106,8 +113,13 @@ class ProbeIndexerTest {
     @Test
     void everyRungIndexesEveryArticle() {
         for (ProbeVariant v : ProbeVariant.values()) {
-            assertEquals(ARTICLES, FACTS.get(v).docs(), v.id());
+            if (!v.writesNoIndex()) {
+                assertEquals(ARTICLES, FACTS.get(v).docs(), v.id());
+            }
         }
+        assertEquals(0L, TOKENS.get(ProbeVariant.READ));
+        assertEquals(FACTS.get(ProbeVariant.P1).bodyOccurrences(), TOKENS.get(ProbeVariant.ANALYSE),
+                "the analysis-only rung consumes exactly the tokens P1 indexes");
         assertEquals(1, FACTS.get(ProbeVariant.P3_MERGE).segments());
     }
 
