@@ -1,48 +1,89 @@
 package org.narrativewatch.bench.probe;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.narrativewatch.analysis.ExactFormFilter;
 import org.narrativewatch.analysis.LemmaTagFilter;
 
 /**
- * Keeps part of each position's terms of our real chain's output, for the import probe's lighter variants: the
- * chain runs unchanged (so every kept term is exactly the term ours indexes) and this filter only drops terms.
- * A position's terms are the exact form ({@code =путина}), the lemma-stage terms ({@code ru:путин},
- * {@code ru~зеленск}) and, for a hyphenated word, its parts' terms at the same position.
+ * Drops exact forms from our real chain's output, for the import probe's lighter rungs: the chain runs unchanged (so
+ * every kept term is exactly a term ours indexes, at the same position) and this filter only removes terms. Our chain
+ * emits each word as its exact form ({@code =путина}, carrying the position increment) followed by the word's
+ * lemma-stage terms at the same position ({@code ru:путин}, {@code ru~зеленск}); a hyphenated word's parts follow the
+ * same way at the same position.
  * <ul>
- *   <li>{@link Keep#LEMMAS}: the lemma-stage terms only; a position with none (a number, an acronym, a word of a
- *       language without a lemma stage) keeps its exact form, so every word stays findable, as in a plain
- *       lemma indexer that indexes an unknown word as itself.</li>
- *   <li>{@link Keep#DISTINCT_FORMS}: the lemma-stage terms, and the exact form only when its text differs from
- *       every lemma-stage term's text at that position (путина beside путин; not путин beside путин). Not a
- *       shippable format by itself: an exact-form query would then need the lemma term and a check of the form.</li>
+ *   <li>{@link Keep#LEMMAS}: a word's lemma-stage terms only; a word with none (an acronym, a protected word, a word of
+ *       a language without a lemma stage) keeps its exact form, so every word stays findable, as in a plain lemma
+ *       indexer that indexes an unknown word as itself.</li>
+ *   <li>{@link Keep#DISTINCT_FORMS}: the lemma-stage terms, and the exact form only when its text differs from every
+ *       lemma-stage term's text of its word (путина beside путин; not путин beside путин). Not a shippable format by
+ *       itself: an exact-form query would then need the lemma term and a check of the form.</li>
  * </ul>
- * Positions are kept as they are: the first kept term of a position carries that position's increment.
+ * A word's first kept term carries the word's position increment. Streaming, with the one pending exact form kept in
+ * a few fields rather than a captured state: the index reads only the term, the increment and the offsets, and a
+ * state capture per token cost more CPU than the terms it saved (a first version: P0 above P1 on 1tv).
  */
 public final class PositionGroupFilter extends TokenFilter {
 
-    /** Which terms of a position to keep. */
+    /** Which terms of a word to keep. */
     public enum Keep { LEMMAS, DISTINCT_FORMS }
 
     private final Keep keep;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final PositionIncrementAttribute inc = addAttribute(PositionIncrementAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
 
-    /** The current position's terms as read (states) and their texts. */
-    private final List<State> group = new ArrayList<>();
-    private final List<String> texts = new ArrayList<>();
-    /** The kept terms of the position being emitted, and the next one to emit. */
-    private final List<State> out = new ArrayList<>();
-    private int next;
-    private int groupIncrement;
-    /** The first term of the following position, read ahead; null when none was read. */
-    private State lookahead;
+    /** The exact form of the word being read, while undecided. */
+    private final Held held = new Held();
+    /** The next word's exact form, read while the held one is being emitted. */
+    private Held next = new Held();
+
+    /** One exact form, copied out of the attributes. */
+    private static final class Held {
+        char[] text = new char[32];
+        int length;
+        int increment;
+        int start;
+        int end;
+        boolean present;
+        /** A lemma-stage term of this word has been emitted (and carried the increment). */
+        boolean lemmaEmitted;
+        /** A lemma-stage term of this word has the exact form's text. */
+        boolean equalsALemma;
+
+        void copyFrom(CharTermAttribute t, PositionIncrementAttribute i, OffsetAttribute o) {
+            if (text.length < t.length()) {
+                text = new char[Math.max(t.length(), text.length * 2)];
+            }
+            System.arraycopy(t.buffer(), 0, text, 0, t.length());
+            length = t.length();
+            increment = i.getPositionIncrement();
+            start = o.startOffset();
+            end = o.endOffset();
+            present = true;
+            lemmaEmitted = false;
+            equalsALemma = false;
+        }
+
+        void copyFrom(Held h) {
+            if (text.length < h.length) {
+                text = new char[Math.max(h.length, text.length * 2)];
+            }
+            System.arraycopy(h.text, 0, text, 0, h.length);
+            length = h.length;
+            increment = h.increment;
+            start = h.start;
+            end = h.end;
+            present = h.present;
+            lemmaEmitted = h.lemmaEmitted;
+            equalsALemma = h.equalsALemma;
+        }
+    }
+
     private boolean exhausted;
 
     public PositionGroupFilter(TokenStream input, Keep keep) {
@@ -52,86 +93,77 @@ public final class PositionGroupFilter extends TokenFilter {
 
     @Override
     public boolean incrementToken() throws IOException {
-        while (next >= out.size()) {
-            if (!readGroup()) {
+        while (true) {
+            if (exhausted || !input.incrementToken()) {
+                exhausted = true;
+                if (held.present && emits(held)) {
+                    restore(held);
+                    held.present = false;
+                    return true;
+                }
+                held.present = false;
                 return false;
             }
-            select();
+            if (isExact()) {
+                if (held.present && emits(held)) {
+                    // the held word's form goes out now; this one waits in its place
+                    next.copyFrom(term, inc, offset);
+                    restore(held);
+                    held.copyFrom(next);
+                    return true;
+                }
+                held.copyFrom(term, inc, offset);
+                continue;
+            }
+            if (held.present) {
+                if (!held.lemmaEmitted) {
+                    inc.setPositionIncrement(held.increment);
+                    held.lemmaEmitted = true;
+                }
+                if (keep == Keep.DISTINCT_FORMS && !held.equalsALemma && sameText(held)) {
+                    held.equalsALemma = true;
+                }
+            }
+            return true;
         }
-        restoreState(out.get(next));
-        inc.setPositionIncrement(next == 0 ? groupIncrement : 0);
-        next++;
-        return true;
     }
 
-    /** Reads the next position's terms into {@link #group}; false at the end. */
-    private boolean readGroup() throws IOException {
-        group.clear();
-        texts.clear();
-        if (lookahead != null) {
-            restoreState(lookahead);
-            lookahead = null;
-        } else if (exhausted || !input.incrementToken()) {
-            exhausted = true;
+    private boolean isExact() {
+        return term.length() > 0 && term.charAt(0) == ExactFormFilter.PREFIX;
+    }
+
+    /** Whether a held exact form is indexed, now that its word's lemma-stage terms have all been seen. */
+    private boolean emits(Held h) {
+        return !h.lemmaEmitted || (keep == Keep.DISTINCT_FORMS && !h.equalsALemma);
+    }
+
+    /** Whether the lemma-stage term in the attributes, without its tag, is the held form without its '='. */
+    private boolean sameText(Held h) {
+        int tag = LemmaTagFilter.tagLength(term);
+        int n = term.length() - tag;
+        if (n != h.length - 1) {
             return false;
         }
-        groupIncrement = inc.getPositionIncrement();
-        add();
-        while (input.incrementToken()) {
-            if (inc.getPositionIncrement() > 0) {
-                lookahead = captureState();
-                return true;
+        char[] b = term.buffer();
+        for (int i = 0; i < n; i++) {
+            if (b[tag + i] != h.text[1 + i]) {
+                return false;
             }
-            add();
         }
-        exhausted = true;
         return true;
     }
 
-    private void add() {
-        group.add(captureState());
-        texts.add(term.toString());
-    }
-
-    private void select() {
-        out.clear();
-        next = 0;
-        int exact = -1;
-        List<String> lemmaTexts = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            String t = texts.get(i);
-            if (!t.isEmpty() && t.charAt(0) == ExactFormFilter.PREFIX) {
-                exact = exact < 0 ? i : exact;
-            } else {
-                String untagged = LemmaTagFilter.untag(t);
-                lemmaTexts.add(untagged == null ? t : untagged);
-            }
-        }
-        for (int i = 0; i < texts.size(); i++) {
-            String t = texts.get(i);
-            boolean isExact = !t.isEmpty() && t.charAt(0) == ExactFormFilter.PREFIX;
-            boolean kept;
-            if (!isExact) {
-                kept = true;
-            } else if (lemmaTexts.isEmpty()) {
-                kept = i == exact || keep == Keep.DISTINCT_FORMS;
-            } else {
-                kept = keep == Keep.DISTINCT_FORMS && !lemmaTexts.contains(t.substring(1));
-            }
-            if (kept) {
-                out.add(group.get(i));
-            }
-        }
+    /** The held form into the attributes: its increment unless a lemma of its word already carried it. */
+    private void restore(Held h) {
+        term.copyBuffer(h.text, 0, h.length);
+        inc.setPositionIncrement(h.lemmaEmitted ? 0 : h.increment);
+        offset.setOffset(h.start, h.end);
     }
 
     @Override
     public void reset() throws IOException {
         super.reset();
-        group.clear();
-        texts.clear();
-        out.clear();
-        next = 0;
-        lookahead = null;
+        held.present = false;
         exhausted = false;
     }
 }
