@@ -69,7 +69,8 @@ public final class ProbeIndexer {
             case P1_DISTINCT -> new ProbeAnalyzer(PositionGroupFilter.Keep.DISTINCT_FORMS);
             default -> new ProbeAnalyzer(null);
         };
-        this.ours = variant == ProbeVariant.P3 || variant == ProbeVariant.P3_MERGE ? LuceneEngine.open(scratch) : null;
+        this.ours = variant == ProbeVariant.P3 || variant == ProbeVariant.P3_MERGE || variant == ProbeVariant.P3_NO_TEXT
+                ? LuceneEngine.open(scratch) : null;
     }
 
     /** Our importer's pool size ({@code ingest/Importer.run}): up to 4 threads, one per core. */
@@ -211,7 +212,12 @@ public final class ProbeIndexer {
     /** The document of this rung for {@code a}; made and added on the same thread (token streams are per thread). */
     Document document(Article a) {
         if (ours != null) {
-            return ours.probeDocument(a, Hashes.storyHash(a), false);
+            Document d = ours.probeDocument(a, Hashes.storyHash(a), false);
+            if (variant == ProbeVariant.P3_NO_TEXT) {
+                d.removeFields(Schema.TITLE_STORED);
+                d.removeFields(Schema.TEXT_STORED);
+            }
+            return d;
         }
         probeAnalyzer.setLanguage(a.lang());
         Document d = new Document();

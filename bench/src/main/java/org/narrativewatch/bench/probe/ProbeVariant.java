@@ -20,6 +20,8 @@ public enum ProbeVariant {
     P1_DISTINCT("p1-distinct", "P0 + exact forms only where the form differs from every lemma of its position "
             + "(what a deduplicating format would index; NOT shippable by itself)"),
     P2("p2", "P1 + the separate title field (title analysed once for both fields, as ours)"),
+    P3_NO_TEXT("p3-no-text", "our document without the stored title and text (title_s, text_s): what storing the "
+            + "text costs (NOT shippable: hits could not be shown)"),
     P3("p3", "P2 + stored fields, doc values, points, the id key and the story hash: the document ours builds "
             + "(LuceneEngine.probeDocument), default IndexWriterConfig + our RAM buffer"),
     P3_MERGE("p3-merge", "P3 + force-merge to one segment at the end (ours does after a bulk import)"),

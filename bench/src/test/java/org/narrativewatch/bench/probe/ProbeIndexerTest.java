@@ -135,7 +135,7 @@ class ProbeIndexerTest {
         assertEquals(FACTS.get(ProbeVariant.P1).bodyOccurrences(), p2.bodyOccurrences(), "title replayed into body");
         assertTrue(p2.titleOccurrences() > 0);
         // from P2 on the terms are ours: the same occurrences as the real import, field by field
-        for (ProbeVariant v : List.of(ProbeVariant.P2, ProbeVariant.P3, ProbeVariant.P3_MERGE)) {
+        for (ProbeVariant v : List.of(ProbeVariant.P2, ProbeVariant.P3_NO_TEXT, ProbeVariant.P3, ProbeVariant.P3_MERGE)) {
             assertEquals(FACTS.get(ProbeVariant.P4).bodyOccurrences(), FACTS.get(v).bodyOccurrences(), v.id());
             assertEquals(FACTS.get(ProbeVariant.P4).titleOccurrences(), FACTS.get(v).titleOccurrences(), v.id());
         }
@@ -178,6 +178,10 @@ class ProbeIndexerTest {
     void ourDocumentRungCarriesOurFields() throws IOException {
         Map<String, String> ours = fields(INDEXES.get(ProbeVariant.P4));
         assertEquals(ours, fields(INDEXES.get(ProbeVariant.P3)));
+        Map<String, String> noText = new TreeMap<>(ours);
+        noText.remove(Schema.TITLE_STORED);
+        noText.remove(Schema.TEXT_STORED);
+        assertEquals(noText, fields(INDEXES.get(ProbeVariant.P3_NO_TEXT)));
         assertTrue(ours.keySet().containsAll(List.of(Schema.ID, Schema.STORY, Schema.COPY, Schema.DAY, Schema.TEXT_STORED)));
         assertEquals(Map.of(Schema.BODY, ours.get(Schema.BODY)), fields(INDEXES.get(ProbeVariant.P1)),
                 "body is indexed as ours is");
