@@ -136,7 +136,9 @@ public final class ProbeCommand implements Callable<Integer> {
         if (variants != null) {
             a.addAll(List.of("--variants", String.join(",", variants)));
         }
-        a.addAll(List.of("--repeats", Integer.toString(repeats)));
+        if (corpora.stream().anyMatch(c -> !c.equals("1tv-x10"))) {
+            a.addAll(List.of("--repeats", Integer.toString(repeats)));
+        }
         if (corpora.contains("1tv-x10")) {
             a.addAll(List.of("--x10-repeats", Integer.toString(x10Repeats)));
         }
