@@ -142,13 +142,14 @@ public final class ShiftDetector {
         boolean varianceSegments = (options.varianceSegments() != null ? options.varianceSegments() : gaussianAuto) && common && pelt;
         // off unless asked for: it wins in-sample on TCPD through one series and loses leave-one-out (docs/shifts.md)
         boolean noChangeCheck = Boolean.TRUE.equals(options.noChangeCheck()) && common && pelt;
+        ShiftOptions.Ar1Noise ar1 = longRun ? options.ar1Cost() : null;
         int[] cps = null;
         List<VarianceChange> varianceChanges = List.of();
         List<ShiftResult.Fit> fits = List.of();
         if (longRun || varianceSegments || noChangeCheck) {
-            Levels levels = levels(obs, model, pen, minSeg, charge, longRun, scale);
+            Levels levels = levels(obs, model, pen, minSeg, charge, longRun, scale, ar1);
             if (varianceSegments) {
-                Heteroscedastic h = heteroscedastic(obs, model, pen, minSeg, charge, longRun, levels);
+                Heteroscedastic h = heteroscedastic(obs, model, pen, minSeg, charge, longRun, levels, ar1);
                 obs = h.weighted;
                 levels = h.levels;
                 varianceChanges = h.changes;
@@ -340,10 +341,17 @@ public final class ShiftDetector {
      * The common-variance segmentation: at the long-run scale's fixed point (segment, take the long-run
      * spread of what the segments leave, segment again), or at the given scale.
      */
-    private static Levels levels(Observations obs, Model model, double pen, int minSeg, boolean charge, boolean longRun, double scale) {
+    private static Levels levels(Observations obs, Model model, double pen, int minSeg, boolean charge, boolean longRun, double scale,
+                                 ShiftOptions.Ar1Noise ar1) {
         int[] cps = Fpop.optimal(SegmentCosts.of(model, obs, scale), pen, minSeg, charge).changes();
         if (!longRun) {
             return new Levels(cps, scale);
+        }
+        if (ar1 != null && !charge) {
+            Levels a = ar1Levels(obs, model, pen, minSeg, cps, ar1);
+            if (a != null) {
+                return a;
+            }
         }
         List<int[]> seen = new ArrayList<>();
         seen.add(cps);
@@ -362,6 +370,42 @@ public final class ShiftDetector {
             seen.add(again);
         }
         return new Levels(cps, scale);
+    }
+
+    /**
+     * The level segmentation under AR(1) noise ({@link Ar1Cost}), with ρ and σ from the differences (one search) or
+     * from the residuals of the segmentation, iterated from {@code start} to a fixed point; the scale returned is the
+     * noise's long-run sd σ / (1 − ρ), the unit of the jump check. Null when the noise has no spread.
+     */
+    private static Levels ar1Levels(Observations obs, Model model, double pen, int minSeg, int[] start, ShiftOptions.Ar1Noise ar1) {
+        boolean trend = model == Model.NORMAL_TREND;
+        if (ar1 == ShiftOptions.Ar1Noise.DIFFERENCES) {
+            double[] noise = Ar1Cost.noiseFromDifferences(obs);
+            if (noise == null) {
+                return null;
+            }
+            int[] cps = Ar1Cost.optimal(new Ar1Cost(obs, noise[0], noise[1], trend), pen, minSeg).changes();
+            return new Levels(cps, noise[1] / (1 - noise[0]));
+        }
+        int[] cps = start;
+        double scale = Double.NaN;
+        List<int[]> seen = new ArrayList<>();
+        seen.add(cps);
+        for (int it = 0; it < LONG_RUN_ITERATIONS; it++) {
+            double[] noise = Ar1Cost.noiseFromResiduals(residuals(obs, cps, trend));
+            if (noise == null) {
+                break;
+            }
+            int[] again = Ar1Cost.optimal(new Ar1Cost(obs, noise[0], noise[1], trend), pen, minSeg).changes();
+            scale = noise[1] / (1 - noise[0]);
+            boolean repeat = seen.stream().anyMatch(c -> Arrays.equals(c, again));
+            cps = again;
+            if (repeat) {
+                break;
+            }
+            seen.add(again);
+        }
+        return Double.isNaN(scale) ? null : new Levels(cps, scale);
     }
 
     /**
@@ -387,7 +431,7 @@ public final class ShiftDetector {
      * common-variance ones, unchanged.
      */
     private static Heteroscedastic heteroscedastic(Observations obs, Model model, double pen, int minSeg, boolean charge,
-                                                   boolean longRun, Levels levels) {
+                                                   boolean longRun, Levels levels, ShiftOptions.Ar1Noise ar1) {
         boolean trend = model == Model.NORMAL_TREND;
         int n = obs.size();
         double floor = SegmentCosts.varianceFloor(obs);
@@ -428,7 +472,7 @@ public final class ShiftDetector {
                 }
             }
             current = weighted(obs, w);
-            levels = levels(current, model, pen, minSeg, charge, longRun, scale(current, model));
+            levels = levels(current, model, pen, minSeg, charge, longRun, scale(current, model), ar1);
         }
         List<VarianceChange> changes = new ArrayList<>();
         for (int k = 0; k < vcps.length && sd.length > 0; k++) {
