@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --ar1-cost, --[no-]choose-model, --robust-loss, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --ar1-cost, --choose-model, --robust-loss, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -82,10 +82,11 @@ public final class DetectorOptions {
                     + "robust) or from the segmentation's 'residuals' (iterated) (default: off; quadratic in the series' length).")
     String ar1Cost;
 
-    @Option(names = "--choose-model", negatable = true,
+    @Option(names = "--choose-model", paramLabel = "HOW",
             description = "Automatic Gaussian model: choose mean, line, mean+variance, line+variance (or Poisson for counts) "
-                    + "per series by the BIC of each model's own segmentation (default: off).")
-    Boolean chooseModel;
+                    + "per series by the BIC of each model's own segmentation, from the 'likelihood' or a 'quasi'-likelihood "
+                    + "divided by the AR(1) inflation of the default's residuals (default: off).")
+    String chooseModel;
 
     @Option(names = "--robust-loss", paramLabel = "LOSS",
             description = "Automatic Gaussian model: search a mean per segment with a robust loss, biweight or huber, exact by "
@@ -159,7 +160,7 @@ public final class DetectorOptions {
             o = o.withAr1Cost(ShiftOptions.Ar1Noise.parse(ar1Cost));
         }
         if (chooseModel != null) {
-            o = o.withChooseModel(chooseModel);
+            o = o.withChooseModel(ShiftOptions.ModelChoice.parse(chooseModel));
         }
         if (robustLoss != null) {
             o = o.withRobustLoss(ShiftOptions.RobustLoss.parse(robustLoss));

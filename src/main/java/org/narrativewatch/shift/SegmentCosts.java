@@ -228,10 +228,30 @@ public final class SegmentCosts {
             }
             double e = weight(start, end);
             // Garwood's exact interval for a Poisson total, divided by the exposure (buckets).
-            double lo = k == 0 ? 0 : new ChiSquaredDistribution(2 * k).inverseCumulativeProbability(0.025) / 2 / e;
-            double hi = new ChiSquaredDistribution(2 * k + 2).inverseCumulativeProbability(0.975) / 2 / e;
+            double lo = k == 0 ? 0 : chiSquaredQuantile(2 * k, 0.025) / 2 / e;
+            double hi = chiSquaredQuantile(2 * k + 2, 0.975) / 2 / e;
             return new Estimate(k / e, lo, hi);
         }
+    }
+
+    /** Above this many degrees of freedom the χ² quantile is Wilson and Hilferty's (Hipparchus' root search fails there). */
+    static final double WILSON_HILFERTY_FROM = 1e5;
+    private static final double Z975 = 1.959963984540054;
+
+    /**
+     * The p-quantile of χ² with df degrees of freedom; for df beyond {@link #WILSON_HILFERTY_FROM} (totals of millions,
+     * e.g. passengers a month) the Wilson–Hilferty cube-root normal approximation, whose relative error there is below
+     * 1e-8, because Hipparchus' bracketing fails for such df.
+     */
+    static double chiSquaredQuantile(double df, double p) {
+        if (df < WILSON_HILFERTY_FROM) {
+            return new ChiSquaredDistribution(df).inverseCumulativeProbability(p);
+        }
+        double z = p == 0.975 ? Z975 : p == 0.025 ? -Z975
+                : new org.hipparchus.distribution.continuous.NormalDistribution().inverseCumulativeProbability(p);
+        double c = 2 / (9 * df);
+        double q = 1 - c + z * Math.sqrt(c);
+        return df * q * q * q;
     }
 
     /** k of n per bucket: the prefix sums hold Σk (s1) and, here, Σn. */

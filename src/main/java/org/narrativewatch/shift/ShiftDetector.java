@@ -72,7 +72,131 @@ public final class ShiftDetector {
      */
     public static ShiftResult detect(Observations input, ShiftOptions options) {
         Model model = options.model() != null ? options.model() : autoModel(input);
+        if (options.model() == null && model == Model.NORMAL_TREND && options.chooseModel() != null
+                && options.method() == ShiftOptions.Method.PELT) {
+            return chosen(input, options);
+        }
         return detect(input, options, model, options.model() == null);
+    }
+
+    /** One candidate of the model choice: its segmentation's changes and BIC. */
+    record ModelFit(Model model, int[] cps, double bic) {}
+
+    /**
+     * The model chosen per series by a penalised likelihood ({@code --choose-model}): each candidate segments the
+     * series its own way (mean and line: the robust default around them; a mean and a variance, a line and a
+     * variance: their plain PELT search at BIC; Poisson, for non-negative integers with no cycle removed: the pure
+     * Poisson search), and the one whose segmentation has the lowest BIC, −2 log-likelihood + log(m) × its free
+     * parameters (every segment's mean or line, and variance where it has its own, the change locations, one
+     * common variance), all on the same observations (outliers set aside, calendar cycles removed), wins. The
+     * result is that candidate's own result. Why the own segmentations: the likelihood is compared at what each
+     * model would report, not at one model's changes.
+     */
+    static List<ModelFit> modelFits(Observations input, ShiftOptions options) {
+        boolean robust = options.robust() == null || options.robust();
+        boolean seasonal = options.seasonal() == null || options.seasonal();
+        Observations base = input.withMissing(robust ? outliers(input, Model.NORMAL_TREND) : List.of());
+        boolean cycle = false;
+        if (seasonal) {
+            Observations[] adjusted = new Observations[1];
+            cycle = !Seasonality.remove(base, false, adjusted).isEmpty();
+            base = adjusted[0];
+        }
+        int m = base.observedCount();
+        double logM = Math.log(Math.max(2, m));
+        double floor = SegmentCosts.varianceFloor(base);
+        List<ModelFit> fits = new ArrayList<>();
+        double inflation = 1;
+        for (Model model : new Model[] {Model.NORMAL_TREND, Model.NORMAL_MEAN}) {
+            int[] cps = detect(input, options.withChooseModel(null), model, true).changeIndices();
+            if (model == Model.NORMAL_TREND && options.chooseModel() == ShiftOptions.ModelChoice.QUASI) {
+                double rho = lagOneAutocorrelation(residuals(base, cps, true));
+                inflation = (1 + rho) / (1 - rho);
+            }
+            SegmentCost ls = SegmentCosts.of(model, base, 1);
+            int perSegment = model == Model.NORMAL_TREND ? 2 : 1;
+            fits.add(new ModelFit(model, cps, (profileDeviance(ls, cps, false, floor) + m * (Math.log(2 * Math.PI) + 1)) / inflation
+                    + logM * ((cps.length + 1) * perSegment + cps.length + 1)));
+        }
+        for (Model model : new Model[] {Model.NORMAL_MEANVAR, Model.NORMAL_TREND_VAR}) {
+            int minSeg = Math.max(options.minSegment(), model.minimumSegment());
+            int[] cps = Pelt.run(SegmentCosts.of(model, base, 1), Penalty.BIC.value(model, m), minSeg, false).changes();
+            SegmentCost ls = SegmentCosts.of(model == Model.NORMAL_MEANVAR ? Model.NORMAL_MEAN : Model.NORMAL_TREND, base, 1);
+            int perSegment = model == Model.NORMAL_TREND_VAR ? 3 : 2;
+            fits.add(new ModelFit(model, cps, (profileDeviance(ls, cps, true, floor) + m * (Math.log(2 * Math.PI) + 1)) / inflation
+                    + logM * ((cps.length + 1) * perSegment + cps.length)));
+        }
+        if (!cycle && countsOnly(base)) {
+            SegmentCost poisson = SegmentCosts.of(Model.POISSON, base, 1);
+            int[] cps = Pelt.run(poisson, Penalty.BIC.value(Model.POISSON, m), Math.max(1, options.minSegment()), false).changes();
+            fits.add(new ModelFit(Model.POISSON, cps, poissonDeviance(base, cps) / inflation + logM * (2 * cps.length + 1)));
+        }
+        return fits;
+    }
+
+    private static ShiftResult chosen(Observations input, ShiftOptions options) {
+        ModelFit best = null;
+        for (ModelFit f : modelFits(input, options)) {
+            if (best == null || f.bic() < best.bic()) {
+                best = f;
+            }
+        }
+        ShiftOptions o = options.withChooseModel(null);
+        if (best.model() == Model.NORMAL_TREND || best.model() == Model.NORMAL_MEAN) {
+            return detect(input, o, best.model(), true);
+        }
+        // a plain model, on the same observations the choice was made on (outliers aside, cycles removed)
+        o = o.withModel(best.model());
+        if (o.robust() == null) {
+            o = o.withRobust(true);
+        }
+        if (o.seasonal() == null) {
+            o = o.withSeasonal(true);
+        }
+        return detect(input, o, best.model(), false);
+    }
+
+    /** Whether every observed value is a non-negative whole number (and every exposure 1): counts. */
+    private static boolean countsOnly(Observations obs) {
+        for (int i = 0; i < obs.size(); i++) {
+            if (obs.missing(i)) {
+                continue;
+            }
+            double v = obs.values()[i];
+            if (!(v >= 0) || v != Math.rint(v) || obs.exposure(i) != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** −2 × the Poisson log-likelihood of a segmentation at each segment's mean, with the log x! terms. */
+    static double poissonDeviance(Observations obs, int[] cps) {
+        int n = obs.size();
+        double ll = 0;
+        for (int k = 0; k <= cps.length; k++) {
+            int a = k == 0 ? 0 : cps[k - 1];
+            int b = k == cps.length ? n : cps[k];
+            double sum = 0;
+            int mk = 0;
+            for (int i = a; i < b; i++) {
+                if (!obs.missing(i)) {
+                    sum += obs.values()[i];
+                    mk++;
+                }
+            }
+            if (mk == 0) {
+                continue;
+            }
+            double lambda = sum / mk;
+            for (int i = a; i < b; i++) {
+                if (!obs.missing(i)) {
+                    double x = obs.values()[i];
+                    ll += (x > 0 ? x * Math.log(lambda) : 0) - lambda - Gamma.logGamma(x + 1);
+                }
+            }
+        }
+        return -2 * ll;
     }
 
     private static ShiftResult detect(Observations input, ShiftOptions options, Model requested, boolean auto) {

@@ -43,7 +43,8 @@ package org.narrativewatch.shift;
  *                     least-squares cost at the long-run scale; null = off (measured in docs/shifts.md)
  * @param chooseModel  the automatic Gaussian model: choose the segment model (mean, line, mean and variance, line and
  *                     variance, Poisson for counts) per series by the BIC of each model's own segmentation, then run
- *                     the robust default with it (mean, line) or the plain model; null = off (measured)
+ *                     the robust default with it (mean, line) or the plain model ({@link ShiftDetector#modelFits});
+ *                     null = off (measured)
  * @param robustLoss   the automatic Gaussian model's level search with a robust loss ({@link RobustFpop}: a mean per
  *                     segment, biweight or Huber loss at the robust sd of neighbour differences, exact by functional
  *                     pruning) in place of the least-squares line search; null = off (measured)
@@ -51,7 +52,7 @@ package org.narrativewatch.shift;
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
                            Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck,
                            Double minJump, Double minTurn, Integer refineSide, Boolean unbiasedLocalNoise,
-                           Ar1Noise ar1Cost, Boolean chooseModel, RobustLoss robustLoss) {
+                           Ar1Noise ar1Cost, ModelChoice chooseModel, RobustLoss robustLoss) {
 
     public enum Method {
         PELT, BINSEG, BOCPD;
@@ -78,6 +79,22 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
                 case "differences" -> DIFFERENCES;
                 case "residuals" -> RESIDUALS;
                 default -> throw new org.narrativewatch.InvalidOptionException("ar1-cost", "must be differences or residuals, not '" + s + "'");
+            };
+        }
+    }
+
+    /** How {@code --choose-model} weighs the likelihoods. */
+    public enum ModelChoice {
+        /** the likelihood of independent noise */
+        LIKELIHOOD,
+        /** a quasi-likelihood: every deviance divided by the AR(1) inflation (1+ρ)/(1−ρ) of the default's residuals */
+        QUASI;
+
+        public static ModelChoice parse(String s) {
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "likelihood" -> LIKELIHOOD;
+                case "quasi" -> QUASI;
+                default -> throw new org.narrativewatch.InvalidOptionException("choose-model", "must be likelihood or quasi, not '" + s + "'");
             };
         }
     }
@@ -169,7 +186,7 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, a, chooseModel, robustLoss);
     }
 
-    public ShiftOptions withChooseModel(Boolean c) {
+    public ShiftOptions withChooseModel(ModelChoice c) {
         return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, c, robustLoss);
     }
 
