@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --ar1-cost, --choose-model, --robust-loss, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --ar1-cost, --choose-model, --mean-loss, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -88,10 +88,10 @@ public final class DetectorOptions {
                     + "divided by the AR(1) inflation of the default's residuals (default: off).")
     String chooseModel;
 
-    @Option(names = "--robust-loss", paramLabel = "LOSS",
-            description = "Automatic Gaussian model: search a mean per segment with a robust loss, biweight or huber, exact by "
-                    + "functional pruning, instead of least-squares lines (default: off).")
-    String robustLoss;
+    @Option(names = "--mean-loss", paramLabel = "LOSS",
+            description = "Automatic Gaussian model: a mean per segment instead of a line, searched under this loss: squared, "
+                    + "huber or biweight (robust; exact by functional pruning) (default: off: lines, least squares).")
+    String meanLoss;
 
     @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")
     boolean noDispersion;
@@ -162,8 +162,8 @@ public final class DetectorOptions {
         if (chooseModel != null) {
             o = o.withChooseModel(ShiftOptions.ModelChoice.parse(chooseModel));
         }
-        if (robustLoss != null) {
-            o = o.withRobustLoss(ShiftOptions.RobustLoss.parse(robustLoss));
+        if (meanLoss != null) {
+            o = o.withMeanLoss(ShiftOptions.MeanLoss.parse(meanLoss));
         }
         if (noDispersion) {
             o = o.withDispersion(false);

@@ -72,6 +72,9 @@ public final class ShiftDetector {
      */
     public static ShiftResult detect(Observations input, ShiftOptions options) {
         Model model = options.model() != null ? options.model() : autoModel(input);
+        if (options.model() == null && model == Model.NORMAL_TREND && options.meanLoss() != null) {
+            model = Model.NORMAL_MEAN; // --mean-loss: a mean per segment (no exact search for robust lines)
+        }
         if (options.model() == null && model == Model.NORMAL_TREND && options.chooseModel() != null
                 && options.method() == ShiftOptions.Method.PELT) {
             return chosen(input, options);
@@ -267,13 +270,17 @@ public final class ShiftDetector {
         // off unless asked for: it wins in-sample on TCPD through one series and loses leave-one-out (docs/shifts.md)
         boolean noChangeCheck = Boolean.TRUE.equals(options.noChangeCheck()) && common && pelt;
         ShiftOptions.Ar1Noise ar1 = longRun ? options.ar1Cost() : null;
+        ShiftOptions.MeanLoss meanLoss = longRun && auto ? options.meanLoss() : null;
+        if (meanLoss != null && (minSeg > 1 || charge)) {
+            throw new org.narrativewatch.InvalidOptionException("mean-loss", "needs minimum segment 1 and a penalty without the MBIC length charge");
+        }
         int[] cps = null;
         List<VarianceChange> varianceChanges = List.of();
         List<ShiftResult.Fit> fits = List.of();
         if (longRun || varianceSegments || noChangeCheck) {
-            Levels levels = levels(obs, model, pen, minSeg, charge, longRun, scale, ar1);
+            Levels levels = levels(obs, model, pen, minSeg, charge, longRun, scale, ar1, meanLoss);
             if (varianceSegments) {
-                Heteroscedastic h = heteroscedastic(obs, model, pen, minSeg, charge, longRun, levels, ar1);
+                Heteroscedastic h = heteroscedastic(obs, model, pen, minSeg, charge, longRun, levels, ar1, meanLoss);
                 obs = h.weighted;
                 levels = h.levels;
                 varianceChanges = h.changes;
@@ -466,8 +473,8 @@ public final class ShiftDetector {
      * spread of what the segments leave, segment again), or at the given scale.
      */
     private static Levels levels(Observations obs, Model model, double pen, int minSeg, boolean charge, boolean longRun, double scale,
-                                 ShiftOptions.Ar1Noise ar1) {
-        int[] cps = Fpop.optimal(SegmentCosts.of(model, obs, scale), pen, minSeg, charge).changes();
+                                 ShiftOptions.Ar1Noise ar1, ShiftOptions.MeanLoss meanLoss) {
+        int[] cps = levelSearch(obs, model, scale, pen, minSeg, charge, meanLoss);
         if (!longRun) {
             return new Levels(cps, scale);
         }
@@ -484,7 +491,7 @@ public final class ShiftDetector {
             if (!(next > 0) || Double.isInfinite(next)) {
                 break;
             }
-            int[] again = Fpop.optimal(SegmentCosts.of(model, obs, next), pen, minSeg, charge).changes();
+            int[] again = levelSearch(obs, model, next, pen, minSeg, charge, meanLoss);
             scale = next;
             boolean repeat = seen.stream().anyMatch(c -> Arrays.equals(c, again));
             cps = again;
@@ -494,6 +501,15 @@ public final class ShiftDetector {
             seen.add(again);
         }
         return new Levels(cps, scale);
+    }
+
+    /** The least-squares search ({@link Fpop} or PELT), or with {@code meanLoss} {@link RobustFpop}'s. */
+    private static int[] levelSearch(Observations obs, Model model, double scale, double pen, int minSeg, boolean charge,
+                                     ShiftOptions.MeanLoss meanLoss) {
+        if (meanLoss != null && model == Model.NORMAL_MEAN && minSeg <= 1 && !charge) {
+            return RobustFpop.run(obs, scale, meanLoss, pen).changes();
+        }
+        return Fpop.optimal(SegmentCosts.of(model, obs, scale), pen, minSeg, charge).changes();
     }
 
     /**
@@ -555,7 +571,8 @@ public final class ShiftDetector {
      * common-variance ones, unchanged.
      */
     private static Heteroscedastic heteroscedastic(Observations obs, Model model, double pen, int minSeg, boolean charge,
-                                                   boolean longRun, Levels levels, ShiftOptions.Ar1Noise ar1) {
+                                                   boolean longRun, Levels levels, ShiftOptions.Ar1Noise ar1,
+                                                   ShiftOptions.MeanLoss meanLoss) {
         boolean trend = model == Model.NORMAL_TREND;
         int n = obs.size();
         double floor = SegmentCosts.varianceFloor(obs);
@@ -596,7 +613,7 @@ public final class ShiftDetector {
                 }
             }
             current = weighted(obs, w);
-            levels = levels(current, model, pen, minSeg, charge, longRun, scale(current, model), ar1);
+            levels = levels(current, model, pen, minSeg, charge, longRun, scale(current, model), ar1, meanLoss);
         }
         List<VarianceChange> changes = new ArrayList<>();
         for (int k = 0; k < vcps.length && sd.length > 0; k++) {

@@ -45,14 +45,15 @@ package org.narrativewatch.shift;
  *                     variance, Poisson for counts) per series by the BIC of each model's own segmentation, then run
  *                     the robust default with it (mean, line) or the plain model ({@link ShiftDetector#modelFits});
  *                     null = off (measured)
- * @param robustLoss   the automatic Gaussian model's level search with a robust loss ({@link RobustFpop}: a mean per
- *                     segment, biweight or Huber loss at the robust sd of neighbour differences, exact by functional
- *                     pruning) in place of the least-squares line search; null = off (measured)
+ * @param meanLoss     the automatic Gaussian model with a mean per segment instead of a line, its level search under
+ *                     this loss ({@link RobustFpop}, exact by functional pruning: squared, Huber or biweight, at the
+ *                     current scale of the long-run fixed point); every other part of the default unchanged; null = off
+ *                     (lines, least squares; measured in docs/shifts.md)
  */
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
                            Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck,
                            Double minJump, Double minTurn, Integer refineSide, Boolean unbiasedLocalNoise,
-                           Ar1Noise ar1Cost, ModelChoice chooseModel, RobustLoss robustLoss) {
+                           Ar1Noise ar1Cost, ModelChoice chooseModel, MeanLoss meanLoss) {
 
     public enum Method {
         PELT, BINSEG, BOCPD;
@@ -99,18 +100,21 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         }
     }
 
-    /** A robust loss for {@link RobustFpop}. */
-    public enum RobustLoss {
+    /** The loss of {@link RobustFpop}'s mean per segment, on residuals in units of the scale. */
+    public enum MeanLoss {
+        /** r²: least squares (the same optimum as {@link Fpop}) */
+        SQUARED,
         /** min(r², K²), K = 3 sds (Fearnhead and Rigaill 2019) */
         BIWEIGHT,
         /** r² inside c, 2c|r| − c² outside, c = 1.345 sds (95% efficiency at the normal) */
         HUBER;
 
-        public static RobustLoss parse(String s) {
+        public static MeanLoss parse(String s) {
             return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "squared" -> SQUARED;
                 case "biweight" -> BIWEIGHT;
                 case "huber" -> HUBER;
-                default -> throw new org.narrativewatch.InvalidOptionException("robust-loss", "must be biweight or huber, not '" + s + "'");
+                default -> throw new org.narrativewatch.InvalidOptionException("mean-loss", "must be squared, huber or biweight, not '" + s + "'");
             };
         }
     }
@@ -122,43 +126,43 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
     }
 
     public ShiftOptions withModel(Model m) {
-        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withPenalty(Penalty p) {
-        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withMinSegment(int m) {
-        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withMethod(Method m) {
-        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withRobust(boolean r) {
-        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withDispersion(boolean d) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withSeasonal(Boolean s) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withLongRunScale(Boolean l) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withVarianceSegments(Boolean v) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withNoChangeCheck(Boolean c) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     /** Local refinement on (with the default side: null) or off (0). */
@@ -167,30 +171,30 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
     }
 
     public ShiftOptions withRefineSide(Integer side) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, side, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, side, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withMinTurn(Double t) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withMinJump(Double j) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withUnbiasedLocalNoise(Boolean u) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, u, ar1Cost, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, u, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withAr1Cost(Ar1Noise a) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, a, chooseModel, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, a, chooseModel, meanLoss);
     }
 
     public ShiftOptions withChooseModel(ModelChoice c) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, c, robustLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, c, meanLoss);
     }
 
-    public ShiftOptions withRobustLoss(RobustLoss l) {
+    public ShiftOptions withMeanLoss(MeanLoss l) {
         return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, l);
     }
 }
