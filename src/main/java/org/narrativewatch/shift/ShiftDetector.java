@@ -203,6 +203,10 @@ public final class ShiftDetector {
     }
 
     private static ShiftResult detect(Observations input, ShiftOptions options, Model requested, boolean auto) {
+        if (options.chooseModel() != null) {
+            throw new org.narrativewatch.InvalidOptionException("choose-model",
+                    "applies to the automatic model of a date,value series (no --model, no totals, --method pelt)");
+        }
         Prepared p = prepare(input, options, requested, auto);
         Observations obs = p.obs;
         Model model = p.model;
@@ -269,6 +273,14 @@ public final class ShiftDetector {
         boolean varianceSegments = (options.varianceSegments() != null ? options.varianceSegments() : gaussianAuto) && common && pelt;
         // off unless asked for: it wins in-sample on TCPD through one series and loses leave-one-out (docs/shifts.md)
         boolean noChangeCheck = Boolean.TRUE.equals(options.noChangeCheck()) && common && pelt;
+        if (options.ar1Cost() != null && !longRun) {
+            throw new org.narrativewatch.InvalidOptionException("ar1-cost",
+                    "applies to the Gaussian mean and line models at the long-run scale (a date,value series, or --long-run-scale)");
+        }
+        if (options.meanLoss() != null && !(longRun && auto)) {
+            throw new org.narrativewatch.InvalidOptionException("mean-loss",
+                    "applies to the automatic model of a date,value series (no --model, the long-run scale on, --method pelt)");
+        }
         ShiftOptions.Ar1Noise ar1 = longRun ? options.ar1Cost() : null;
         ShiftOptions.MeanLoss meanLoss = longRun && auto ? options.meanLoss() : null;
         if (meanLoss != null && (minSeg > 1 || charge)) {
