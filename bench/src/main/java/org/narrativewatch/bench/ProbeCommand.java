@@ -232,40 +232,28 @@ public final class ProbeCommand implements Callable<Integer> {
 
     /** One rung, in a JVM of its own: {@code nwatch import} for P4, else {@link ProbeIndexer} with the launcher's options. */
     Run runRung(ProbeVariant v, Corpus c, Path index, LauncherJvm jvm) throws IOException {
-        Exec.Result r;
-        double inner;
-        long articles;
-        long tokens = -1;
         if (v.isOurImport()) {
-            List<String> cmd = List.of("/usr/bin/time", "-v", nwatch.toString(), "import", "--index", index.toString(),
-                    "--format", "json", c.file().toString());
-            r = Exec.run(cmd).check(cmd);
-            com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
-            inner = 0;
-            articles = 0;
-            for (com.fasterxml.jackson.databind.JsonNode imp : o.path("imports")) {
-                inner += imp.path("seconds").asDouble();
-                articles += imp.path("added").asLong();
-            }
-        } else {
-            List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v"));
-            cmd.addAll(jvm.command(classPath, ProbeIndexer.class.getName()));
-            cmd.addAll(List.of(v.id(), index.toString(), c.file().toString()));
-            r = Exec.run(cmd).check(cmd);
-            com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
-            inner = o.path("seconds").asDouble();
-            articles = o.path("articles").asLong();
-            tokens = v == ProbeVariant.ANALYSE ? o.path("tokens").asLong() : -1;
+            // the comparison's own runner of nwatch import (GNU time around the launcher)
+            ImportFigures f = new OursSide(nwatch, new Caches(false), 0).importCorpus(c, index);
+            return new Run(v.id(), f.articles(), f.wallSeconds(), f.innerSeconds(), f.cpuSeconds(), f.peakMemoryMiB(),
+                    checked(v, ProbeIndexer.IndexFacts.of(index), f.articles()), -1);
         }
-        if (v.writesNoIndex()) {
-            return new Run(v.id(), articles, r.nanos() / 1e9, inner, Measure.cpuSeconds(r.err()), Measure.maxRssMiB(r.err()),
-                    null, tokens);
-        }
-        ProbeIndexer.IndexFacts facts = ProbeIndexer.IndexFacts.of(index);
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-v"));
+        cmd.addAll(jvm.command(classPath, ProbeIndexer.class.getName()));
+        cmd.addAll(List.of(v.id(), index.toString(), c.file().toString()));
+        Exec.Result r = Exec.run(cmd).check(cmd);
+        com.fasterxml.jackson.databind.JsonNode o = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        long articles = o.path("articles").asLong();
+        ProbeIndexer.IndexFacts facts = v.writesNoIndex() ? null : checked(v, ProbeIndexer.IndexFacts.of(index), articles);
+        return new Run(v.id(), articles, r.nanos() / 1e9, o.path("seconds").asDouble(), Measure.cpuSeconds(r.err()),
+                Measure.maxRssMiB(r.err()), facts, v == ProbeVariant.ANALYSE ? o.path("tokens").asLong() : -1);
+    }
+
+    private static ProbeIndexer.IndexFacts checked(ProbeVariant v, ProbeIndexer.IndexFacts facts, long articles) {
         if (facts.docs() != articles) {
             throw new IllegalStateException(v.id() + ": the index holds " + facts.docs() + " documents, the run said " + articles);
         }
-        return new Run(v.id(), articles, r.nanos() / 1e9, inner, Measure.cpuSeconds(r.err()), Measure.maxRssMiB(r.err()), facts, -1);
+        return facts;
     }
 
     /** The Markdown table of one corpus. */
