@@ -91,6 +91,8 @@ public final class LuceneEngine implements Engine {
     private DirectoryReader keysReader;
     /** The segment layout of this engine's writer ({@link SegmentLayout}). */
     private final SegmentLayout layout;
+    /** The writer's merge policy: natural merges held back while an import fills an empty index. */
+    private SegmentLayout.Merges merges;
     /**
      * Documents in the index when the writer opened or was last merged down after an import: whether an import
      * was a bulk import is judged against it, so that one process importing many files (one writer) merges
@@ -141,7 +143,7 @@ public final class LuceneEngine implements Engine {
         if (writer == null) {
             IndexWriterConfig cfg = new IndexWriterConfig(analyzer);
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-            layout.configure(cfg, Runtime.getRuntime().maxMemory());
+            merges = layout.configure(cfg, Runtime.getRuntime().maxMemory());
             cfg.setCommitOnClose(false);
             // -Dnwatch.infostream=FILE: the writer's own log (flushes, merges, commits) for profiling an import
             String info = System.getProperty("nwatch.infostream");
@@ -164,6 +166,8 @@ public final class LuceneEngine implements Engine {
             // lock, so the last commit is the state it opened on.
             keysReader = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
             docsAtLastSettle = keysReader == null ? 0 : keysReader.numDocs();
+            // filling an empty index: the import ends merged down, so merges on the way would be rewritten
+            merges.hold(docsAtLastSettle == 0 && layout.segmentsAfterBulk() > 0);
         }
         return writer;
     }
@@ -311,6 +315,12 @@ public final class LuceneEngine implements Engine {
             commit(checkpoint);
             docsAtLastSettle = writer.getDocStats().numDocs;
         }
+        merges.hold(false);
+    }
+
+    /** Whether the writer holds natural merges back (tests of the layout). */
+    boolean mergesHeld() {
+        return merges != null && merges.held();
     }
 
     /** Segments in the last commit (tests of the layout). */
