@@ -166,8 +166,6 @@ public final class LuceneEngine implements Engine {
             // lock, so the last commit is the state it opened on.
             keysReader = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
             docsAtLastSettle = keysReader == null ? 0 : keysReader.numDocs();
-            // filling an empty index: the import ends merged down, so merges on the way would be rewritten
-            merges.hold(docsAtLastSettle == 0 && layout.segmentsAfterBulk() > 0);
         }
         return writer;
     }
@@ -301,6 +299,16 @@ public final class LuceneEngine implements Engine {
             nrt.maybeRefresh();
         }
         dayTotals.afterCommit(directory);
+    }
+
+    /**
+     * An import into an empty index ends merged down ({@link #finishImport}: it adds the whole index), so the
+     * writer holds natural merges back until then; a writer fed otherwise (the collector) merges as before.
+     */
+    @Override
+    public synchronized void beginImport() throws IOException {
+        IndexWriter w = writer();
+        merges.hold(layout.segmentsAfterBulk() > 0 && docsAtLastSettle == 0 && w.getDocStats().maxDoc == 0);
     }
 
     /**

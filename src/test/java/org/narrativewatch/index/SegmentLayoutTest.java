@@ -197,7 +197,7 @@ class SegmentLayoutTest {
     }
 
     @Test
-    void aWriterOnAnEmptyIndexHoldsMergesBackUntilItsImportEnds() throws IOException {
+    void anImportIntoAnEmptyIndexHoldsMergesBackUntilItEnds() throws IOException {
         Path index = tmp.resolve("idx");
         Path file = corpus(tmp.resolve("a.jsonl"), 0, 600, 5);
         try (LuceneEngine e = LuceneEngine.open(index, SegmentLayout.DEFAULT)) {
@@ -208,17 +208,21 @@ class SegmentLayoutTest {
             assertEquals(1, e.committedSegments());
             assertFalse(e.mergesHeld(), "after the import the tiers merge again");
         }
-        // a writer on an index that holds articles merges as the tiers say from the start
+        // an import into an index that holds articles merges as the tiers say from the start
         try (LuceneEngine e = LuceneEngine.open(index, SegmentLayout.DEFAULT)) {
-            e.commit(Map.of());
+            e.beginImport();
             assertFalse(e.mergesHeld());
         }
         try (LuceneEngine e = LuceneEngine.open(tmp.resolve("new"), SegmentLayout.DEFAULT)) {
             e.commit(Map.of());
-            assertTrue(e.mergesHeld(), "a writer on an empty index holds merges back");
+            assertFalse(e.mergesHeld(), "a writer fed without an import (the collector) merges as before");
+            e.beginImport();
+            assertTrue(e.mergesHeld(), "an import into an empty index holds merges back");
+            e.finishImport(Map.of());
+            assertFalse(e.mergesHeld());
         }
         try (LuceneEngine e = LuceneEngine.open(tmp.resolve("new2"), SegmentLayout.LUCENE)) {
-            e.commit(Map.of());
+            e.beginImport();
             assertFalse(e.mergesHeld(), "a layout without the end merge never holds merges back");
         }
     }
