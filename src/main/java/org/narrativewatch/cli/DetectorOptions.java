@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --ar1-cost, --choose-model, --mean-loss, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -76,6 +76,23 @@ public final class DetectorOptions {
                     + "model; 0 = off).")
     Double minTurn;
 
+    @Option(names = "--ar1-cost", paramLabel = "NOISE",
+            description = "Automatic Gaussian model: search the levels under AR(1) noise (each segment's exact AR(1) likelihood) "
+                    + "instead of least squares at the long-run scale; the noise's rho and sd from 'differences' (lag-1 and lag-2, "
+                    + "robust) or from the segmentation's 'residuals' (iterated) (default: off; quadratic in the series' length).")
+    String ar1Cost;
+
+    @Option(names = "--choose-model", paramLabel = "HOW",
+            description = "Automatic Gaussian model: choose mean, line, mean+variance, line+variance (or Poisson for counts) "
+                    + "per series by the BIC of each model's own segmentation, from the 'likelihood' or a 'quasi'-likelihood "
+                    + "divided by the AR(1) inflation of the default's residuals (default: off).")
+    String chooseModel;
+
+    @Option(names = "--mean-loss", paramLabel = "LOSS",
+            description = "Automatic Gaussian model: a mean per segment instead of a line, searched under this loss: squared, "
+                    + "huber or biweight (robust; exact by functional pruning) (default: off: lines, least squares).")
+    String meanLoss;
+
     @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")
     boolean noDispersion;
 
@@ -138,6 +155,15 @@ public final class DetectorOptions {
                 throw new InvalidOptionException("min-turn", "must be a number >= 0, not " + minTurn);
             }
             o = o.withMinTurn(minTurn);
+        }
+        if (ar1Cost != null) {
+            o = o.withAr1Cost(ShiftOptions.Ar1Noise.parse(ar1Cost));
+        }
+        if (chooseModel != null) {
+            o = o.withChooseModel(ShiftOptions.ModelChoice.parse(chooseModel));
+        }
+        if (meanLoss != null) {
+            o = o.withMeanLoss(ShiftOptions.MeanLoss.parse(meanLoss));
         }
         if (noDispersion) {
             o = o.withDispersion(false);

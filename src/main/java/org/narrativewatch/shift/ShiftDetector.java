@@ -72,10 +72,141 @@ public final class ShiftDetector {
      */
     public static ShiftResult detect(Observations input, ShiftOptions options) {
         Model model = options.model() != null ? options.model() : autoModel(input);
+        if (options.model() == null && model == Model.NORMAL_TREND && options.meanLoss() != null) {
+            model = Model.NORMAL_MEAN; // --mean-loss: a mean per segment (no exact search for robust lines)
+        }
+        if (options.model() == null && model == Model.NORMAL_TREND && options.chooseModel() != null
+                && options.method() == ShiftOptions.Method.PELT) {
+            return chosen(input, options);
+        }
         return detect(input, options, model, options.model() == null);
     }
 
+    /** One candidate of the model choice: its segmentation's changes and BIC. */
+    record ModelFit(Model model, int[] cps, double bic) {}
+
+    /**
+     * The model chosen per series by a penalised likelihood ({@code --choose-model}): each candidate segments the
+     * series its own way (mean and line: the robust default around them; a mean and a variance, a line and a
+     * variance: their plain PELT search at BIC; Poisson, for non-negative integers with no cycle removed: the pure
+     * Poisson search), and the one whose segmentation has the lowest BIC, −2 log-likelihood + log(m) × its free
+     * parameters (every segment's mean or line, and variance where it has its own, the change locations, one
+     * common variance), all on the same observations (outliers set aside, calendar cycles removed), wins. The
+     * result is that candidate's own result. Why the own segmentations: the likelihood is compared at what each
+     * model would report, not at one model's changes.
+     */
+    static List<ModelFit> modelFits(Observations input, ShiftOptions options) {
+        boolean robust = options.robust() == null || options.robust();
+        boolean seasonal = options.seasonal() == null || options.seasonal();
+        Observations base = input.withMissing(robust ? outliers(input, Model.NORMAL_TREND) : List.of());
+        boolean cycle = false;
+        if (seasonal) {
+            Observations[] adjusted = new Observations[1];
+            cycle = !Seasonality.remove(base, false, adjusted).isEmpty();
+            base = adjusted[0];
+        }
+        int m = base.observedCount();
+        double logM = Math.log(Math.max(2, m));
+        double floor = SegmentCosts.varianceFloor(base);
+        List<ModelFit> fits = new ArrayList<>();
+        double inflation = 1;
+        for (Model model : new Model[] {Model.NORMAL_TREND, Model.NORMAL_MEAN}) {
+            int[] cps = detect(input, options.withChooseModel(null), model, true).changeIndices();
+            if (model == Model.NORMAL_TREND && options.chooseModel() == ShiftOptions.ModelChoice.QUASI) {
+                double rho = lagOneAutocorrelation(residuals(base, cps, true));
+                inflation = (1 + rho) / (1 - rho);
+            }
+            SegmentCost ls = SegmentCosts.of(model, base, 1);
+            int perSegment = model == Model.NORMAL_TREND ? 2 : 1;
+            fits.add(new ModelFit(model, cps, (profileDeviance(ls, cps, false, floor) + m * (Math.log(2 * Math.PI) + 1)) / inflation
+                    + logM * ((cps.length + 1) * perSegment + cps.length + 1)));
+        }
+        for (Model model : new Model[] {Model.NORMAL_MEANVAR, Model.NORMAL_TREND_VAR}) {
+            int minSeg = Math.max(options.minSegment(), model.minimumSegment());
+            int[] cps = Pelt.run(SegmentCosts.of(model, base, 1), Penalty.BIC.value(model, m), minSeg, false).changes();
+            SegmentCost ls = SegmentCosts.of(model == Model.NORMAL_MEANVAR ? Model.NORMAL_MEAN : Model.NORMAL_TREND, base, 1);
+            int perSegment = model == Model.NORMAL_TREND_VAR ? 3 : 2;
+            fits.add(new ModelFit(model, cps, (profileDeviance(ls, cps, true, floor) + m * (Math.log(2 * Math.PI) + 1)) / inflation
+                    + logM * ((cps.length + 1) * perSegment + cps.length)));
+        }
+        if (!cycle && countsOnly(base)) {
+            SegmentCost poisson = SegmentCosts.of(Model.POISSON, base, 1);
+            int[] cps = Pelt.run(poisson, Penalty.BIC.value(Model.POISSON, m), Math.max(1, options.minSegment()), false).changes();
+            fits.add(new ModelFit(Model.POISSON, cps, poissonDeviance(base, cps) / inflation + logM * (2 * cps.length + 1)));
+        }
+        return fits;
+    }
+
+    private static ShiftResult chosen(Observations input, ShiftOptions options) {
+        ModelFit best = null;
+        for (ModelFit f : modelFits(input, options)) {
+            if (best == null || f.bic() < best.bic()) {
+                best = f;
+            }
+        }
+        ShiftOptions o = options.withChooseModel(null);
+        if (best.model() == Model.NORMAL_TREND || best.model() == Model.NORMAL_MEAN) {
+            return detect(input, o, best.model(), true);
+        }
+        // a plain model, on the same observations the choice was made on (outliers aside, cycles removed)
+        o = o.withModel(best.model());
+        if (o.robust() == null) {
+            o = o.withRobust(true);
+        }
+        if (o.seasonal() == null) {
+            o = o.withSeasonal(true);
+        }
+        return detect(input, o, best.model(), false);
+    }
+
+    /** Whether every observed value is a non-negative whole number (and every exposure 1): counts. */
+    private static boolean countsOnly(Observations obs) {
+        for (int i = 0; i < obs.size(); i++) {
+            if (obs.missing(i)) {
+                continue;
+            }
+            double v = obs.values()[i];
+            if (!(v >= 0) || v != Math.rint(v) || obs.exposure(i) != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** −2 × the Poisson log-likelihood of a segmentation at each segment's mean, with the log x! terms. */
+    static double poissonDeviance(Observations obs, int[] cps) {
+        int n = obs.size();
+        double ll = 0;
+        for (int k = 0; k <= cps.length; k++) {
+            int a = k == 0 ? 0 : cps[k - 1];
+            int b = k == cps.length ? n : cps[k];
+            double sum = 0;
+            int mk = 0;
+            for (int i = a; i < b; i++) {
+                if (!obs.missing(i)) {
+                    sum += obs.values()[i];
+                    mk++;
+                }
+            }
+            if (mk == 0) {
+                continue;
+            }
+            double lambda = sum / mk;
+            for (int i = a; i < b; i++) {
+                if (!obs.missing(i)) {
+                    double x = obs.values()[i];
+                    ll += (x > 0 ? x * Math.log(lambda) : 0) - lambda - Gamma.logGamma(x + 1);
+                }
+            }
+        }
+        return -2 * ll;
+    }
+
     private static ShiftResult detect(Observations input, ShiftOptions options, Model requested, boolean auto) {
+        if (options.chooseModel() != null) {
+            throw new org.narrativewatch.InvalidOptionException("choose-model",
+                    "applies to the automatic model of a date,value series (no --model, no totals, --method pelt)");
+        }
         Prepared p = prepare(input, options, requested, auto);
         Observations obs = p.obs;
         Model model = p.model;
@@ -142,13 +273,26 @@ public final class ShiftDetector {
         boolean varianceSegments = (options.varianceSegments() != null ? options.varianceSegments() : gaussianAuto) && common && pelt;
         // off unless asked for: it wins in-sample on TCPD through one series and loses leave-one-out (docs/shifts.md)
         boolean noChangeCheck = Boolean.TRUE.equals(options.noChangeCheck()) && common && pelt;
+        if (options.ar1Cost() != null && !longRun) {
+            throw new org.narrativewatch.InvalidOptionException("ar1-cost",
+                    "applies to the Gaussian mean and line models at the long-run scale (a date,value series, or --long-run-scale)");
+        }
+        if (options.meanLoss() != null && !(longRun && auto)) {
+            throw new org.narrativewatch.InvalidOptionException("mean-loss",
+                    "applies to the automatic model of a date,value series (no --model, the long-run scale on, --method pelt)");
+        }
+        ShiftOptions.Ar1Noise ar1 = longRun ? options.ar1Cost() : null;
+        ShiftOptions.MeanLoss meanLoss = longRun && auto ? options.meanLoss() : null;
+        if (meanLoss != null && (minSeg > 1 || charge)) {
+            throw new org.narrativewatch.InvalidOptionException("mean-loss", "needs minimum segment 1 and a penalty without the MBIC length charge");
+        }
         int[] cps = null;
         List<VarianceChange> varianceChanges = List.of();
         List<ShiftResult.Fit> fits = List.of();
         if (longRun || varianceSegments || noChangeCheck) {
-            Levels levels = levels(obs, model, pen, minSeg, charge, longRun, scale);
+            Levels levels = levels(obs, model, pen, minSeg, charge, longRun, scale, ar1, meanLoss);
             if (varianceSegments) {
-                Heteroscedastic h = heteroscedastic(obs, model, pen, minSeg, charge, longRun, levels);
+                Heteroscedastic h = heteroscedastic(obs, model, pen, minSeg, charge, longRun, levels, ar1, meanLoss);
                 obs = h.weighted;
                 levels = h.levels;
                 varianceChanges = h.changes;
@@ -340,10 +484,17 @@ public final class ShiftDetector {
      * The common-variance segmentation: at the long-run scale's fixed point (segment, take the long-run
      * spread of what the segments leave, segment again), or at the given scale.
      */
-    private static Levels levels(Observations obs, Model model, double pen, int minSeg, boolean charge, boolean longRun, double scale) {
-        int[] cps = Fpop.optimal(SegmentCosts.of(model, obs, scale), pen, minSeg, charge).changes();
+    private static Levels levels(Observations obs, Model model, double pen, int minSeg, boolean charge, boolean longRun, double scale,
+                                 ShiftOptions.Ar1Noise ar1, ShiftOptions.MeanLoss meanLoss) {
+        int[] cps = levelSearch(obs, model, scale, pen, minSeg, charge, meanLoss);
         if (!longRun) {
             return new Levels(cps, scale);
+        }
+        if (ar1 != null && !charge) {
+            Levels a = ar1Levels(obs, model, pen, minSeg, cps, ar1);
+            if (a != null) {
+                return a;
+            }
         }
         List<int[]> seen = new ArrayList<>();
         seen.add(cps);
@@ -352,7 +503,7 @@ public final class ShiftDetector {
             if (!(next > 0) || Double.isInfinite(next)) {
                 break;
             }
-            int[] again = Fpop.optimal(SegmentCosts.of(model, obs, next), pen, minSeg, charge).changes();
+            int[] again = levelSearch(obs, model, next, pen, minSeg, charge, meanLoss);
             scale = next;
             boolean repeat = seen.stream().anyMatch(c -> Arrays.equals(c, again));
             cps = again;
@@ -362,6 +513,51 @@ public final class ShiftDetector {
             seen.add(again);
         }
         return new Levels(cps, scale);
+    }
+
+    /** The least-squares search ({@link Fpop} or PELT), or with {@code meanLoss} {@link RobustFpop}'s. */
+    private static int[] levelSearch(Observations obs, Model model, double scale, double pen, int minSeg, boolean charge,
+                                     ShiftOptions.MeanLoss meanLoss) {
+        if (meanLoss != null && model == Model.NORMAL_MEAN && minSeg <= 1 && !charge) {
+            return RobustFpop.run(obs, scale, meanLoss, pen).changes();
+        }
+        return Fpop.optimal(SegmentCosts.of(model, obs, scale), pen, minSeg, charge).changes();
+    }
+
+    /**
+     * The level segmentation under AR(1) noise ({@link Ar1Cost}), with ρ and σ from the differences (one search) or
+     * from the residuals of the segmentation, iterated from {@code start} to a fixed point; the scale returned is the
+     * noise's long-run sd σ / (1 − ρ), the unit of the jump check. Null when the noise has no spread.
+     */
+    private static Levels ar1Levels(Observations obs, Model model, double pen, int minSeg, int[] start, ShiftOptions.Ar1Noise ar1) {
+        boolean trend = model == Model.NORMAL_TREND;
+        if (ar1 == ShiftOptions.Ar1Noise.DIFFERENCES) {
+            double[] noise = Ar1Cost.noiseFromDifferences(obs);
+            if (noise == null) {
+                return null;
+            }
+            int[] cps = Ar1Cost.optimal(new Ar1Cost(obs, noise[0], noise[1], trend), pen, minSeg).changes();
+            return new Levels(cps, noise[1] / (1 - noise[0]));
+        }
+        int[] cps = start;
+        double scale = Double.NaN;
+        List<int[]> seen = new ArrayList<>();
+        seen.add(cps);
+        for (int it = 0; it < LONG_RUN_ITERATIONS; it++) {
+            double[] noise = Ar1Cost.noiseFromResiduals(residuals(obs, cps, trend));
+            if (noise == null) {
+                break;
+            }
+            int[] again = Ar1Cost.optimal(new Ar1Cost(obs, noise[0], noise[1], trend), pen, minSeg).changes();
+            scale = noise[1] / (1 - noise[0]);
+            boolean repeat = seen.stream().anyMatch(c -> Arrays.equals(c, again));
+            cps = again;
+            if (repeat) {
+                break;
+            }
+            seen.add(again);
+        }
+        return Double.isNaN(scale) ? null : new Levels(cps, scale);
     }
 
     /**
@@ -387,7 +583,8 @@ public final class ShiftDetector {
      * common-variance ones, unchanged.
      */
     private static Heteroscedastic heteroscedastic(Observations obs, Model model, double pen, int minSeg, boolean charge,
-                                                   boolean longRun, Levels levels) {
+                                                   boolean longRun, Levels levels, ShiftOptions.Ar1Noise ar1,
+                                                   ShiftOptions.MeanLoss meanLoss) {
         boolean trend = model == Model.NORMAL_TREND;
         int n = obs.size();
         double floor = SegmentCosts.varianceFloor(obs);
@@ -428,7 +625,7 @@ public final class ShiftDetector {
                 }
             }
             current = weighted(obs, w);
-            levels = levels(current, model, pen, minSeg, charge, longRun, scale(current, model));
+            levels = levels(current, model, pen, minSeg, charge, longRun, scale(current, model), ar1, meanLoss);
         }
         List<VarianceChange> changes = new ArrayList<>();
         for (int k = 0; k < vcps.length && sd.length > 0; k++) {

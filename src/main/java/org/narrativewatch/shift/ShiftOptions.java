@@ -38,10 +38,22 @@ package org.narrativewatch.shift;
  *                     ({@link ResidualAr1}: the AR(1) coefficient and variance whose expected residual moments under
  *                     the split fit match the observed ones) instead of the plug-in lag-1 autocorrelation and mean
  *                     square of the residuals; null = off (measured in docs/shifts.md)
+ * @param ar1Cost      the automatic Gaussian model's level search under AR(1) noise ({@link Ar1Cost}: each segment's exact
+ *                     Gaussian AR(1) likelihood, the noise's ρ and innovation sd estimated as named) in place of the
+ *                     least-squares cost at the long-run scale; null = off (measured in docs/shifts.md)
+ * @param chooseModel  the automatic Gaussian model: choose the segment model (mean, line, mean and variance, line and
+ *                     variance, Poisson for counts) per series by the BIC of each model's own segmentation, then run
+ *                     the robust default with it (mean, line) or the plain model ({@link ShiftDetector#modelFits});
+ *                     null = off (measured)
+ * @param meanLoss     the automatic Gaussian model with a mean per segment instead of a line, its level search under
+ *                     this loss ({@link RobustFpop}, exact by functional pruning: squared, Huber or biweight, at the
+ *                     current scale of the long-run fixed point); every other part of the default unchanged; null = off
+ *                     (lines, least squares; measured in docs/shifts.md)
  */
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
                            Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck,
-                           Double minJump, Double minTurn, Integer refineSide, Boolean unbiasedLocalNoise) {
+                           Double minJump, Double minTurn, Integer refineSide, Boolean unbiasedLocalNoise,
+                           Ar1Noise ar1Cost, ModelChoice chooseModel, MeanLoss meanLoss) {
 
     public enum Method {
         PELT, BINSEG, BOCPD;
@@ -56,50 +68,101 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         }
     }
 
-    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null, null, null, null);
+    /** How {@link Ar1Cost}'s ρ and innovation sd are estimated. */
+    public enum Ar1Noise {
+        /** from the spread of lag-1 and lag-2 differences (robust to level changes; AR1seg's estimator) */
+        DIFFERENCES,
+        /** from the residuals of the current segmentation, iterated to a fixed point (as the long-run scale is) */
+        RESIDUALS;
+
+        public static Ar1Noise parse(String s) {
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "differences" -> DIFFERENCES;
+                case "residuals" -> RESIDUALS;
+                default -> throw new org.narrativewatch.InvalidOptionException("ar1-cost", "must be differences or residuals, not '" + s + "'");
+            };
+        }
+    }
+
+    /** How {@code --choose-model} weighs the likelihoods. */
+    public enum ModelChoice {
+        /** the likelihood of independent noise */
+        LIKELIHOOD,
+        /** a quasi-likelihood: every deviance divided by the AR(1) inflation (1+ρ)/(1−ρ) of the default's residuals */
+        QUASI;
+
+        public static ModelChoice parse(String s) {
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "likelihood" -> LIKELIHOOD;
+                case "quasi" -> QUASI;
+                default -> throw new org.narrativewatch.InvalidOptionException("choose-model", "must be likelihood or quasi, not '" + s + "'");
+            };
+        }
+    }
+
+    /** The loss of {@link RobustFpop}'s mean per segment, on residuals in units of the scale. */
+    public enum MeanLoss {
+        /** r²: least squares (the same optimum as {@link Fpop}) */
+        SQUARED,
+        /** min(r², K²), K = 3 sds (Fearnhead and Rigaill 2019) */
+        BIWEIGHT,
+        /** r² inside c, 2c|r| − c² outside, c = 1.345 sds (95% efficiency at the normal) */
+        HUBER;
+
+        public static MeanLoss parse(String s) {
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "squared" -> SQUARED;
+                case "biweight" -> BIWEIGHT;
+                case "huber" -> HUBER;
+                default -> throw new org.narrativewatch.InvalidOptionException("mean-loss", "must be squared, huber or biweight, not '" + s + "'");
+            };
+        }
+    }
+
+    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null, null, null, null, null, null, null);
 
     public ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
-        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null, null, null, null);
+        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ShiftOptions withModel(Model m) {
-        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withPenalty(Penalty p) {
-        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withMinSegment(int m) {
-        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withMethod(Method m) {
-        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withRobust(boolean r) {
-        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withDispersion(boolean d) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withSeasonal(Boolean s) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withLongRunScale(Boolean l) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withVarianceSegments(Boolean v) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withNoChangeCheck(Boolean c) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     /** Local refinement on (with the default side: null) or off (0). */
@@ -108,18 +171,30 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
     }
 
     public ShiftOptions withRefineSide(Integer side) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, side, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, side, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withMinTurn(Double t) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withMinJump(Double j) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn, refineSide, unbiasedLocalNoise);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
     }
 
     public ShiftOptions withUnbiasedLocalNoise(Boolean u) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, u);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, u, ar1Cost, chooseModel, meanLoss);
+    }
+
+    public ShiftOptions withAr1Cost(Ar1Noise a) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, a, chooseModel, meanLoss);
+    }
+
+    public ShiftOptions withChooseModel(ModelChoice c) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, c, meanLoss);
+    }
+
+    public ShiftOptions withMeanLoss(MeanLoss l) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, l);
     }
 }

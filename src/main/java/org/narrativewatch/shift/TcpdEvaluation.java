@@ -84,6 +84,16 @@ public final class TcpdEvaluation {
         }
         g.add(new Config("default, mbic", d.withPenalty(Penalty.MBIC)));
         g.add(new Config("default, min segment 10", d.withMinSegment(10)));
+        // issue 15's remaining options (docs/shifts.md, "Costs and model choice")
+        g.add(new Config("default, AR(1) cost, noise from differences", d.withAr1Cost(ShiftOptions.Ar1Noise.DIFFERENCES)));
+        g.add(new Config("default, AR(1) cost, noise from residuals", d.withAr1Cost(ShiftOptions.Ar1Noise.RESIDUALS)));
+        g.add(new Config("default, model chosen by BIC (likelihood)", d.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD)));
+        g.add(new Config("default, model chosen by BIC (quasi-likelihood)", d.withChooseModel(ShiftOptions.ModelChoice.QUASI)));
+        g.add(new Config("default, a mean per segment (least squares)", d.withMeanLoss(ShiftOptions.MeanLoss.SQUARED)));
+        g.add(new Config("default, a mean per segment, Huber loss", d.withMeanLoss(ShiftOptions.MeanLoss.HUBER)));
+        g.add(new Config("default, a mean per segment, biweight loss", d.withMeanLoss(ShiftOptions.MeanLoss.BIWEIGHT)));
+        g.add(new Config("default, a mean per segment, biweight loss, no outlier guard",
+                d.withMeanLoss(ShiftOptions.MeanLoss.BIWEIGHT).withRobust(false)));
         g.add(new Config("normal-trend, bic (plain)", d.withModel(Model.NORMAL_TREND)));
         g.add(new Config("normal-mean, bic (plain)", d.withModel(Model.NORMAL_MEAN)));
         g.add(new Config("normal-mean, mbic (R cpt.mean default)", d.withModel(Model.NORMAL_MEAN).withPenalty(Penalty.MBIC)));

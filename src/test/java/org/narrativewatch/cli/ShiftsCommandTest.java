@@ -122,6 +122,51 @@ class ShiftsCommandTest {
         assertTrue(both.err().contains("unbiased-local-noise"), both.err());
     }
 
+    /** --ar1-cost, --mean-loss and --choose-model give the detector's answer with that option, and refuse other models. */
+    @Test
+    void costAndModelChoiceOptions() throws Exception {
+        org.narrativewatch.shift.ConstructedSeries.Case c = org.narrativewatch.shift.ConstructedSeries.cases()
+                .get("outliers (single and paired)").apply(2);
+        StringBuilder b = new StringBuilder("date,value\n");
+        for (int i = 0; i < c.x().length; i++) {
+            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
+        }
+        Path f = tmp.resolve("outliers.csv");
+        Files.writeString(f, b.toString());
+        org.narrativewatch.shift.ShiftOptions d = org.narrativewatch.shift.ShiftOptions.DEFAULT;
+        java.util.Map<String[], org.narrativewatch.shift.ShiftOptions> cases = new java.util.LinkedHashMap<>();
+        cases.put(new String[] {"--ar1-cost", "residuals"}, d.withAr1Cost(org.narrativewatch.shift.ShiftOptions.Ar1Noise.RESIDUALS));
+        cases.put(new String[] {"--ar1-cost", "differences"}, d.withAr1Cost(org.narrativewatch.shift.ShiftOptions.Ar1Noise.DIFFERENCES));
+        cases.put(new String[] {"--mean-loss", "biweight", "--no-robust"},
+                d.withMeanLoss(org.narrativewatch.shift.ShiftOptions.MeanLoss.BIWEIGHT).withRobust(false));
+        cases.put(new String[] {"--choose-model", "quasi"}, d.withChooseModel(org.narrativewatch.shift.ShiftOptions.ModelChoice.QUASI));
+        for (var e : cases.entrySet()) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("shifts", "--csv", f.toString(), "--format", "json"));
+            args.addAll(java.util.List.of(e.getKey()));
+            CliRun r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            int[] expected = org.narrativewatch.shift.ShiftDetector.detect(org.narrativewatch.shift.Observations.of(c.dates(), c.x()),
+                    e.getValue()).changeIndices();
+            JsonNode changes = new ObjectMapper().readTree(r.out()).get("changes");
+            assertEquals(expected.length, changes.size(), r.out());
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], changes.get(k).get("index").asInt(), r.out());
+            }
+        }
+        assertTrue(java.util.Arrays.stream(run("shifts", "--csv", f.toString(), "--mean-loss", "biweight", "--no-robust", "--format", "json")
+                .out().split("\n")).anyMatch(l -> l.contains("normal-mean")), "a mean per segment is reported as normal-mean");
+        for (String[] bad : new String[][] {{"--ar1-cost", "both"}, {"--mean-loss", "l1"}, {"--choose-model", "aic"},
+                {"--ar1-cost", "residuals", "--model", "normal-meanvar"}, {"--mean-loss", "huber", "--model", "normal-trend"},
+                {"--choose-model", "quasi", "--model", "normal-mean"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("shifts", "--csv", f.toString()));
+            args.addAll(java.util.List.of(bad));
+            CliRun r = run(args.toArray(String[]::new));
+            assertEquals(1, r.code(), String.join(" ", bad) + ": " + r.err());
+            assertTrue(r.err().contains(bad[0].substring(2)) && r.err().strip().lines().count() == 1, r.err());
+        }
+        assertEquals(1, run("shifts", "--csv", countsCsv().toString(), "--ar1-cost", "residuals").code(), "counts have no AR(1) cost");
+    }
+
     @Test
     void badInputIsAOneLineUserError() throws Exception {
         Path f = tmp.resolve("bad.csv");

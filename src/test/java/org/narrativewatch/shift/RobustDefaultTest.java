@@ -319,6 +319,14 @@ class RobustDefaultTest {
         configs.put("no cycles", ShiftOptions.DEFAULT.withSeasonal(false));
         configs.put("no long-run", ShiftOptions.DEFAULT.withLongRunScale(false));
         configs.put("no guard", ShiftOptions.DEFAULT.withRobust(false));
+        configs.put("ar1 differences", ShiftOptions.DEFAULT.withAr1Cost(ShiftOptions.Ar1Noise.DIFFERENCES));
+        configs.put("ar1 residuals", ShiftOptions.DEFAULT.withAr1Cost(ShiftOptions.Ar1Noise.RESIDUALS));
+        configs.put("choose likelihood", ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD));
+        configs.put("choose quasi", ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.QUASI));
+        configs.put("mean squared", ShiftOptions.DEFAULT.withMeanLoss(ShiftOptions.MeanLoss.SQUARED));
+        configs.put("mean huber", ShiftOptions.DEFAULT.withMeanLoss(ShiftOptions.MeanLoss.HUBER));
+        configs.put("mean biweight", ShiftOptions.DEFAULT.withMeanLoss(ShiftOptions.MeanLoss.BIWEIGHT));
+        configs.put("biweight no guard", ShiftOptions.DEFAULT.withMeanLoss(ShiftOptions.MeanLoss.BIWEIGHT).withRobust(false));
         configs.put("trend (plain)", ShiftOptions.DEFAULT.withModel(Model.NORMAL_TREND));
         configs.put("mean", ShiftOptions.DEFAULT.withModel(Model.NORMAL_MEAN));
         configs.put("meanvar mbic", ShiftOptions.DEFAULT.withModel(Model.NORMAL_MEANVAR).withPenalty(Penalty.MBIC));

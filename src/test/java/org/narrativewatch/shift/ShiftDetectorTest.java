@@ -220,4 +220,19 @@ class ShiftDetectorTest {
     private static double truth(int i) {
         return i < 70 ? i : 70 - 2.0 * (i - 70);
     }
+
+    @Test
+    void poissonIntervalsOfHugeTotalsDoNotFail() {
+        // totals of ~10^16 (GDP in currency units read as counts): Hipparchus' χ² root search fails there; Wilson–Hilferty takes over
+        double[] x = new double[60];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = 1.0e14 + (i % 3) * 1000;
+        }
+        Estimate e = SegmentCosts.of(Model.POISSON, Observations.of(null, x), 1).estimate(0, 60, 0, Double.NaN);
+        org.junit.jupiter.api.Assertions.assertTrue(e.lo() < e.level() && e.level() < e.hi(), e.toString());
+        org.junit.jupiter.api.Assertions.assertEquals(1.96 * Math.sqrt(e.level() / 60), e.hi() - e.level(), 1e-3 * Math.sqrt(e.level() / 60));
+        // and where Hipparchus works, its exact value is kept
+        org.junit.jupiter.api.Assertions.assertEquals(new org.hipparchus.distribution.continuous.ChiSquaredDistribution(40)
+                .inverseCumulativeProbability(0.975), SegmentCosts.chiSquaredQuantile(40, 0.975), 0);
+    }
 }

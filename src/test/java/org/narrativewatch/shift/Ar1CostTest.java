@@ -1,0 +1,200 @@
+package org.narrativewatch.shift;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Ar1Cost}: its segment cost against the generalised least-squares fit written out with the AR(1) covariance
+ * matrix (Hipparchus' LU, no transform), its search against every partition of small series, and its noise estimate
+ * and the detector option on series with known truth.
+ */
+class Ar1CostTest {
+
+    private static Observations obs(double[] x) {
+        List<LocalDate> d = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            d.add(LocalDate.of(2000, 1, 1).plusDays(i));
+        }
+        return Observations.of(d, x);
+    }
+
+    /** min over θ of (y − Xθ)' Σ⁻¹ (y − Xθ) / σ², Σ the stationary AR(1) covariance (σ² / (1 − ρ²)) ρ^|i−j|. */
+    private static double gls(double[] x, int a, int b, double rho, double sigma, boolean trend) {
+        int m = b - a;
+        int p = trend ? 2 : 1;
+        RealMatrix cov = new Array2DRowRealMatrix(m, m);
+        RealMatrix design = new Array2DRowRealMatrix(m, p);
+        RealVector y = new ArrayRealVector(m);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                cov.setEntry(i, j, sigma * sigma / (1 - rho * rho) * Math.pow(rho, Math.abs(i - j)));
+            }
+            design.setEntry(i, 0, 1);
+            if (trend) {
+                design.setEntry(i, 1, a + i);
+            }
+            y.setEntry(i, x[a + i]);
+        }
+        RealMatrix inv = new LUDecomposition(cov).getSolver().getInverse();
+        RealMatrix xtw = design.transpose().multiply(inv);
+        RealVector theta = new LUDecomposition(xtw.multiply(design)).getSolver().solve(xtw.operate(y));
+        RealVector r = y.subtract(design.operate(theta));
+        return r.dotProduct(inv.operate(r));
+    }
+
+    @Test
+    void segmentCostIsTheExactAr1GeneralisedLeastSquaresFit() {
+        Random rnd = new Random(3);
+        for (int rep = 0; rep < 40; rep++) {
+            int n = 8 + rnd.nextInt(30);
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = 5 * rnd.nextGaussian() + (i > n / 2 ? 3 : 0) + 0.1 * i;
+            }
+            double rho = rep % 5 == 0 ? 0 : 0.95 * rnd.nextDouble();
+            double sigma = 0.3 + 2 * rnd.nextDouble();
+            for (boolean trend : new boolean[] {false, true}) {
+                Ar1Cost c = new Ar1Cost(obs(x), rho, sigma, trend);
+                for (int k = 0; k < 10; k++) {
+                    int a = rnd.nextInt(n - 4);
+                    int b = a + 4 + rnd.nextInt(n - a - 3);
+                    double want = gls(x, a, b, rho, sigma, trend);
+                    assertEquals(want, c.cost(a, b), 1e-7 * (1 + want), "n=" + n + " [" + a + "," + b + ") rho=" + rho + " trend=" + trend);
+                }
+            }
+        }
+    }
+
+    /** The best of every partition of [0, n) into segments of at least minSeg: Σ cost + penalty × changes. */
+    private static double exhaustive(SegmentCost c, double pen, int minSeg, List<Integer> bestOut) {
+        int n = c.size();
+        double best = Double.POSITIVE_INFINITY;
+        for (int mask = 0; mask < 1 << (n - 1); mask++) {
+            List<Integer> cps = new ArrayList<>();
+            for (int i = 1; i < n; i++) {
+                if ((mask >> (i - 1) & 1) == 1) {
+                    cps.add(i);
+                }
+            }
+            int prev = 0;
+            double v = 0;
+            boolean ok = true;
+            for (int k = 0; k <= cps.size() && ok; k++) {
+                int e = k == cps.size() ? n : cps.get(k);
+                ok = e - prev >= minSeg;
+                v += c.cost(prev, e);
+                prev = e;
+            }
+            v += pen * cps.size();
+            if (ok && v < best - 1e-9) {
+                best = v;
+                bestOut.clear();
+                bestOut.addAll(cps);
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void optimalPartitioningEqualsEveryPartitionTried() {
+        Random rnd = new Random(11);
+        for (int rep = 0; rep < 60; rep++) {
+            int n = 6 + rnd.nextInt(9);
+            double[] x = new double[n];
+            double level = 0;
+            for (int i = 0; i < n; i++) {
+                if (rnd.nextInt(5) == 0) {
+                    level += 4 * rnd.nextGaussian();
+                }
+                x[i] = level + rnd.nextGaussian();
+                if (rep % 3 == 0 && rnd.nextInt(6) == 0) {
+                    x[i] = Double.NaN; // gaps restart the noise
+                }
+            }
+            boolean trend = rep % 2 == 0;
+            int minSeg = trend ? 3 : 1 + rnd.nextInt(2);
+            double pen = 1 + 4 * rnd.nextDouble();
+            Ar1Cost c = new Ar1Cost(obs(x), 0.9 * rnd.nextDouble(), 0.5 + rnd.nextDouble(), trend);
+            List<Integer> want = new ArrayList<>();
+            double best = exhaustive(c, pen, minSeg, want);
+            Pelt.Result got = Ar1Cost.optimal(c, pen, minSeg);
+            // the changes returned reach the optimum (exact ties, e.g. two placements of a gap, may be placed either way)
+            double value = pen * got.changes().length;
+            int prev = 0;
+            for (int k = 0; k <= got.changes().length; k++) {
+                int e = k == got.changes().length ? n : got.changes()[k];
+                assertTrue(e - prev >= minSeg, "rep " + rep + ": segment shorter than " + minSeg);
+                value += c.cost(prev, e);
+                prev = e;
+            }
+            assertEquals(best, value, 1e-9 * (1 + Math.abs(best)), "rep " + rep);
+            assertEquals(best, got.cost() + pen * got.changes().length, 1e-9 * (1 + Math.abs(best)), "rep " + rep);
+            if (rep % 3 != 0) {
+                assertArrayEquals(want.stream().mapToInt(Integer::intValue).toArray(), got.changes(), "rep " + rep);
+            }
+        }
+    }
+
+    @Test
+    void noiseFromDifferencesRecoversRhoDespiteStepsAndASlope() {
+        Random rnd = new Random(5);
+        for (double rho : new double[] {0, 0.3, 0.6, 0.8}) {
+            double sumRho = 0;
+            double sumSigma = 0;
+            int reps = 20;
+            for (int rep = 0; rep < reps; rep++) {
+                double[] x = new double[2000];
+                double e = rnd.nextGaussian() / Math.sqrt(1 - rho * rho);
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = 0.05 * i + (i >= 700 ? 10 : 0) + (i >= 1400 ? -6 : 0) + 2 * e;
+                    e = rho * e + rnd.nextGaussian();
+                }
+                double[] noise = Ar1Cost.noiseFromDifferences(obs(x));
+                sumRho += noise[0];
+                sumSigma += noise[1];
+            }
+            assertEquals(rho, sumRho / reps, 0.05, "rho " + rho);
+            assertEquals(2, sumSigma / reps, 0.1, "innovation sd at rho " + rho);
+        }
+    }
+
+    @Test
+    void theOptionFindsAStepInAutocorrelatedNoiseAndNoChangeWithout() {
+        for (ShiftOptions.Ar1Noise how : ShiftOptions.Ar1Noise.values()) {
+            ShiftOptions o = ShiftOptions.DEFAULT.withAr1Cost(how);
+            int found = 0;
+            int wrong = 0;
+            for (long seed = 1; seed <= 6; seed++) {
+                ConstructedSeries.Case c = ConstructedSeries.cases().get("autocorrelated noise (AR(1) 0.7)").apply(seed);
+                int[] s = ConstructedSeries.score(c.truth(), ShiftDetector.detect(Observations.of(c.dates(), c.x()), o).changeIndices());
+                found += s[0];
+                wrong += s[1];
+                double[] flat = c.x().clone();
+                for (int i = 250; i < flat.length; i++) {
+                    flat[i] -= 6;
+                }
+                wrong += ShiftDetector.detect(Observations.of(c.dates(), flat), o).changeIndices().length;
+            }
+            assertEquals(6, found, how + ": the step of 6 (about 4.3 innovation sds, 2.5 marginal) in every seed");
+            if (how == ShiftOptions.Ar1Noise.RESIDUALS) {
+                assertTrue(wrong <= 2, how + ": at most two false changes over 12 series, got " + wrong);
+            } else {
+                // the robust ratio of difference spreads is noisy at 500 points (ρ 0.48-0.62 for a true 0.7 on these seeds),
+                // and a ρ too low reads the noise's swings as changes: the weakness docs/shifts.md reports
+                assertTrue(wrong > 2, how + ": expected the false changes of an underestimated rho, got " + wrong);
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.narrativewatch.shift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.hipparchus.random.RandomDataGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --choose-model}: on constructed series whose model is known, the penalised likelihood picks it (or one that
+ * contains it) and the result is that model's, with the true changes.
+ */
+class ModelChoiceTest {
+
+    private static ShiftResult run(double[] x, ShiftOptions.ModelChoice how, boolean monthly) {
+        return ShiftDetector.detect(Observations.of(monthly ? ConstructedSeries.months(x.length) : ConstructedSeries.days(x.length), x),
+                ShiftOptions.DEFAULT.withChooseModel(how));
+    }
+
+    private static void assertFinds(int[] truth, ShiftResult r, String what) {
+        int[] s = ConstructedSeries.score(truth, r.changeIndices());
+        assertEquals(truth.length, s[0], what + ": " + Arrays.toString(r.changeIndices()));
+        assertTrue(s[1] <= 1, what + ": at most one false change, " + Arrays.toString(r.changeIndices()));
+    }
+
+    @Test
+    void countsChoosePoisson() {
+        for (ShiftOptions.ModelChoice how : ShiftOptions.ModelChoice.values()) {
+            for (long seed = 1; seed <= 4; seed++) {
+                RandomDataGenerator g = new RandomDataGenerator(seed);
+                double[] x = new double[300];
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = g.nextPoisson(i < 180 ? 4 : 9);
+                }
+                ShiftResult r = run(x, how, true);
+                assertEquals(Model.POISSON, r.model(), how + " seed " + seed);
+                assertFinds(new int[] {180}, r, how + " seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void aChangeOfSpreadChoosesAVarianceModel() {
+        for (ShiftOptions.ModelChoice how : ShiftOptions.ModelChoice.values()) {
+            for (long seed = 1; seed <= 4; seed++) {
+                ShiftResult r = run(ConstructedSeries.variance(seed, 4).x(), how, false);
+                assertTrue(r.model() == Model.NORMAL_MEANVAR || r.model() == Model.NORMAL_TREND_VAR, how + " seed " + seed + ": " + r.model());
+                assertFinds(new int[] {200, 400}, r, how + " seed " + seed);
+            }
+        }
+    }
+
+    @Test
+    void aStepOnATrendKeepsTheLine() {
+        // a trend with a step and independent noise: the line per segment, the robust default's answer
+        for (long seed = 1; seed <= 4; seed++) {
+            RandomDataGenerator g = new RandomDataGenerator(seed);
+            double[] x = new double[240];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = 100 + 0.1 * i + (i >= 130 ? 5 : 0) + g.nextNormal(0, 1);
+            }
+            ShiftResult r = run(x, ShiftOptions.ModelChoice.QUASI, true);
+            assertEquals(Model.NORMAL_TREND, r.model(), "seed " + seed);
+            assertFinds(new int[] {130}, r, "seed " + seed);
+            assertEquals(Arrays.toString(ShiftDetector.detect(Observations.of(ConstructedSeries.months(x.length), x), ShiftOptions.DEFAULT)
+                    .changeIndices()), Arrays.toString(r.changeIndices()), "the default's own answer");
+        }
+    }
+}
