@@ -341,7 +341,7 @@ public final class LuceneEngine implements Engine {
      * A commit alone flushes them one after the other on the committing thread, while the other cores idle:
      * on a bulk import most of the postings are still in memory at the last commit (issue 14).
      */
-    static void flushInParallel(IndexWriter w) throws IOException {
+    private static void flushInParallel(IndexWriter w) throws IOException {
         int helpers = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
         if (helpers <= 0) {
             return;
@@ -385,7 +385,7 @@ public final class LuceneEngine implements Engine {
      * retried, briefly, while the writer still holds buffered documents (the other thread's buffer counts until
      * its flush ends, hence the bound on misses).
      */
-    static void flushBuffers(IndexWriter w) throws IOException {
+    private static void flushBuffers(IndexWriter w) throws IOException {
         int misses = 0;
         while (true) {
             if (w.flushNextBuffer()) {
