@@ -37,6 +37,14 @@ public interface Engine extends Closeable {
     void commit(Map<String, String> checkpoint) throws IOException;
 
     /**
+     * An import begins: the engine may prepare its writer for it (the embedded engine holds back merges on the
+     * way while an import fills an empty index, as the import ends merged anyway, {@link SegmentLayout}).
+     * Always followed by {@link #finishImport}, unless the process dies first.
+     */
+    default void beginImport() throws IOException {
+    }
+
+    /**
      * The last commit of an import: commits, then may rearrange the stored index for reading (the embedded
      * engine merges segments after a bulk import, {@link SegmentLayout}); the answers do not change.
      */

@@ -304,6 +304,11 @@ final class RegroupedEngine implements Engine {
     }
 
     @Override
+    public void beginImport() throws IOException {
+        inner.beginImport();
+    }
+
+    @Override
     public void finishImport(Map<String, String> checkpoint) throws IOException {
         inner.finishImport(checkpoint);
     }

@@ -2,8 +2,12 @@ package org.narrativewatch.index;
 
 import java.io.IOException;
 import java.util.Locale;
+import org.apache.lucene.index.FilterMergePolicy;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.MergeTrigger;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.narrativewatch.UserException;
 
@@ -37,8 +41,11 @@ public record SegmentLayout(int ramBufferCapMB, double segmentsPerTier, double f
      */
     public static final SegmentLayout DEFAULT = new SegmentLayout(256, 10, 2, 10, 1, 0.5);
 
-    /** Applies the buffer and the merge policy to a writer's configuration for a JVM of {@code maxHeapBytes}. */
-    void configure(IndexWriterConfig cfg, long maxHeapBytes) {
+    /**
+     * Applies the buffer and the merge policy to a writer's configuration for a JVM of {@code maxHeapBytes};
+     * returns the policy, whose merges while importing into an empty index can be held back ({@link Merges}).
+     */
+    Merges configure(IndexWriterConfig cfg, long maxHeapBytes) {
         // a quarter of the heap, at most the cap: imports run in constant memory even on a small heap
         cfg.setRAMBufferSizeMB(Math.max(8, Math.min(ramBufferCapMB, maxHeapBytes / 4 / (1 << 20))));
         TieredMergePolicy tiers = new TieredMergePolicy();
@@ -48,8 +55,44 @@ public record SegmentLayout(int ramBufferCapMB, double segmentsPerTier, double f
         // No compound files: Lucene's default copies each new segment's files into one .cfs file, a second
         // write of the whole index that only saves file handles (issue 14; an index holds a few segments)
         tiers.setNoCFSRatio(0);
-        cfg.setMergePolicy(tiers);
+        Merges merges = new Merges(tiers);
+        cfg.setMergePolicy(merges);
         cfg.setUseCompoundFile(false);
+        return merges;
+    }
+
+    /**
+     * Lucene's tiers, except that their merges can be held back while an import fills an empty index: such an
+     * import is a bulk import by definition, so it ends merged down ({@link #settle}), and every merge on the
+     * way would only be rewritten by that last one. At 1tv x10 the tiers merged ten flushed segments (1.01M
+     * articles, 70 % of the index) during the import, all of it rewritten by the end merge minutes later
+     * (docs/benchmarks.md). Held back at most up to {@link #MAX_HELD_SEGMENTS} segments, so that a writer which
+     * never ends an import (articles added one by one into a new index) still merges as before beyond that.
+     */
+    static final class Merges extends FilterMergePolicy {
+        static final int MAX_HELD_SEGMENTS = 64;
+        private volatile boolean held;
+
+        Merges(MergePolicy tiers) {
+            super(tiers);
+        }
+
+        /** Holds natural merges back (true) or lets the tiers merge again (false). */
+        void hold(boolean hold) {
+            held = hold;
+        }
+
+        boolean held() {
+            return held;
+        }
+
+        @Override
+        public MergeSpecification findMerges(MergeTrigger trigger, SegmentInfos infos, MergeContext context) throws IOException {
+            if (held && infos.size() < MAX_HELD_SEGMENTS) {
+                return null;
+            }
+            return super.findMerges(trigger, infos, context);
+        }
     }
 
     /** Whether an import that found {@code docsBefore} documents and left {@code docsAfter} was a bulk import. */

@@ -81,6 +81,7 @@ public final class Importer {
         String key = checkpointKey(source.name());
         Map<String, String> checkpoint = new HashMap<>(engine.checkpoint());
         long resumeAfter = parsePosition(checkpoint.get(key));
+        engine.beginImport();
         Tally t = new Tally();
         Map<String, Long> reasons = new TreeMap<>();
         List<String> examples = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.narrativewatch.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
+import org.apache.lucene.index.MergeTrigger;
+import org.apache.lucene.index.SegmentCommitInfo;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.util.InfoStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.narrativewatch.UserException;
@@ -140,6 +148,91 @@ class SegmentLayoutTest {
                 assertEquals(expectOne[i] == 1, segments == 1, "after file " + (i + 1) + ": " + segments + " segments");
             }
         }
+    }
+
+    /** A merge context for asking a merge policy what it would merge in a committed index. */
+    static MergePolicy.MergeContext context() {
+        return new MergePolicy.MergeContext() {
+            @Override
+            public int numDeletesToMerge(SegmentCommitInfo info) {
+                return 0;
+            }
+
+            @Override
+            public int numDeletedDocs(SegmentCommitInfo info) {
+                return 0;
+            }
+
+            @Override
+            public InfoStream getInfoStream() {
+                return InfoStream.NO_OUTPUT;
+            }
+
+            @Override
+            public Set<SegmentCommitInfo> getMergingSegments() {
+                return Set.of();
+            }
+        };
+    }
+
+    @Test
+    void mergesOnTheWayAreHeldBackOnlyWhileAnImportFillsAnEmptyIndex() throws IOException {
+        // flushed segments, as an import with a commit every batch leaves them without the end step
+        Path index = tmp.resolve("idx");
+        importFile(index, corpus(tmp.resolve("a.jsonl"), 0, 2000, 4), SegmentLayout.LUCENE.with("tier=100"), 100);
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(index)) {
+            // the policy reads the segments' sizes from the folder
+            SegmentInfos infos = SegmentInfos.readLatestCommit(d);
+            assertTrue(infos.size() >= 4, "segments: " + infos.size());
+            IndexWriterConfig cfg = new IndexWriterConfig();
+            SegmentLayout.Merges merges = SegmentLayout.DEFAULT.with("tier=2,atonce=2").configure(cfg, 1L << 30);
+            assertFalse(merges.held());
+            assertTrue(merges.findMerges(MergeTrigger.FULL_FLUSH, infos, context()) != null, "the tiers merge " + infos.size() + " segments");
+            merges.hold(true);
+            assertNull(merges.findMerges(MergeTrigger.FULL_FLUSH, infos, context()), "held back while filling an empty index");
+            assertTrue(merges.findForcedMerges(infos, 1, forced(infos), context()) != null, "the end merge is never held back");
+            merges.hold(false);
+            assertTrue(merges.findMerges(MergeTrigger.FULL_FLUSH, infos, context()) != null);
+        }
+    }
+
+    @Test
+    void anImportIntoAnEmptyIndexHoldsMergesBackUntilItEnds() throws IOException {
+        Path index = tmp.resolve("idx");
+        Path file = corpus(tmp.resolve("a.jsonl"), 0, 600, 5);
+        try (LuceneEngine e = LuceneEngine.open(index, SegmentLayout.DEFAULT)) {
+            Importer importer = new Importer(e, 100, 60, null);
+            try (Source s = Sources.open(file.toString(), ImportDefaults.none())) {
+                importer.run(s);
+            }
+            assertEquals(1, e.committedSegments());
+            assertFalse(e.mergesHeld(), "after the import the tiers merge again");
+        }
+        // an import into an index that holds articles merges as the tiers say from the start
+        try (LuceneEngine e = LuceneEngine.open(index, SegmentLayout.DEFAULT)) {
+            e.beginImport();
+            assertFalse(e.mergesHeld());
+        }
+        try (LuceneEngine e = LuceneEngine.open(tmp.resolve("new"), SegmentLayout.DEFAULT)) {
+            e.commit(Map.of());
+            assertFalse(e.mergesHeld(), "a writer fed without an import (the collector) merges as before");
+            e.beginImport();
+            assertTrue(e.mergesHeld(), "an import into an empty index holds merges back");
+            e.finishImport(Map.of());
+            assertFalse(e.mergesHeld());
+        }
+        try (LuceneEngine e = LuceneEngine.open(tmp.resolve("new2"), SegmentLayout.LUCENE)) {
+            e.beginImport();
+            assertFalse(e.mergesHeld(), "a layout without the end merge never holds merges back");
+        }
+    }
+
+    static Map<SegmentCommitInfo, Boolean> forced(SegmentInfos infos) {
+        Map<SegmentCommitInfo, Boolean> m = new java.util.HashMap<>();
+        for (SegmentCommitInfo i : infos) {
+            m.put(i, Boolean.TRUE);
+        }
+        return m;
     }
 
     @Test
