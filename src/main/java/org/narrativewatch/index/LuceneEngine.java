@@ -263,6 +263,21 @@ public final class LuceneEngine implements Engine {
         return storyHashes;
     }
 
+    /**
+     * The document {@link #add} writes for {@code a} (language set for this thread), and below the analyzer a writer
+     * must index it with: a seam for bench/'s import probe ({@code bench/run probe}), which indexes exactly our
+     * documents without the import machinery. The document must be added on the thread that made it.
+     */
+    public Document probeDocument(Article a, long story, boolean copy) {
+        analyzer.setLanguage(a.lang());
+        return toDocument(a, story, copy);
+    }
+
+    /** The analyzer this engine's writer indexes with (see {@link #probeDocument}). */
+    public org.apache.lucene.analysis.Analyzer writerAnalyzer() {
+        return analyzer;
+    }
+
     private Document toDocument(Article a, long story, boolean copy) {
         Document d = new Document();
         d.add(new StringField(Schema.ID, a.key(), Field.Store.NO));

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench/run", mixinStandardHelpOptions = true,
         description = {"Benchmarks of nwatch (docs/benchmarks.md). Without a command, bench/run runs 'compare'."},
         subcommands = {CompareCommand.class, JmhCommand.class, EngineBench.class, DashboardLoad.class,
-                AnalysisThroughput.class, GuardOverhead.class, IndexTermsDiff.class, CommandLine.HelpCommand.class})
+                AnalysisThroughput.class, GuardOverhead.class, IndexTermsDiff.class, ProbeCommand.class, CommandLine.HelpCommand.class})
 public final class Bench implements Runnable {
 
     @CommandLine.Spec
