@@ -286,6 +286,11 @@ public final class ShiftDetector {
         if (meanLoss != null && (minSeg > 1 || charge)) {
             throw new org.narrativewatch.InvalidOptionException("mean-loss", "needs minimum segment 1 and a penalty without the MBIC length charge");
         }
+        if (ar1 != null && charge) {
+            // the AR(1) search has no MBIC length charge (levels() falls back to least squares with it): refuse rather
+            // than answer silently without the cost asked for
+            throw new org.narrativewatch.InvalidOptionException("ar1-cost", "needs a penalty without the MBIC length charge (bic, a number or k*log(n))");
+        }
         int[] cps = null;
         List<VarianceChange> varianceChanges = List.of();
         List<ShiftResult.Fit> fits = List.of();

@@ -197,4 +197,16 @@ class Ar1CostTest {
             }
         }
     }
+
+    @Test
+    void theOptionIsRefusedWithTheMbicLengthChargeInsteadOfIgnored() {
+        // the AR(1) search has no length charge: with MBIC the option used to fall back to least squares silently
+        ConstructedSeries.Case c = ConstructedSeries.cases().get("autocorrelated noise (AR(1) 0.7)").apply(1);
+        for (ShiftOptions.Ar1Noise how : ShiftOptions.Ar1Noise.values()) {
+            org.narrativewatch.InvalidOptionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.narrativewatch.InvalidOptionException.class,
+                    () -> ShiftDetector.detect(Observations.of(c.dates(), c.x()), ShiftOptions.DEFAULT.withPenalty(Penalty.MBIC).withAr1Cost(how)));
+            assertTrue(e.getMessage().contains("ar1-cost") && e.getMessage().contains("MBIC"), e.getMessage());
+        }
+    }
 }
