@@ -176,16 +176,8 @@ final class Ar1Cost implements SegmentCost {
             f[t] = best;
             last[t] = arg;
         }
-        int k = 0;
-        int[] rev = new int[n];
-        for (int t = last[n]; t > 0; t = last[t]) {
-            rev[k++] = t;
-        }
-        int[] cps = new int[k];
-        for (int i = 0; i < k; i++) {
-            cps[i] = rev[k - 1 - i];
-        }
-        return new Pelt.Result(cps, f[n] - penalty * k);
+        int[] cps = Pelt.backtrack(last, n);
+        return new Pelt.Result(cps, f[n] - penalty * cps.length);
     }
 
     /** ρ is kept below this: at 1 the noise is a random walk, which explains any step. */
