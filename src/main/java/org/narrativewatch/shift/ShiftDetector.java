@@ -148,8 +148,10 @@ public final class ShiftDetector {
         if (best.model() == Model.NORMAL_TREND || best.model() == Model.NORMAL_MEAN) {
             return detect(input, o, best.model(), true);
         }
-        // a plain model, on the same observations the choice was made on (outliers aside, cycles removed)
-        o = o.withModel(best.model());
+        // a plain model, on the same observations the choice was made on (outliers aside, cycles removed), searched
+        // as modelFits scored it: without --ar1-cost, an option of the mean and line search only (with it, the
+        // command failed whenever a variance model or Poisson won, and succeeded otherwise)
+        o = o.withModel(best.model()).withAr1Cost(null);
         if (o.robust() == null) {
             o = o.withRobust(true);
         }
