@@ -209,4 +209,18 @@ class Ar1CostTest {
             assertTrue(e.getMessage().contains("ar1-cost") && e.getMessage().contains("MBIC"), e.getMessage());
         }
     }
+    @Test
+    void hugeValuesFallBackToLeastSquaresInsteadOfAnInternalError() {
+        // squares (residuals) or differences (differences) overflow to infinity: the noise has no finite estimate
+        for (double scale : new double[] {1e300, 1.5e308}) {
+            double[] x = new double[50];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = scale * (i % 2 == 0 ? 1 : -1) * (1 + i % 3 * 0.1);
+            }
+            for (ShiftOptions.Ar1Noise how : ShiftOptions.Ar1Noise.values()) {
+                org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> ShiftDetector.detect(obs(x), ShiftOptions.DEFAULT.withAr1Cost(how)),
+                        how + " at " + scale);
+            }
+        }
+    }
 }
