@@ -176,16 +176,8 @@ final class Ar1Cost implements SegmentCost {
             f[t] = best;
             last[t] = arg;
         }
-        int k = 0;
-        int[] rev = new int[n];
-        for (int t = last[n]; t > 0; t = last[t]) {
-            rev[k++] = t;
-        }
-        int[] cps = new int[k];
-        for (int i = 0; i < k; i++) {
-            cps[i] = rev[k - 1 - i];
-        }
-        return new Pelt.Result(cps, f[n] - penalty * k);
+        int[] cps = Pelt.backtrack(last, n);
+        return new Pelt.Result(cps, f[n] - penalty * cps.length);
     }
 
     /** ρ is kept below this: at 1 the noise is a random walk, which explains any step. */
@@ -198,7 +190,7 @@ final class Ar1Cost implements SegmentCost {
      * ρ and the innovation sd from the spread of lag-1 and lag-2 differences, robust to level changes (a change
      * moves one or two differences) and, centred at their medians, to a common slope: for stationary AR(1) noise
      * Var(x_{t+2} − x_t) / Var(x_{t+1} − x_t) = 1 + ρ, and σ² = Var(x_{t+1} − x_t)(1 + ρ) / 2. The spreads are
-     * robust sds (MAD), as in AR1seg (Chakar et al. 2017). Null when the differences have no spread.
+     * robust sds (MAD), as in AR1seg (Chakar et al. 2017). Null when the differences have no (finite) spread.
      */
     static double[] noiseFromDifferences(Observations obs) {
         int n = obs.size();
@@ -227,12 +219,12 @@ final class Ar1Cost implements SegmentCost {
             return null;
         }
         double rho = Math.max(0, Math.min(MAX_RHO, (s2 / s1) * (s2 / s1) - 1));
-        return new double[] {rho, s1 * Math.sqrt((1 + rho) / 2)};
+        return usable(rho, s1 * Math.sqrt((1 + rho) / 2));
     }
 
     /**
      * ρ (the plug-in lag-1 autocorrelation, at least 0) and the innovation sd s√(1 − ρ²) of residuals, s their root
-     * mean square; null when they have no spread.
+     * mean square; null when they have no (finite) spread.
      */
     static double[] noiseFromResiduals(double[] r) {
         double ms = ShiftDetector.meanSquare(r, 0, r.length);
@@ -240,7 +232,15 @@ final class Ar1Cost implements SegmentCost {
             return null;
         }
         double rho = Math.min(MAX_RHO, ShiftDetector.lagOneAutocorrelation(r));
-        return new double[] {rho, Math.sqrt(ms * (1 - rho * rho))};
+        return usable(rho, Math.sqrt(ms * (1 - rho * rho)));
+    }
+
+    /**
+     * {ρ, σ}, or null when they describe no noise this cost can use: values near the double range overflow the squares
+     * or the differences to infinity (ρ then NaN), which the constructor would refuse with an internal error.
+     */
+    private static double[] usable(double rho, double sigma) {
+        return rho >= 0 && rho < 1 && sigma > 0 && Double.isFinite(sigma) ? new double[] {rho, sigma} : null;
     }
 
     private static double mad(double[] d) {

@@ -101,16 +101,8 @@ final class RobustFpop {
             f[t + 1] = best;
             last[t + 1] = arg;
         }
-        int k = 0;
-        int[] rev = new int[n];
-        for (int t = last[n]; t > 0; t = last[t]) {
-            rev[k++] = t;
-        }
-        int[] cps = new int[k];
-        for (int i = 0; i < k; i++) {
-            cps[i] = rev[k - 1 - i];
-        }
-        return new Pelt.Result(cps, f[n] - penalty * k);
+        int[] cps = Pelt.backtrack(last, n);
+        return new Pelt.Result(cps, f[n] - penalty * cps.length);
     }
 
     /** min(Q, v): the new candidate t is the constant v wherever Q is above it. */

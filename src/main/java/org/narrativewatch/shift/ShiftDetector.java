@@ -148,8 +148,10 @@ public final class ShiftDetector {
         if (best.model() == Model.NORMAL_TREND || best.model() == Model.NORMAL_MEAN) {
             return detect(input, o, best.model(), true);
         }
-        // a plain model, on the same observations the choice was made on (outliers aside, cycles removed)
-        o = o.withModel(best.model());
+        // a plain model, on the same observations the choice was made on (outliers aside, cycles removed), searched
+        // as modelFits scored it: without --ar1-cost, an option of the mean and line search only (with it, the
+        // command failed whenever a variance model or Poisson won, and succeeded otherwise)
+        o = o.withModel(best.model()).withAr1Cost(null);
         if (o.robust() == null) {
             o = o.withRobust(true);
         }
@@ -285,6 +287,11 @@ public final class ShiftDetector {
         ShiftOptions.MeanLoss meanLoss = longRun && auto ? options.meanLoss() : null;
         if (meanLoss != null && (minSeg > 1 || charge)) {
             throw new org.narrativewatch.InvalidOptionException("mean-loss", "needs minimum segment 1 and a penalty without the MBIC length charge");
+        }
+        if (ar1 != null && charge) {
+            // the AR(1) search has no MBIC length charge (levels() falls back to least squares with it): refuse rather
+            // than answer silently without the cost asked for
+            throw new org.narrativewatch.InvalidOptionException("ar1-cost", "needs a penalty without the MBIC length charge (bic, a number or k*log(n))");
         }
         int[] cps = null;
         List<VarianceChange> varianceChanges = List.of();

@@ -202,9 +202,29 @@ class SegmentLayoutTest {
         Path file = corpus(tmp.resolve("a.jsonl"), 0, 600, 5);
         try (LuceneEngine e = LuceneEngine.open(index, SegmentLayout.DEFAULT)) {
             Importer importer = new Importer(e, 100, 60, null);
+            // whether merges are held while the importer reads each record: the importer itself must begin the import
+            List<Boolean> heldWhileReading = new ArrayList<>();
             try (Source s = Sources.open(file.toString(), ImportDefaults.none())) {
-                importer.run(s);
+                importer.run(new Source() {
+                    @Override
+                    public String name() {
+                        return s.name();
+                    }
+
+                    @Override
+                    public org.narrativewatch.ingest.SourceRecord next() throws IOException {
+                        heldWhileReading.add(e.mergesHeld());
+                        return s.next();
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        s.close();
+                    }
+                });
             }
+            assertTrue(heldWhileReading.size() > 600 && !heldWhileReading.contains(false),
+                    "merges held for every record of an import into an empty index");
             assertEquals(1, e.committedSegments());
             assertFalse(e.mergesHeld(), "after the import the tiers merge again");
         }

@@ -197,4 +197,30 @@ class Ar1CostTest {
             }
         }
     }
+
+    @Test
+    void theOptionIsRefusedWithTheMbicLengthChargeInsteadOfIgnored() {
+        // the AR(1) search has no length charge: with MBIC the option used to fall back to least squares silently
+        ConstructedSeries.Case c = ConstructedSeries.cases().get("autocorrelated noise (AR(1) 0.7)").apply(1);
+        for (ShiftOptions.Ar1Noise how : ShiftOptions.Ar1Noise.values()) {
+            org.narrativewatch.InvalidOptionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    org.narrativewatch.InvalidOptionException.class,
+                    () -> ShiftDetector.detect(Observations.of(c.dates(), c.x()), ShiftOptions.DEFAULT.withPenalty(Penalty.MBIC).withAr1Cost(how)));
+            assertTrue(e.getMessage().contains("ar1-cost") && e.getMessage().contains("MBIC"), e.getMessage());
+        }
+    }
+    @Test
+    void hugeValuesFallBackToLeastSquaresInsteadOfAnInternalError() {
+        // squares (residuals) or differences (differences) overflow to infinity: the noise has no finite estimate
+        for (double scale : new double[] {1e300, 1.5e308}) {
+            double[] x = new double[50];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = scale * (i % 2 == 0 ? 1 : -1) * (1 + i % 3 * 0.1);
+            }
+            for (ShiftOptions.Ar1Noise how : ShiftOptions.Ar1Noise.values()) {
+                org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> ShiftDetector.detect(obs(x), ShiftOptions.DEFAULT.withAr1Cost(how)),
+                        how + " at " + scale);
+            }
+        }
+    }
 }

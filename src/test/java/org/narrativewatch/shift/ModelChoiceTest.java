@@ -67,4 +67,18 @@ class ModelChoiceTest {
                     .changeIndices()), Arrays.toString(r.changeIndices()), "the default's own answer");
         }
     }
+    @Test
+    void theAr1CostOfTheMeanAndLineSearchDoesNotFailAChoiceOfAnotherModel() {
+        // --choose-model with --ar1-cost: a variance model (or Poisson) chosen runs its plain search, as it was scored
+        for (long seed = 1; seed <= 2; seed++) {
+            double[] x = ConstructedSeries.variance(seed, 4).x();
+            Observations o = Observations.of(ConstructedSeries.days(x.length), x);
+            ShiftResult plain = ShiftDetector.detect(o, ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD));
+            ShiftResult withAr1 = ShiftDetector.detect(o, ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD)
+                    .withAr1Cost(ShiftOptions.Ar1Noise.RESIDUALS));
+            assertTrue(withAr1.model() == Model.NORMAL_MEANVAR || withAr1.model() == Model.NORMAL_TREND_VAR, "seed " + seed + ": " + withAr1.model());
+            assertEquals(plain.model(), withAr1.model(), "seed " + seed);
+            assertEquals(Arrays.toString(plain.changeIndices()), Arrays.toString(withAr1.changeIndices()), "seed " + seed);
+        }
+    }
 }
