@@ -551,7 +551,11 @@ public final class ShiftDetector {
         List<int[]> seen = new ArrayList<>();
         seen.add(cps);
         for (int it = 0; it < LONG_RUN_ITERATIONS; it++) {
-            double[] noise = Ar1Cost.noiseFromResiduals(residuals(obs, cps, trend));
+            double[] r = residuals(obs, cps, trend);
+            for (int i = 0; i < r.length; i++) {
+                r[i] *= Math.sqrt(obs.exposure(i)); // at weight 1, as Ar1Cost reads σ
+            }
+            double[] noise = Ar1Cost.noiseFromResiduals(r);
             if (noise == null) {
                 break;
             }
