@@ -21,7 +21,7 @@ import java.util.Arrays;
  * autocorrelated noise; this cost is the likelihood of that noise instead (docs/shifts.md measures both).
  * <p>
  * Search: PELT's pruning needs C(a, b) ≥ C(a, t) + C(t, b) − K for a constant K, and here a change at t swaps t's
- * term (x_t − ρ x_{t−1} − …)² for the stationary start √(1−ρ²)(x_t − μ_t), which can be larger without bound, so no
+ * term w_t (x_t − ρ x_{t−1} − …)² for the stationary start w_t (1−ρ²)(x_t − μ_t)², which can be larger without bound, so no
  * such K exists; {@link #optimal} is therefore optimal partitioning without pruning (exact, O(n²) cost calls).
  * Written by hand: no maintained JVM library has change-point costs under AR(1) noise.
  */
