@@ -85,7 +85,9 @@ public final class DetectorOptions {
     @Option(names = "--choose-model", paramLabel = "HOW",
             description = "Automatic Gaussian model: choose mean, line, mean+variance, line+variance (or Poisson for counts) "
                     + "per series by the BIC of each model's own segmentation, from the 'likelihood' or a 'quasi'-likelihood "
-                    + "divided by the AR(1) inflation of the default's residuals (default: off).")
+                    + "divided by the AR(1) inflation of the default's residuals; a variance model or Poisson that wins is "
+                    + "reported as scored: at BIC whatever --penalty, Poisson without the over-dispersion correction; "
+                    + "not with --mean-loss (default: off).")
     String chooseModel;
 
     @Option(names = "--mean-loss", paramLabel = "LOSS",

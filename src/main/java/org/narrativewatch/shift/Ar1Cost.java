@@ -3,12 +3,17 @@ package org.narrativewatch.shift;
 import java.util.Arrays;
 
 /**
- * A segment cost under AR(1) noise: each segment is a mean (or a line) plus a stationary Gaussian AR(1) process
- * x_t − μ_t = ρ (x_{t−1} − μ_{t−1}) + ε_t, ε ~ N(0, σ²), and its cost is the exact −2 log-likelihood up to constants:
- * the generalised least-squares residual sum of the segment under that covariance, divided by σ². Written with the
- * Prais–Winsten transform: the segment's first observation enters as √(1−ρ²)(x_a − μ_a), every later one as
- * (x_t − ρ x_{t−1}) − (μ_t − ρ μ_{t−1}); the GLS fit is ordinary least squares on those terms, so the cost is O(1)
- * from prefix sums. The noise restarts at each change (segments are independent given their parameters: the model
+ * A segment cost under AR(1) noise: each segment is a mean (or a line) plus a Gaussian AR(1) process
+ * u_t = x_t − μ_t = ρ u_{t−1} + ε_t, ε_t ~ N(0, σ²/w_t), started at its stationary law u_a ~ N(0, σ²/(w_a(1−ρ²))),
+ * w_t the bucket's weight (its exposure: a partial bucket's, times the variance-segment weight that
+ * ShiftDetector's heteroscedastic pass puts there, as for the least-squares costs). Its cost is the exact
+ * −2 log-likelihood of the segment at its GLS fit, minus Σ_t log(2π σ²/w_t) over its observed buckets (the same for
+ * every segmentation): the generalised least-squares residual sum under that covariance, divided by σ², plus
+ * −log(1−ρ²) for each stationary start (the log-determinant's part that a segmentation moves: a change inside a run of
+ * observed buckets adds one start, so it costs that much more, 1.66 at ρ = 0.9, on top of the penalty). Written with
+ * the Prais–Winsten transform: a start enters as √(w_a(1−ρ²))(x_a − μ_a), every later bucket as
+ * √w_t ((x_t − ρ x_{t−1}) − (μ_t − ρ μ_{t−1})); the GLS fit is ordinary least squares on those terms, so the cost is
+ * O(1) from prefix sums. The noise restarts at each change (segments are independent given their parameters: the model
  * whose likelihood this is; DeCAFS and AR1seg let the noise run on across a change instead, which couples
  * neighbouring segments), and restarts after a missing bucket too (the gap's own lag is not modelled).
  * <p>
@@ -16,7 +21,7 @@ import java.util.Arrays;
  * autocorrelated noise; this cost is the likelihood of that noise instead (docs/shifts.md measures both).
  * <p>
  * Search: PELT's pruning needs C(a, b) ≥ C(a, t) + C(t, b) − K for a constant K, and here a change at t swaps t's
- * term (x_t − ρ x_{t−1} − …)² for the stationary start √(1−ρ²)(x_t − μ_t), which can be larger without bound, so no
+ * term w_t (x_t − ρ x_{t−1} − …)² for the stationary start w_t (1−ρ²)(x_t − μ_t)², which can be larger without bound, so no
  * such K exists; {@link #optimal} is therefore optimal partitioning without pruning (exact, O(n²) cost calls).
  * Written by hand: no maintained JVM library has change-point costs under AR(1) noise.
  */
@@ -27,6 +32,12 @@ final class Ar1Cost implements SegmentCost {
     private final double invVar;
     private final boolean[] observed;
     private final double[] x;
+    /** √ of each bucket's weight (its exposure). */
+    private final double[] root;
+    /** −log(1−ρ²): what each stationary start adds to −2 log L. */
+    private final double startCost;
+    /** Prefix count of stored (re)starts: observed buckets after a missing one (or the first). */
+    private final int[] starts;
     /** Prefix sums over the stored terms: Σzz, Σg1z, Σg2z, Σg1g1, Σg1g2, Σg2g2 and the observed count. */
     private final double[] zz;
     private final double[] g1z;
@@ -50,9 +61,13 @@ final class Ar1Cost implements SegmentCost {
         this.invVar = 1 / (sigma * sigma);
         observed = new boolean[n];
         x = new double[n];
+        root = new double[n];
+        startCost = -Math.log1p(-rho * rho);
+        starts = new int[n + 1];
         for (int i = 0; i < n; i++) {
             observed[i] = !obs.missing(i);
             x[i] = observed[i] ? obs.values()[i] / obs.exposure(i) : 0;
+            root[i] = Math.sqrt(obs.exposure(i));
         }
         zz = new double[n + 1];
         g1z = new double[n + 1];
@@ -70,8 +85,10 @@ final class Ar1Cost implements SegmentCost {
             double z = 0;
             double a = 0;
             double b = 0;
+            boolean restart = observed[t] && !(t > 0 && observed[t - 1]);
+            starts[t + 1] = starts[t] + (restart ? 1 : 0);
             if (observed[t]) {
-                term(t, t > 0 && observed[t - 1], term);
+                term(t, !restart, term);
                 z = term[0];
                 a = term[1];
                 b = term[2];
@@ -89,11 +106,12 @@ final class Ar1Cost implements SegmentCost {
     /** The transformed observation and regressors of bucket t: a continuation of t − 1, or a (re)start. */
     private void term(int t, boolean continues, double[] out) {
         if (continues) {
-            out[0] = x[t] - rho * x[t - 1];
-            out[1] = 1 - rho;
-            out[2] = t - rho * (t - 1);
+            double c = root[t];
+            out[0] = c * (x[t] - rho * x[t - 1]);
+            out[1] = c * (1 - rho);
+            out[2] = c * (t - rho * (t - 1));
         } else {
-            double c = Math.sqrt(1 - rho * rho);
+            double c = root[t] * Math.sqrt(1 - rho * rho);
             out[0] = c * x[t];
             out[1] = c;
             out[2] = c * t;
@@ -113,8 +131,10 @@ final class Ar1Cost implements SegmentCost {
     @Override
     public double cost(int start, int end) {
         int m = cnt[end] - cnt[start];
+        // the segment's stationary starts: its first observed bucket, and each one after a gap
+        double logDet = startCost * ((observed[start] ? 1 : 0) + starts[end] - starts[start + 1]);
         if (m <= (trend ? 2 : 1)) {
-            return 0;
+            return logDet; // the fit is exact
         }
         // the stored terms of (start, end), each continuing its predecessor inside the segment, and the start's own
         double szz = zz[end] - zz[start + 1];
@@ -140,7 +160,7 @@ final class Ar1Cost implements SegmentCost {
         } else {
             rss = szz - s1z * s1z / s11;
         }
-        return Math.max(rss, 0) * invVar;
+        return Math.max(rss, 0) * invVar + logDet;
     }
 
     @Override
@@ -190,7 +210,8 @@ final class Ar1Cost implements SegmentCost {
      * ρ and the innovation sd from the spread of lag-1 and lag-2 differences, robust to level changes (a change
      * moves one or two differences) and, centred at their medians, to a common slope: for stationary AR(1) noise
      * Var(x_{t+2} − x_t) / Var(x_{t+1} − x_t) = 1 + ρ, and σ² = Var(x_{t+1} − x_t)(1 + ρ) / 2. The spreads are
-     * robust sds (MAD), as in AR1seg (Chakar et al. 2017). Null when the differences have no (finite) spread.
+     * robust sds (MAD), as in AR1seg (Chakar et al. 2017); each difference is scaled by the root of its buckets'
+     * (geometric mean) weight, so σ is the innovation sd at weight 1, as the cost reads it. Null when the differences have no (finite) spread.
      */
     static double[] noiseFromDifferences(Observations obs) {
         int n = obs.size();
@@ -203,11 +224,12 @@ final class Ar1Cost implements SegmentCost {
                 continue;
             }
             double xt = obs.values()[t] / obs.exposure(t);
+            // weighted as the cost weighs them (innovation variance σ²/w): exact where the weights are equal
             if (t + 1 < n && !obs.missing(t + 1)) {
-                d1[k1++] = obs.values()[t + 1] / obs.exposure(t + 1) - xt;
+                d1[k1++] = (obs.values()[t + 1] / obs.exposure(t + 1) - xt) * Math.sqrt(Math.sqrt(obs.exposure(t) * obs.exposure(t + 1)));
             }
             if (t + 2 < n && !obs.missing(t + 2)) {
-                d2[k2++] = obs.values()[t + 2] / obs.exposure(t + 2) - xt;
+                d2[k2++] = (obs.values()[t + 2] / obs.exposure(t + 2) - xt) * Math.sqrt(Math.sqrt(obs.exposure(t) * obs.exposure(t + 2)));
             }
         }
         if (k1 < 3 || k2 < 3) {
@@ -223,8 +245,8 @@ final class Ar1Cost implements SegmentCost {
     }
 
     /**
-     * ρ (the plug-in lag-1 autocorrelation, at least 0) and the innovation sd s√(1 − ρ²) of residuals, s their root
-     * mean square; null when they have no (finite) spread.
+     * ρ (the plug-in lag-1 autocorrelation, at least 0) and the innovation sd s√(1 − ρ²) of residuals (scaled by
+     * the root of their buckets' weights by the caller), s their root mean square; null when they have no (finite) spread.
      */
     static double[] noiseFromResiduals(double[] r) {
         double ms = ShiftDetector.meanSquare(r, 0, r.length);

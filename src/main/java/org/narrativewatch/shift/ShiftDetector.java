@@ -72,6 +72,10 @@ public final class ShiftDetector {
      */
     public static ShiftResult detect(Observations input, ShiftOptions options) {
         Model model = options.model() != null ? options.model() : autoModel(input);
+        if (options.chooseModel() != null && options.meanLoss() != null) {
+            // the choice scores least-squares and likelihood fits; a robust loss's segmentation has no likelihood to score
+            throw new org.narrativewatch.InvalidOptionException("choose-model", "cannot be combined with --mean-loss");
+        }
         if (options.model() == null && model == Model.NORMAL_TREND && options.meanLoss() != null) {
             model = Model.NORMAL_MEAN; // --mean-loss: a mean per segment (no exact search for robust lines)
         }
@@ -149,9 +153,9 @@ public final class ShiftDetector {
             return detect(input, o, best.model(), true);
         }
         // a plain model, on the same observations the choice was made on (outliers aside, cycles removed), searched
-        // as modelFits scored it: without --ar1-cost, an option of the mean and line search only (with it, the
-        // command failed whenever a variance model or Poisson won, and succeeded otherwise)
-        o = o.withModel(best.model()).withAr1Cost(null);
+        // as modelFits scored it: at BIC whatever --penalty (the mean and line candidates run at it), Poisson without
+        // the over-dispersion correction, without --ar1-cost (an option of the mean and line search only)
+        o = o.withModel(best.model()).withAr1Cost(null).withPenalty(Penalty.BIC).withDispersion(false);
         if (o.robust() == null) {
             o = o.withRobust(true);
         }
@@ -551,7 +555,11 @@ public final class ShiftDetector {
         List<int[]> seen = new ArrayList<>();
         seen.add(cps);
         for (int it = 0; it < LONG_RUN_ITERATIONS; it++) {
-            double[] noise = Ar1Cost.noiseFromResiduals(residuals(obs, cps, trend));
+            double[] r = residuals(obs, cps, trend);
+            for (int i = 0; i < r.length; i++) {
+                r[i] *= Math.sqrt(obs.exposure(i)); // at weight 1, as Ar1Cost reads σ
+            }
+            double[] noise = Ar1Cost.noiseFromResiduals(r);
             if (noise == null) {
                 break;
             }

@@ -165,6 +165,10 @@ class ShiftsCommandTest {
             assertTrue(r.err().contains(bad[0].substring(2)) && r.err().strip().lines().count() == 1, r.err());
         }
         assertEquals(1, run("shifts", "--csv", countsCsv().toString(), "--ar1-cost", "residuals").code(), "counts have no AR(1) cost");
+        // the two options together: refused for what it is (it used to say the series was not a date,value series)
+        CliRun both = run("shifts", "--csv", f.toString(), "--choose-model", "quasi", "--mean-loss", "huber");
+        assertEquals(1, both.code(), both.err());
+        assertEquals("--choose-model cannot be combined with --mean-loss", both.err().strip().replaceFirst("^[a-z]+: ", ""), both.err());
     }
 
     @Test

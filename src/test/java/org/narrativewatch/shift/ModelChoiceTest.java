@@ -81,4 +81,49 @@ class ModelChoiceTest {
             assertEquals(Arrays.toString(plain.changeIndices()), Arrays.toString(withAr1.changeIndices()), "seed " + seed);
         }
     }
+
+    @Test
+    void theChosenPlainModelReportsTheSegmentationItWasScoredOn() {
+        // a variance model or Poisson wins on the BIC of its own segmentation at BIC, pure Poisson for Poisson: the
+        // result must be that segmentation, whatever --penalty (it ran at the user's penalty, and Poisson with the
+        // over-dispersion correction, before)
+        for (Penalty pen : new Penalty[] {Penalty.BIC, Penalty.timesLogN(6), Penalty.manual(1)}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                RandomDataGenerator g = new RandomDataGenerator(seed);
+                double[] counts = new double[300];
+                for (int i = 0; i < counts.length; i++) {
+                    // mildly over-dispersed counts (a gamma rate under each draw): Poisson wins on seeds 1 and 2, and on seed 1 the
+                    // correction would merge its changes 263, 266 away
+                    counts[i] = g.nextPoisson((i < 180 ? 20 : 40) * g.nextGamma(50, 1.0 / 50));
+                }
+                double[] spread = ConstructedSeries.variance(seed, 4).x();
+                for (double[] x : new double[][] {counts, spread}) {
+                    Observations o = Observations.of(ConstructedSeries.days(x.length), x);
+                    for (ShiftOptions.ModelChoice how : ShiftOptions.ModelChoice.values()) {
+                        ShiftOptions opts = ShiftOptions.DEFAULT.withPenalty(pen).withChooseModel(how);
+                        ShiftDetector.ModelFit best = null;
+                        for (ShiftDetector.ModelFit f : ShiftDetector.modelFits(o, opts)) {
+                            if (best == null || f.bic() < best.bic()) {
+                                best = f;
+                            }
+                        }
+                        ShiftResult r = ShiftDetector.detect(o, opts);
+                        String what = pen + " " + how + " seed " + seed + " " + best.model();
+                        assertEquals(best.model(), r.model(), what);
+                        assertEquals(Arrays.toString(best.cps()), Arrays.toString(r.changeIndices()), what);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRobustMeanLossIsRefusedWithTheReason() {
+        double[] x = ConstructedSeries.variance(1, 4).x();
+        org.narrativewatch.InvalidOptionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.narrativewatch.InvalidOptionException.class,
+                () -> ShiftDetector.detect(Observations.of(ConstructedSeries.days(x.length), x), ShiftOptions.DEFAULT
+                        .withChooseModel(ShiftOptions.ModelChoice.QUASI).withMeanLoss(ShiftOptions.MeanLoss.BIWEIGHT)));
+        assertEquals("--choose-model cannot be combined with --mean-loss", e.getMessage());
+    }
 }
