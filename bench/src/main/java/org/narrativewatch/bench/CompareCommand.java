@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.narrativewatch.index.LuceneEngine;
 import org.narrativewatch.query.Query;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -92,17 +93,8 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--no-suites", description = "Skip the sections that are not about a corpus (PELT).")
     boolean noSuites;
 
-    @Option(names = "--no-pg", description = "Skip PostgreSQL.")
-    boolean noPg;
-
-    @Option(names = "--pg-port", defaultValue = "${env:BENCH_PGPORT:-55432}")
-    int pgPort;
-
-    @Option(names = "--pg-data", defaultValue = "${env:BENCH_PGDATA}", description = "The cluster's folder (bench/run sets BENCH_PGDATA).")
-    Path pgData;
-
-    @Option(names = "--pg-script", defaultValue = "bench/pg.sh")
-    Path pgScript;
+    @Mixin
+    PostgresOptions pg = new PostgresOptions();
 
     @Option(names = "--keep-caches", description = "Do not drop the OS page cache before cold runs.")
     boolean keepCaches;
@@ -138,7 +130,7 @@ public final class CompareCommand implements Callable<Integer> {
         Files.createDirectories(work);
         Caches caches = new Caches(!keepCaches);
         OursSide ours = new OursSide(nwatch, caches, 5000);
-        PostgresSide cluster = noPg ? null : new PostgresSide("127.0.0.1", pgPort, pgScript, requirePgData(), caches);
+        PostgresSide cluster = pg.cluster(caches, "bench/run");
         RipgrepSide rg = RipgrepSide.available() ? new RipgrepSide(caches) : null;
         if (rg == null) {
             log("ripgrep (rg) not found: its column stays empty");
@@ -202,13 +194,6 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private Path requirePgData() {
-        if (pgData == null || !Files.exists(pgData.resolve("postmaster.pid"))) {
-            throw new BenchException("no running PostgreSQL cluster at --pg-data " + pgData
-                    + " (bench/run starts one; or pass --no-pg)");
-        }
-        return pgData;
-    }
 
     private Corpus prepare(String name, Path news, Path home) throws IOException {
         return switch (name) {

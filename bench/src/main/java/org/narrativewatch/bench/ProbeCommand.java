@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.narrativewatch.bench.probe.ProbeIndexer;
 import org.narrativewatch.bench.probe.ProbeVariant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,17 +71,8 @@ public final class ProbeCommand implements Callable<Integer> {
             description = "Class path holding the probe's classes (default: this JVM's); the launcher's jar goes first.")
     String classPath;
 
-    @Option(names = "--no-pg", description = "Skip PostgreSQL (no ratios).")
-    boolean noPg;
-
-    @Option(names = "--pg-port", defaultValue = "${env:BENCH_PGPORT:-55432}")
-    int pgPort;
-
-    @Option(names = "--pg-data", defaultValue = "${env:BENCH_PGDATA}", description = "The cluster's folder (bench/run sets BENCH_PGDATA).")
-    Path pgData;
-
-    @Option(names = "--pg-script", defaultValue = "bench/pg.sh")
-    Path pgScript;
+    @Mixin
+    PostgresOptions pg = new PostgresOptions();
 
     private final PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
             StandardCharsets.UTF_8);
@@ -98,7 +90,7 @@ public final class ProbeCommand implements Callable<Integer> {
         if (corpusDir != null) {
             Files.createDirectories(corpusDir);
         }
-        PostgresSide cluster = noPg ? null : new PostgresSide("127.0.0.1", pgPort, pgScript, requirePgData(), new Caches(false));
+        PostgresSide cluster = pg.cluster(new Caches(false), "bench/run probe");
         Machine machine = Machine.describe(work);
         StringBuilder md = new StringBuilder();
         md.append("## `bench/run probe ").append(String.join(" ", command())).append("` — ").append(Instant.now())
@@ -150,13 +142,6 @@ public final class ProbeCommand implements Callable<Integer> {
         Files.writeString(out.resolve("probe.md"), md + machine.markdown(), StandardCharsets.UTF_8);
     }
 
-    private Path requirePgData() {
-        if (pgData == null || !Files.exists(pgData.resolve("postmaster.pid"))) {
-            throw new BenchException("no running PostgreSQL cluster at --pg-data " + pgData
-                    + " (bench/run probe starts one; or pass --no-pg)");
-        }
-        return pgData;
-    }
 
     private Corpus prepare(String name, Path news) throws IOException {
         Path home = corpusDir != null ? corpusDir : work;
