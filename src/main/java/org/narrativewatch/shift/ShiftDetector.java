@@ -86,8 +86,11 @@ public final class ShiftDetector {
         return detect(input, options, model, options.model() == null);
     }
 
-    /** One candidate of the model choice: its segmentation's changes and BIC. */
-    record ModelFit(Model model, int[] cps, double bic) {}
+    /**
+     * One candidate of the model choice: its segmentation's changes and BIC, and for the mean and line candidates
+     * the robust default's whole result they were scored on (null for the plain candidates, run again as scored).
+     */
+    record ModelFit(Model model, int[] cps, double bic, ShiftResult result) {}
 
     /**
      * The model chosen per series by a penalised likelihood ({@code --choose-model}): each candidate segments the
@@ -115,7 +118,8 @@ public final class ShiftDetector {
         List<ModelFit> fits = new ArrayList<>();
         double inflation = 1;
         for (Model model : new Model[] {Model.NORMAL_TREND, Model.NORMAL_MEAN}) {
-            int[] cps = detect(input, options.withChooseModel(null), model, true).changeIndices();
+            ShiftResult result = detect(input, options.withChooseModel(null), model, true);
+            int[] cps = result.changeIndices();
             if (model == Model.NORMAL_TREND && options.chooseModel() == ShiftOptions.ModelChoice.QUASI) {
                 double rho = lagOneAutocorrelation(residuals(base, cps, true));
                 inflation = (1 + rho) / (1 - rho);
@@ -123,7 +127,7 @@ public final class ShiftDetector {
             SegmentCost ls = SegmentCosts.of(model, base, 1);
             int perSegment = model == Model.NORMAL_TREND ? 2 : 1;
             fits.add(new ModelFit(model, cps, (profileDeviance(ls, cps, false, floor) + m * (Math.log(2 * Math.PI) + 1)) / inflation
-                    + logM * ((cps.length + 1) * perSegment + cps.length + 1)));
+                    + logM * ((cps.length + 1) * perSegment + cps.length + 1), result));
         }
         for (Model model : new Model[] {Model.NORMAL_MEANVAR, Model.NORMAL_TREND_VAR}) {
             int minSeg = Math.max(options.minSegment(), model.minimumSegment());
@@ -131,12 +135,12 @@ public final class ShiftDetector {
             SegmentCost ls = SegmentCosts.of(model == Model.NORMAL_MEANVAR ? Model.NORMAL_MEAN : Model.NORMAL_TREND, base, 1);
             int perSegment = model == Model.NORMAL_TREND_VAR ? 3 : 2;
             fits.add(new ModelFit(model, cps, (profileDeviance(ls, cps, true, floor) + m * (Math.log(2 * Math.PI) + 1)) / inflation
-                    + logM * ((cps.length + 1) * perSegment + cps.length)));
+                    + logM * ((cps.length + 1) * perSegment + cps.length), null));
         }
         if (!cycle && countsOnly(base)) {
             SegmentCost poisson = SegmentCosts.of(Model.POISSON, base, 1);
             int[] cps = Pelt.run(poisson, Penalty.BIC.value(Model.POISSON, m), Math.max(1, options.minSegment()), false).changes();
-            fits.add(new ModelFit(Model.POISSON, cps, poissonDeviance(base, cps) / inflation + logM * (2 * cps.length + 1)));
+            fits.add(new ModelFit(Model.POISSON, cps, poissonDeviance(base, cps) / inflation + logM * (2 * cps.length + 1), null));
         }
         return fits;
     }
@@ -148,10 +152,10 @@ public final class ShiftDetector {
                 best = f;
             }
         }
-        ShiftOptions o = options.withChooseModel(null);
-        if (best.model() == Model.NORMAL_TREND || best.model() == Model.NORMAL_MEAN) {
-            return detect(input, o, best.model(), true);
+        if (best.result() != null) {
+            return best.result(); // the mean or line candidate's own run, as scored
         }
+        ShiftOptions o = options.withChooseModel(null);
         // a plain model, on the same observations the choice was made on (outliers aside, cycles removed), searched
         // as modelFits scored it: at BIC whatever --penalty (the mean and line candidates run at it), Poisson without
         // the over-dispersion correction, without --ar1-cost (an option of the mean and line search only)
