@@ -325,7 +325,12 @@ public final class ShiftDetector {
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
         int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
         if (cps != null && longRun && side > 0) {
-            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), Boolean.TRUE.equals(options.unbiasedLocalNoise()));
+            boolean unbiased = Boolean.TRUE.equals(options.unbiasedLocalNoise());
+            ShiftOptions.RefineIntervals intervals = options.refineIntervals();
+            cps = intervals == null || intervals == ShiftOptions.RefineIntervals.SEGMENTS
+                    ? locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), unbiased)
+                    : SeededIntervals.refined(obs, model, cps, pen, Math.max(minSeg, side), unbiased, intervals.narrowest,
+                            intervals.rangeNoise);
         }
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
