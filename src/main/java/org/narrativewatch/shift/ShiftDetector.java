@@ -379,18 +379,11 @@ public final class ShiftDetector {
             int[] seg = todo.poll();
             int a = seg[0];
             int b = seg[1];
-            int best = -1;
-            double bestCost = Double.POSITIVE_INFINITY;
-            for (int c = a + side; c <= b - side; c++) {
-                double v = unit.cost(a, c) + unit.cost(c, b);
-                if (v < bestCost) {
-                    bestCost = v;
-                    best = c;
-                }
-            }
-            if (best < 0) {
+            SeededIntervals.Test split = SeededIntervals.bestSplit(unit, a, b, side);
+            if (split == null) {
                 continue;
             }
+            int best = split.split();
             double local;
             if (unbiased) {
                 ResidualAr1.Noise noise = ResidualAr1.estimate(obs, a, b, new int[] {best}, trend);
@@ -401,7 +394,7 @@ public final class ShiftDetector {
                 double rho = lagOneAutocorrelation(r);
                 local = Double.isNaN(ms) ? 0 : ms * (1 + rho) / (1 - rho);
             }
-            if (local > 0 && (unit.cost(a, b) - bestCost) / local > pen) {
+            if (local > 0 && split.gain() / local > pen) {
                 all.add(best);
                 todo.add(new int[] {a, best});
                 todo.add(new int[] {best, b});
