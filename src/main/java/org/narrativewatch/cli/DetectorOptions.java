@@ -83,10 +83,10 @@ public final class DetectorOptions {
     String ar1Cost;
 
     @Option(names = "--choose-model", paramLabel = "HOW",
-            description = "Automatic Gaussian model: choose mean, line, mean+variance, line+variance (or Poisson for counts) "
+            description = "Automatic Gaussian model: choose mean, line, mean+variance, line+variance (or Poisson or negative binomial for counts) "
                     + "per series by the BIC of each model's own segmentation, from the 'likelihood' or a 'quasi'-likelihood "
                     + "divided by the AR(1) inflation of the default's residuals; a variance model or Poisson that wins is "
-                    + "reported as scored: at BIC whatever --penalty, Poisson without the over-dispersion correction; "
+                    + "reported as scored: at BIC whatever --penalty, Poisson without the over-dispersion correction, no cycles for counts; "
                     + "not with --mean-loss (default: off).")
     String chooseModel;
 

@@ -235,6 +235,10 @@ public final class TcpdEvaluation {
             return ShiftDetector.detect(Observations.of(d.dates, d.dims[0]), options).changeIndices();
         }
         Model model = options.model() != null ? options.model() : Model.NORMAL_TREND;
+        if (model == Model.NEGATIVE_BINOMIAL) {
+            throw new org.narrativewatch.InvalidOptionException("model", "negative-binomial segments one series at a time, not the "
+                    + d.dims.length + " series of " + d.name + " jointly");
+        }
         List<SegmentCost> costs = new ArrayList<>();
         int observed = 0;
         for (double[] dim : d.dims) {
