@@ -98,8 +98,9 @@ public final class DetectorOptions {
     @Option(names = "--consistent-scale", paramLabel = "HOW",
             description = "Automatic Gaussian model: judge the refined segmentation's jumps in the long-run sd of its own residuals: "
                     + "'judged' (the segmentation the jump check starts from), 'merges' (re-estimated after every merge), "
-                    + "'fixed-point' (local refinement inside the long-run fixed point) or 'fixed-point-merges' (default: off: "
-                    + "the scale of the search before refinement).")
+                    + "'fixed-point' (local refinement inside the long-run fixed point), 'fixed-point-merges', 'final' (the whole "
+                    + "default inside the fixed point: the scale of the reported segmentation) or 'checked' (the jump check at the "
+                    + "scale of what it keeps) (default: off: the scale of the search before refinement).")
     String consistentScale;
 
     @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")

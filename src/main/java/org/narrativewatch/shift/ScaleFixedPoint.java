@@ -25,7 +25,12 @@ import java.util.function.UnaryOperator;
  *     jump check at that final scale (the scale at which the last search ran is then the refined segmentation's own).
  *     A cycle (the search alternates between segmentations) is ended by taking, among its members, the one whose
  *     refined segmentation has the largest scale: the coarsest, BIC's parsimony when the data cannot decide;</li>
- * <li>{@link Mode#FIXED_POINT_MERGES}: both.</li>
+ * <li>{@link Mode#FIXED_POINT_MERGES}: both;</li>
+ * <li>{@link Mode#FINAL}: the whole default inside the fixed point: search, refine, jump check, the long-run scale of
+ *     what the check keeps, search again, until what it keeps repeats (then the reported segmentation is measured in
+ *     its own scale);</li>
+ * <li>{@link Mode#CHECKED}: the same with the search and refinement left as the default's: the jump check at the
+ *     long-run scale of its own result.</li>
  * </ul>
  * The variance segments' weights stay those found with the first fixed point (they are a fixed point of their own
  * over the level segmentation, run before). Measured in docs/shifts.md ("One consistent long-run scale").
@@ -47,7 +52,12 @@ public final class ScaleFixedPoint {
          * the whole default inside the fixed point: search at a scale, refine, jump check at that scale, take the
          * long-run scale of what the check keeps, search again, until the kept segmentation repeats
          */
-        FINAL;
+        FINAL,
+        /**
+         * the jump check alone inside the fixed point: the refined segmentation stays the default's, and the check
+         * runs at the long-run scale of what it keeps, until what it keeps repeats
+         */
+        CHECKED;
 
         public static Mode parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT)) {
@@ -56,8 +66,9 @@ public final class ScaleFixedPoint {
                 case "fixed-point" -> FIXED_POINT;
                 case "fixed-point-merges" -> FIXED_POINT_MERGES;
                 case "final" -> FINAL;
+                case "checked" -> CHECKED;
                 default -> throw new org.narrativewatch.InvalidOptionException("consistent-scale",
-                        "must be judged, merges, fixed-point, fixed-point-merges or final, not '" + s + "'");
+                        "must be judged, merges, fixed-point, fixed-point-merges, final or checked, not '" + s + "'");
             };
         }
 
@@ -72,9 +83,10 @@ public final class ScaleFixedPoint {
 
     /**
      * The final segmentation, the scale that judged it (in the data's units), the merged breaks (dated, jumps in
-     * that step's long-run sds) and the rounds of the outer fixed point (0 without it).
+     * that step's long-run sds), the rounds of the outer fixed point (0 without it) and whether it ended at a
+     * segmentation that gives itself back (false: a cycle, or the rounds ran out).
      */
-    record Result(int[] cps, double scale, List<ShiftDetector.Merged> merged, int rounds) {}
+    record Result(int[] cps, double scale, List<ShiftDetector.Merged> merged, int rounds, boolean converged) {}
 
     /**
      * @param searched    the level segmentation of the default's own fixed point (after variance segments)
@@ -89,10 +101,15 @@ public final class ScaleFixedPoint {
         if (mode == Mode.FINAL) {
             return whole(obs, model, searched, searchScale, refine, search, minJump, minTurn);
         }
+        if (mode == Mode.CHECKED) {
+            int[] refined = refine.apply(searched);
+            return whole(obs, model, searched, searchScale, x -> refined, s -> searched, minJump, minTurn);
+        }
         int[] cps = searched;
         int[] refined = refine.apply(cps);
         double scale = scaleOf(obs, refined, trend, searchScale);
         int rounds = 0;
+        boolean converged = !mode.fixedPoint();
         if (mode.fixedPoint()) {
             List<int[]> seen = new ArrayList<>();
             List<int[]> refinedSeen = new ArrayList<>();
@@ -104,7 +121,8 @@ public final class ScaleFixedPoint {
                 int[] again = search.apply(scale);
                 rounds++;
                 if (Arrays.equals(again, cps)) {
-                    break; // consistent: the search at the refined segmentation's own scale gives it back
+                    converged = true; // consistent: the search at the refined segmentation's own scale gives it back
+                    break;
                 }
                 int repeat = indexOf(seen, again);
                 if (repeat >= 0) {
@@ -129,7 +147,7 @@ public final class ScaleFixedPoint {
         }
         List<ShiftDetector.Merged> merged = new ArrayList<>();
         if (!(minJump > 0)) {
-            return new Result(refined, scale, merged, rounds);
+            return new Result(refined, scale, merged, rounds, converged);
         }
         SegmentCost cost = SegmentCosts.of(model, obs, scale);
         List<Integer> kept = new ArrayList<>();
@@ -152,7 +170,7 @@ public final class ScaleFixedPoint {
             judge = scaleOf(obs, new int[0], trend, judge);
         }
         merged.sort(java.util.Comparator.comparingInt(ShiftDetector.Merged::index));
-        return new Result(kept.stream().mapToInt(Integer::intValue).toArray(), judge, merged, rounds);
+        return new Result(kept.stream().mapToInt(Integer::intValue).toArray(), judge, merged, rounds, converged);
     }
 
     /**
@@ -176,7 +194,8 @@ public final class ScaleFixedPoint {
                 }
             }
             if (repeat == seen.size() - 1) {
-                return again; // consistent: the kept segmentation's own scale gives it back
+                // consistent: the kept segmentation's own scale gives it back
+                return new Result(again.cps(), again.scale(), again.merged(), again.rounds(), true);
             }
             if (repeat >= 0) {
                 Result best = seen.get(repeat);
@@ -197,7 +216,7 @@ public final class ScaleFixedPoint {
     private static Result checked(Observations obs, Model model, int[] refined, double scale, double minJump, double minTurn, int rounds) {
         List<ShiftDetector.Merged> merged = new ArrayList<>();
         if (!(minJump > 0)) {
-            return new Result(refined, scale, merged, rounds);
+            return new Result(refined, scale, merged, rounds, false);
         }
         List<ShiftDetector.Merged> raw = new ArrayList<>();
         int[] kept = ShiftDetector.withoutSmallJumps(SegmentCosts.of(model, obs, scale), refined, minJump * scale, minTurn * scale,
@@ -205,7 +224,7 @@ public final class ScaleFixedPoint {
         for (ShiftDetector.Merged m : raw) {
             merged.add(new ShiftDetector.Merged(m.index(), obs.date(m.index()), m.jump() / scale));
         }
-        return new Result(kept, scale, merged, rounds);
+        return new Result(kept, scale, merged, rounds, false);
     }
 
     /** The long-run sd of the residuals of {@code cps}, or {@code fallback} where they have none. */
