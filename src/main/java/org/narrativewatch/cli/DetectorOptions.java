@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --ar1-cost, --choose-model, --mean-loss, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --ar1-cost, --choose-model, --mean-loss, --consistent-scale, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -95,6 +95,14 @@ public final class DetectorOptions {
                     + "huber or biweight (robust; exact by functional pruning) (default: off: lines, least squares).")
     String meanLoss;
 
+    @Option(names = "--consistent-scale", paramLabel = "HOW",
+            description = "Automatic Gaussian model: judge the refined segmentation's jumps in the long-run sd of its own residuals: "
+                    + "'judged' (the segmentation the jump check starts from), 'merges' (re-estimated after every merge), "
+                    + "'fixed-point' (local refinement inside the long-run fixed point), 'fixed-point-merges', 'final' (the whole "
+                    + "default inside the fixed point: the scale of the reported segmentation) or 'checked' (the jump check at the "
+                    + "scale of what it keeps) (default: off: the scale of the search before refinement).")
+    String consistentScale;
+
     @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")
     boolean noDispersion;
 
@@ -166,6 +174,9 @@ public final class DetectorOptions {
         }
         if (meanLoss != null) {
             o = o.withMeanLoss(ShiftOptions.MeanLoss.parse(meanLoss));
+        }
+        if (consistentScale != null) {
+            o = o.withConsistentScale(org.narrativewatch.shift.ScaleFixedPoint.Mode.parse(consistentScale));
         }
         if (noDispersion) {
             o = o.withDispersion(false);

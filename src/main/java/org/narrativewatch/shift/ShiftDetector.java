@@ -365,13 +365,27 @@ public final class ShiftDetector {
             cost = SegmentCosts.of(model, obs, scale, dispersion);
         }
         int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
-        if (cps != null && longRun && side > 0) {
-            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), Boolean.TRUE.equals(options.unbiasedLocalNoise()));
-        }
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
         double minTurn = options.minTurn() != null ? options.minTurn() : gaussianAuto ? DEFAULT_MIN_TURN : 0;
         List<Merged> merged = new ArrayList<>();
+        if (options.consistentScale() != null && (!longRun || ar1 != null || meanLoss != null)) {
+            throw new org.narrativewatch.InvalidOptionException("consistent-scale",
+                    "applies to the least-squares search at the long-run scale (a date,value series, no --ar1-cost or --mean-loss)");
+        }
+        if (cps != null && options.consistentScale() != null) {
+            Observations o = obs;
+            int refineMin = Math.max(minSeg, side);
+            boolean unbiased = Boolean.TRUE.equals(options.unbiasedLocalNoise());
+            ScaleFixedPoint.Result r = ScaleFixedPoint.run(options.consistentScale(), obs, model, cps, scale,
+                    c -> side > 0 ? locallyRefined(o, model, c, pen, refineMin, unbiased) : c,
+                    s -> levelSearch(o, model, s, pen, minSeg, charge, null), minJump, minTurn);
+            return new Prepared(obs, outliers, cycles, model, r.scale(), dispersion, SegmentCosts.of(model, obs, r.scale(), dispersion),
+                    pen, minSeg, longRun, r.cps(), fits, varianceChanges, r.merged());
+        }
+        if (cps != null && longRun && side > 0) {
+            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), Boolean.TRUE.equals(options.unbiasedLocalNoise()));
+        }
         if (cps != null && longRun && minJump > 0) {
             cps = withoutSmallJumps(cost, cps, minJump * scale, minTurn * scale, model == Model.NORMAL_TREND, merged);
             for (int k = 0; k < merged.size(); k++) {
@@ -487,43 +501,52 @@ public final class ShiftDetector {
         for (int c : cps) {
             kept.add(c);
         }
-        int n = cost.size();
         while (!kept.isEmpty()) {
-            int worst = -1;
-            double smallest = Double.POSITIVE_INFINITY;
-            double smallestJump = Double.NaN;
-            for (int k = 0; k < kept.size(); k++) {
-                int a = k == 0 ? 0 : kept.get(k - 1);
-                int c = kept.get(k);
-                int b = k + 1 == kept.size() ? n : kept.get(k + 1);
-                double jump = Math.abs(cost.estimate(c, b, c, 1).level() - cost.estimate(a, c, trend ? c : a, 1).level());
-                if (trend) {
-                    int len = Math.min(c - a, b - c);
-                    double forward = Math.abs(cost.estimate(c, b, c + len - 1, 1).level() - cost.estimate(a, c, c + len - 1, 1).level());
-                    double backward = Math.abs(cost.estimate(c, b, c - len, 1).level() - cost.estimate(a, c, c - len, 1).level());
-                    jump = Math.max(jump, Math.max(forward, backward) / SLOPE_BREAK_FACTOR);
-                }
-                double measure = jump / least;
-                if (trend && turn > 0) {
-                    double riseBefore = cost.estimate(a, c, c - 1, 1).level() - cost.estimate(a, c, a, 1).level();
-                    double riseAfter = cost.estimate(c, b, b - 1, 1).level() - cost.estimate(c, b, c, 1).level();
-                    if (riseBefore * riseAfter < 0) {
-                        measure = Math.max(measure, Math.min(Math.abs(riseBefore), Math.abs(riseAfter)) / turn);
-                    }
-                }
-                if (measure < smallest) {
-                    smallest = measure;
-                    smallestJump = jump;
-                    worst = k;
-                }
-            }
-            if (!(smallest < 1)) {
+            double[] w = weakest(cost, kept, least, turn, trend);
+            if (!(w[1] < 1)) {
                 break;
             }
-            merged.add(new Merged(kept.remove(worst), null, smallestJump));
+            merged.add(new Merged(kept.remove((int) w[0]), null, w[2]));
         }
         merged.sort(java.util.Comparator.comparingInt(Merged::index));
         return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * One step of the jump check: the change of {@code kept} furthest below its threshold, as {position in kept,
+     * its measure (below 1 = merged), its jump in the data's units}.
+     */
+    static double[] weakest(SegmentCost cost, List<Integer> kept, double least, double turn, boolean trend) {
+        int n = cost.size();
+        int worst = -1;
+        double smallest = Double.POSITIVE_INFINITY;
+        double smallestJump = Double.NaN;
+        for (int k = 0; k < kept.size(); k++) {
+            int a = k == 0 ? 0 : kept.get(k - 1);
+            int c = kept.get(k);
+            int b = k + 1 == kept.size() ? n : kept.get(k + 1);
+            double jump = Math.abs(cost.estimate(c, b, c, 1).level() - cost.estimate(a, c, trend ? c : a, 1).level());
+            if (trend) {
+                int len = Math.min(c - a, b - c);
+                double forward = Math.abs(cost.estimate(c, b, c + len - 1, 1).level() - cost.estimate(a, c, c + len - 1, 1).level());
+                double backward = Math.abs(cost.estimate(c, b, c - len, 1).level() - cost.estimate(a, c, c - len, 1).level());
+                jump = Math.max(jump, Math.max(forward, backward) / SLOPE_BREAK_FACTOR);
+            }
+            double measure = jump / least;
+            if (trend && turn > 0) {
+                double riseBefore = cost.estimate(a, c, c - 1, 1).level() - cost.estimate(a, c, a, 1).level();
+                double riseAfter = cost.estimate(c, b, b - 1, 1).level() - cost.estimate(c, b, c, 1).level();
+                if (riseBefore * riseAfter < 0) {
+                    measure = Math.max(measure, Math.min(Math.abs(riseBefore), Math.abs(riseAfter)) / turn);
+                }
+            }
+            if (measure < smallest) {
+                smallest = measure;
+                smallestJump = jump;
+                worst = k;
+            }
+        }
+        return new double[] {worst, smallest, smallestJump};
     }
 
     /**
