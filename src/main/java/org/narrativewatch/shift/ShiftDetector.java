@@ -381,7 +381,7 @@ public final class ShiftDetector {
                     c -> side > 0 ? locallyRefined(o, model, c, pen, refineMin, unbiased) : c,
                     s -> levelSearch(o, model, s, pen, minSeg, charge, null), minJump, minTurn);
             return new Prepared(obs, outliers, cycles, model, r.scale(), dispersion, SegmentCosts.of(model, obs, r.scale(), dispersion),
-                    pen, minSeg, longRun, r.cps(), fits, varianceChanges, r.merged());
+                    pen, minSeg, longRun, r.cps(), fits, varianceChanges, r.merged(), Double.NaN);
         }
         if (cps != null && longRun && side > 0) {
             cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), Boolean.TRUE.equals(options.unbiasedLocalNoise()));
