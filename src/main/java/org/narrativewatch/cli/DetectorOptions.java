@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --ar1-cost, --choose-model, --mean-loss, --consistent-scale, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --refine-intervals, --ar1-cost, --choose-model, --mean-loss, --consistent-scale, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -69,6 +69,14 @@ public final class DetectorOptions {
             description = "Local refinement: judge a split at the AR(1) noise estimated without the bias of fitting the split's "
                     + "lines (moment-matched), not the plug-in lag-1 autocorrelation of its residuals (default: off).")
     Boolean unbiasedLocalNoise;
+
+    @Option(names = "--refine-intervals", paramLabel = "WHICH",
+            description = "Local refinement tests each 'segments' whole and the parts of its splits (binary segmentation), or "
+                    + "also 'seeded' intervals of every scale inside it (wild binary segmentation over seeded intervals), each "
+                    + "at its own local noise, the largest statistic first; 'seeded-narrowest': narrowest interval first; "
+                    + "'seeded-range-noise', 'seeded-narrowest-range-noise': every interval at the noise of the range being "
+                    + "split (default: segments).")
+    String refineIntervals;
 
     @Option(names = "--min-turn", paramLabel = "SD",
             description = "With the jump check on lines: keep a peak or trough (the lines before and after go opposite ways, each "
@@ -159,6 +167,12 @@ public final class DetectorOptions {
                 throw new InvalidOptionException("unbiased-local-noise", "cannot be given with --no-local-refinement");
             }
             o = o.withUnbiasedLocalNoise(unbiasedLocalNoise);
+        }
+        if (refineIntervals != null) {
+            if (Boolean.FALSE.equals(localRefinement)) {
+                throw new InvalidOptionException("refine-intervals", "cannot be given with --no-local-refinement");
+            }
+            o = o.withRefineIntervals(ShiftOptions.RefineIntervals.parse(refineIntervals));
         }
         if (minTurn != null) {
             if (!(minTurn >= 0) || Double.isInfinite(minTurn)) {

@@ -188,6 +188,21 @@ public final class ConstructedSeries {
     }
 
     /**
+     * Two changes in one segment: a pulse of 3 noise sds for 15 buckets from 300 in 600 buckets of white noise (sd 1).
+     * Truth: 300 and 315. As one segment (local refinement's view of it), the best single split cuts one edge at best,
+     * and its fit keeps the other edge's misfit, which the local noise reads as autocorrelation; seeded intervals hold
+     * one edge alone ({@code SeededIntervalsTest}). The whole detector's search finds both edges itself.
+     */
+    public static Case pulse(long seed) {
+        RandomDataGenerator r = new RandomDataGenerator(seed);
+        double[] x = new double[600];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i >= 300 && i < 315 ? 3 : 0) + r.nextGaussian();
+        }
+        return new Case("a short pulse in one segment", x, days(x.length), new int[] {300, 315}, true);
+    }
+
+    /**
      * A short series with strongly autocorrelated noise: 120 buckets, a slope of 0.02 a bucket, AR(1) noise with
      * ρ = 0.8 and marginal sd 1, and {@code step} long-run sds (√((1+ρ)/(1−ρ)) = 3) added from bucket 60 (0 = no
      * change; truth then empty). Pieces of 20–60 buckets of such noise wander like steps, and their residuals'

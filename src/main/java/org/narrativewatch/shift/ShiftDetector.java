@@ -378,13 +378,14 @@ public final class ShiftDetector {
             int refineMin = Math.max(minSeg, side);
             boolean unbiased = Boolean.TRUE.equals(options.unbiasedLocalNoise());
             ScaleFixedPoint.Result r = ScaleFixedPoint.run(options.consistentScale(), obs, model, cps, scale,
-                    c -> side > 0 ? locallyRefined(o, model, c, pen, refineMin, unbiased) : c,
+                    c -> side > 0 ? refined(o, model, c, pen, refineMin, unbiased, options.refineIntervals()) : c,
                     s -> levelSearch(o, model, s, pen, minSeg, charge, null), minJump, minTurn);
             return new Prepared(obs, outliers, cycles, model, r.scale(), dispersion, SegmentCosts.of(model, obs, r.scale(), dispersion),
                     pen, minSeg, longRun, r.cps(), fits, varianceChanges, r.merged(), Double.NaN);
         }
         if (cps != null && longRun && side > 0) {
-            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), Boolean.TRUE.equals(options.unbiasedLocalNoise()));
+            cps = refined(obs, model, cps, pen, Math.max(minSeg, side), Boolean.TRUE.equals(options.unbiasedLocalNoise()),
+                    options.refineIntervals());
         }
         if (cps != null && longRun && minJump > 0) {
             cps = withoutSmallJumps(cost, cps, minJump * scale, minTurn * scale, model == Model.NORMAL_TREND, merged);
@@ -395,6 +396,14 @@ public final class ShiftDetector {
         }
         return new Prepared(obs, outliers, cycles, model, scale, dispersion, cost, pen, minSeg, longRun, cps, fits, varianceChanges,
                 merged, size);
+    }
+
+    /** Local refinement over the segments ({@link #locallyRefined}) or over seeded intervals ({@link SeededIntervals}). */
+    private static int[] refined(Observations obs, Model model, int[] cps, double pen, int side, boolean unbiased,
+                                 ShiftOptions.RefineIntervals intervals) {
+        return intervals == null || intervals == ShiftOptions.RefineIntervals.SEGMENTS
+                ? locallyRefined(obs, model, cps, pen, side, unbiased)
+                : SeededIntervals.refined(obs, model, cps, pen, side, unbiased, intervals.narrowest, intervals.rangeNoise);
     }
 
     /** Local refinement splits a segment only with at least this many buckets on each side. */
@@ -429,18 +438,11 @@ public final class ShiftDetector {
             int[] seg = todo.poll();
             int a = seg[0];
             int b = seg[1];
-            int best = -1;
-            double bestCost = Double.POSITIVE_INFINITY;
-            for (int c = a + side; c <= b - side; c++) {
-                double v = unit.cost(a, c) + unit.cost(c, b);
-                if (v < bestCost) {
-                    bestCost = v;
-                    best = c;
-                }
-            }
-            if (best < 0) {
+            SeededIntervals.Test split = SeededIntervals.bestSplit(unit, a, b, side);
+            if (split == null) {
                 continue;
             }
+            int best = split.split();
             double local;
             if (unbiased) {
                 ResidualAr1.Noise noise = ResidualAr1.estimate(obs, a, b, new int[] {best}, trend);
@@ -451,7 +453,7 @@ public final class ShiftDetector {
                 double rho = lagOneAutocorrelation(r);
                 local = Double.isNaN(ms) ? 0 : ms * (1 + rho) / (1 - rho);
             }
-            if (local > 0 && (unit.cost(a, b) - bestCost) / local > pen) {
+            if (local > 0 && split.gain() / local > pen) {
                 all.add(best);
                 todo.add(new int[] {a, best});
                 todo.add(new int[] {best, b});

@@ -52,12 +52,15 @@ package org.narrativewatch.shift;
  *                     this loss ({@link RobustFpop}, exact by functional pruning: squared, Huber or biweight, at the
  *                     current scale of the long-run fixed point); every other part of the default unchanged; null = off
  *                     (lines, least squares; measured in docs/shifts.md)
+ * @param refineIntervals which intervals local refinement tests for one more change: each segment and the parts of
+ *                     its splits (binary segmentation), or seeded intervals inside each segment ({@link SeededIntervals});
+ *                     null = segments (measured in docs/shifts.md)
  */
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
                            Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck,
                            Double minJump, Double minTurn, Integer refineSide, Boolean unbiasedLocalNoise,
                            Ar1Noise ar1Cost, ModelChoice chooseModel, MeanLoss meanLoss,
-                           ScaleFixedPoint.Mode consistentScale) {
+                           ScaleFixedPoint.Mode consistentScale, RefineIntervals refineIntervals) {
 
     public enum Method {
         PELT, BINSEG, BOCPD;
@@ -104,6 +107,52 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         }
     }
 
+    /**
+     * Which intervals local refinement tests for a split ({@link SeededIntervals}), how the splits that pass are
+     * selected, and whose noise judges them.
+     */
+    public enum RefineIntervals {
+        /** each segment whole, and recursively the two parts of a split that passes: binary segmentation inside it */
+        SEGMENTS(false, false),
+        /**
+         * seeded intervals inside each segment (Kovács et al. 2023) and the range being split, recursively as wild binary
+         * segmentation runs; each judged at its own local noise; the largest statistic first
+         */
+        SEEDED(false, false),
+        /** the same, narrowest interval first (Baranowski et al. 2019's narrowest-over-threshold) */
+        SEEDED_NARROWEST(true, false),
+        /** every interval judged at the noise of the range being split (one estimate a range, as the papers' one σ) */
+        SEEDED_RANGE_NOISE(false, true),
+        /** at the range's noise, narrowest first */
+        SEEDED_NARROWEST_RANGE_NOISE(true, true);
+
+        /** narrowest interval first (else the largest statistic first) */
+        public final boolean narrowest;
+        /** every interval judged at the noise of the range being split (else at its own) */
+        public final boolean rangeNoise;
+
+        RefineIntervals(boolean narrowest, boolean rangeNoise) {
+            this.narrowest = narrowest;
+            this.rangeNoise = rangeNoise;
+        }
+
+        /** The command-line name: segments, seeded, seeded-narrowest, seeded-range-noise, seeded-narrowest-range-noise. */
+        public String flag() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        public static RefineIntervals parse(String s) {
+            String k = s.trim().toLowerCase(java.util.Locale.ROOT);
+            for (RefineIntervals r : values()) {
+                if (r.flag().equals(k)) {
+                    return r;
+                }
+            }
+            throw new org.narrativewatch.InvalidOptionException("refine-intervals", "must be segments, seeded, seeded-narrowest, "
+                    + "seeded-range-noise or seeded-narrowest-range-noise, not '" + s + "'");
+        }
+    }
+
     /** The loss of {@link RobustFpop}'s mean per segment, on residuals in units of the scale. */
     public enum MeanLoss {
         /** r²: least squares (the same optimum as {@link Fpop}) */
@@ -123,50 +172,50 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         }
     }
 
-    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null, null, null, null, null, null, null, null);
+    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
-        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ShiftOptions withModel(Model m) {
-        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withPenalty(Penalty p) {
-        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withMinSegment(int m) {
-        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withMethod(Method m) {
-        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withRobust(boolean r) {
-        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withDispersion(boolean d) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withSeasonal(Boolean s) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withLongRunScale(Boolean l) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withVarianceSegments(Boolean v) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withNoChangeCheck(Boolean c) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     /** Local refinement on (with the default side: null) or off (0). */
@@ -175,34 +224,38 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
     }
 
     public ShiftOptions withRefineSide(Integer side) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, side, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, side, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withMinTurn(Double t) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withMinJump(Double j) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withUnbiasedLocalNoise(Boolean u) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, u, ar1Cost, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, u, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withAr1Cost(Ar1Noise a) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, a, chooseModel, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, a, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withChooseModel(ModelChoice c) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, c, meanLoss, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, c, meanLoss, consistentScale, refineIntervals);
+    }
+
+    public ShiftOptions withRefineIntervals(RefineIntervals r) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, r);
     }
 
     public ShiftOptions withMeanLoss(MeanLoss l) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, l, consistentScale);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, l, consistentScale, refineIntervals);
     }
 
     public ShiftOptions withConsistentScale(ScaleFixedPoint.Mode m) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, m);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, m, refineIntervals);
     }
 }

@@ -74,6 +74,13 @@ public final class TcpdEvaluation {
         }
         g.add(new Config("default, local refinement at the unbiased local noise", d.withUnbiasedLocalNoise(true)));
         g.add(new Config("default, unbiased local noise, min segment 10", d.withUnbiasedLocalNoise(true).withMinSegment(10)));
+        // local refinement over seeded intervals (SeededIntervals; docs/shifts.md)
+        for (ShiftOptions.RefineIntervals r : List.of(ShiftOptions.RefineIntervals.SEEDED, ShiftOptions.RefineIntervals.SEEDED_NARROWEST,
+                ShiftOptions.RefineIntervals.SEEDED_RANGE_NOISE, ShiftOptions.RefineIntervals.SEEDED_NARROWEST_RANGE_NOISE)) {
+            g.add(new Config("default, refinement over intervals " + r.flag(), d.withRefineIntervals(r)));
+            g.add(new Config("default, refinement over intervals " + r.flag() + ", unbiased local noise",
+                    d.withRefineIntervals(r).withUnbiasedLocalNoise(true)));
+        }
         g.add(new Config("default without turning points", d.withMinTurn(0.0)));
         for (double t : new double[] {1, 3}) {
             g.add(new Config("default, turns of at least " + (int) t + " long-run sd", d.withMinTurn(t)));

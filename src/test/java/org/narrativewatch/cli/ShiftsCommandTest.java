@@ -2,6 +2,7 @@ package org.narrativewatch.cli;
 
 import static org.narrativewatch.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -145,6 +146,40 @@ class ShiftsCommandTest {
         CliRun both = run("shifts", "--csv", f.toString(), "--unbiased-local-noise", "--no-local-refinement");
         assertEquals(1, both.code());
         assertTrue(both.err().contains("unbiased-local-noise"), both.err());
+    }
+
+    /** --refine-intervals gives the detector's answer with that option; a bad value and --no-local-refinement are refused. */
+    @Test
+    void refineIntervalsIsAnOption() throws Exception {
+        // a series on which the seeded intervals answer otherwise than the default ([60] against [17, 60])
+        org.narrativewatch.shift.ConstructedSeries.Case c = org.narrativewatch.shift.ConstructedSeries.shortAutocorrelated(4, 3);
+        org.narrativewatch.shift.Observations obs = org.narrativewatch.shift.Observations.of(c.dates(), c.x());
+        assertFalse(java.util.Arrays.equals(org.narrativewatch.shift.ShiftDetector.detect(obs, org.narrativewatch.shift.ShiftOptions.DEFAULT).changeIndices(),
+                org.narrativewatch.shift.ShiftDetector.detect(obs, org.narrativewatch.shift.ShiftOptions.DEFAULT.withRefineIntervals(
+                        org.narrativewatch.shift.ShiftOptions.RefineIntervals.SEEDED)).changeIndices()));
+        StringBuilder b = new StringBuilder("date,value\n");
+        for (int i = 0; i < c.x().length; i++) {
+            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
+        }
+        Path f = tmp.resolve("seeded.csv");
+        Files.writeString(f, b.toString());
+        for (org.narrativewatch.shift.ShiftOptions.RefineIntervals ri : org.narrativewatch.shift.ShiftOptions.RefineIntervals.values()) {
+            CliRun r = run("shifts", "--csv", f.toString(), "--format", "json", "--refine-intervals", ri.flag());
+            assertEquals(0, r.code(), r.err());
+            int[] expected = org.narrativewatch.shift.ShiftDetector.detect(obs,
+                    org.narrativewatch.shift.ShiftOptions.DEFAULT.withRefineIntervals(ri)).changeIndices();
+            JsonNode changes = new ObjectMapper().readTree(r.out()).get("changes");
+            assertEquals(expected.length, changes.size(), ri + ": " + r.out());
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], changes.get(k).get("index").asInt(), r.out());
+            }
+        }
+        CliRun bad = run("shifts", "--csv", f.toString(), "--refine-intervals", "wild");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("refine-intervals") && bad.err().contains("wild"), bad.err());
+        CliRun off = run("shifts", "--csv", f.toString(), "--refine-intervals", "seeded", "--no-local-refinement");
+        assertEquals(1, off.code());
+        assertTrue(off.err().contains("refine-intervals"), off.err());
     }
 
     /** --ar1-cost, --mean-loss and --choose-model give the detector's answer with that option, and refuse other models. */

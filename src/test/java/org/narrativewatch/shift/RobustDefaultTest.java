@@ -314,6 +314,12 @@ class RobustDefaultTest {
         configs.put("no turns", ShiftOptions.DEFAULT.withMinTurn(0.0));
         configs.put("no refinement", ShiftOptions.DEFAULT.withLocalRefinement(false));
         configs.put("unbiased local", ShiftOptions.DEFAULT.withUnbiasedLocalNoise(true));
+        for (ShiftOptions.RefineIntervals r : List.of(ShiftOptions.RefineIntervals.SEEDED, ShiftOptions.RefineIntervals.SEEDED_NARROWEST,
+                ShiftOptions.RefineIntervals.SEEDED_RANGE_NOISE, ShiftOptions.RefineIntervals.SEEDED_NARROWEST_RANGE_NOISE)) {
+            String name = r.flag().replace("seeded-", "").replace("seeded", "own").replace("narrowest", "narr").replace("range-noise", "range");
+            configs.put("seeded " + name, ShiftOptions.DEFAULT.withRefineIntervals(r));
+            configs.put("seeded " + name + " unb.", ShiftOptions.DEFAULT.withRefineIntervals(r).withUnbiasedLocalNoise(true));
+        }
         configs.put("no var. segs", ShiftOptions.DEFAULT.withVarianceSegments(false));
         configs.put("with check", ShiftOptions.DEFAULT.withNoChangeCheck(true));
         configs.put("no cycles", ShiftOptions.DEFAULT.withSeasonal(false));
