@@ -47,6 +47,29 @@ final class ResidualAr1 {
         return new Design(obs, from, to, cps, trend).noise(r);
     }
 
+    /**
+     * The marginal variance of the stretch's noise at a given ρ (not estimated here): Σ r² / tr(M Σ_ρ) under the
+     * stretch's own design. With ρ from a wider stretch this is the stretch's level of noise, unbiased at that ρ.
+     *
+     * @return the variance, or NaN when fewer observed buckets than coefficients + 1 or no residual spread
+     */
+    static double varianceAt(Observations obs, int from, int to, int[] cps, boolean trend, double rho) {
+        int[] all = ShiftDetector.withBounds(cps, from, to, obs.size());
+        double[] r = java.util.Arrays.copyOfRange(ShiftDetector.residuals(obs, all, trend), from, to);
+        Design d = new Design(obs, from, to, cps, trend);
+        double ss = ShiftDetector.lagOneSums(r)[0];
+        if (d.m < d.p + 1 || !(ss > 0)) {
+            return Double.NaN;
+        }
+        return ss / d.moments(Math.min(Math.max(rho, 0), RHO_MAX))[1];
+    }
+
+    /** Residual degrees of freedom of the stretch's design: observed buckets minus fitted coefficients. */
+    static int degreesOfFreedom(Observations obs, int from, int to, int[] cps, boolean trend) {
+        Design d = new Design(obs, from, to, cps, trend);
+        return d.m - d.p;
+    }
+
     /** The fitted design over one stretch, on its observed buckets (compacted). */
     private static final class Design {
         final int m;

@@ -325,7 +325,7 @@ public final class ShiftDetector {
         SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
         int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
         if (cps != null && longRun && side > 0) {
-            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), Boolean.TRUE.equals(options.unbiasedLocalNoise()));
+            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), options.unbiasedLocalNoise());
         }
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
@@ -352,12 +352,13 @@ public final class ShiftDetector {
      * residuals of the whole segmentation, so a change the segmentation misses inflates it (the misfit reads as
      * autocorrelated noise) and hides itself; within its own segment, the split fit's residuals show the noise
      * without that misfit. Both sides have at least {@code side} buckets so that the local scale and ρ rest on
-     * enough points (shorter pieces estimate ρ as 0 and are cut at random). With {@code unbiased} the local noise is
+     * enough points (shorter pieces estimate ρ as 0 and are cut at random). With {@code localNoise} the local noise is
      * {@link ResidualAr1}'s: the plug-in ρ and mean square of a fitted piece are biased towards 0 by O(1/m), which
-     * reads a piece of autocorrelated noise as a step (docs/shifts.md; off by default). The jump check runs afterwards, at
+     * reads a piece of autocorrelated noise as a step (docs/shifts.md; off by default); from the piece alone, or with
+     * one ρ for the whole series, pooled or shrunk ({@link RefinementNoise}). The jump check runs afterwards, at
      * the global scale, so the bends of a smooth curve found this way are merged as before.
      */
-    static int[] locallyRefined(Observations obs, Model model, int[] cps, double pen, int side, boolean unbiased) {
+    static int[] locallyRefined(Observations obs, Model model, int[] cps, double pen, int side, ShiftOptions.LocalNoise localNoise) {
         boolean trend = model == Model.NORMAL_TREND;
         SegmentCost unit = SegmentCosts.of(model, obs, 1);
         int n = obs.size();
@@ -387,9 +388,9 @@ public final class ShiftDetector {
                 continue;
             }
             double local;
-            if (unbiased) {
-                ResidualAr1.Noise noise = ResidualAr1.estimate(obs, a, b, new int[] {best}, trend);
-                local = noise == null ? 0 : noise.longRunVariance();
+            if (localNoise != null) {
+                int[] current = all.stream().mapToInt(Integer::intValue).toArray();
+                local = RefinementNoise.longRunVariance(localNoise, obs, current, a, b, best, trend);
             } else {
                 double[] r = Arrays.copyOfRange(residuals(obs, withBounds(new int[] {best}, a, b, n), trend), a, b);
                 double ms = meanSquare(r, 0, r.length);

@@ -74,6 +74,9 @@ public final class TcpdEvaluation {
         }
         g.add(new Config("default, local refinement at the unbiased local noise", d.withUnbiasedLocalNoise(true)));
         g.add(new Config("default, unbiased local noise, min segment 10", d.withUnbiasedLocalNoise(true).withMinSegment(10)));
+        g.add(new Config("default, local noise with one AR(1) coefficient pooled over the segments", d.withLocalNoise(ShiftOptions.LocalNoise.POOLED)));
+        g.add(new Config("default, local noise pooled over the segments, variance too", d.withLocalNoise(ShiftOptions.LocalNoise.POOLED_JOINT)));
+        g.add(new Config("default, local noise with the piece's AR(1) coefficient shrunk towards the pooled one", d.withLocalNoise(ShiftOptions.LocalNoise.SHRUNK)));
         g.add(new Config("default without turning points", d.withMinTurn(0.0)));
         for (double t : new double[] {1, 3}) {
             g.add(new Config("default, turns of at least " + (int) t + " long-run sd", d.withMinTurn(t)));
