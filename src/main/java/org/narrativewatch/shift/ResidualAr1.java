@@ -64,6 +64,11 @@ final class ResidualAr1 {
         return ss / d.moments(Math.min(Math.max(rho, 0), RHO_MAX))[1];
     }
 
+    /** {tr(M L M Σ_ρ), tr(M Σ_ρ)} of the stretch's design (for tests against the dense matrices). */
+    static double[] moments(Observations obs, int from, int to, int[] cps, boolean trend, double rho) {
+        return new Design(obs, from, to, cps, trend).moments(rho);
+    }
+
     /** Residual degrees of freedom of the stretch's design: observed buckets minus fitted coefficients. */
     static int degreesOfFreedom(Observations obs, int from, int to, int[] cps, boolean trend) {
         Design d = new Design(obs, from, to, cps, trend);
