@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --local-noise, --ar1-cost, --choose-model, --mean-loss, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --local-noise, --ar1-cost, --choose-model, --mean-loss, --consistent-scale, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -90,10 +90,10 @@ public final class DetectorOptions {
     String ar1Cost;
 
     @Option(names = "--choose-model", paramLabel = "HOW",
-            description = "Automatic Gaussian model: choose mean, line, mean+variance, line+variance (or Poisson for counts) "
+            description = "Automatic Gaussian model: choose mean, line, mean+variance, line+variance (or Poisson or negative binomial for counts) "
                     + "per series by the BIC of each model's own segmentation, from the 'likelihood' or a 'quasi'-likelihood "
                     + "divided by the AR(1) inflation of the default's residuals; a variance model or Poisson that wins is "
-                    + "reported as scored: at BIC whatever --penalty, Poisson without the over-dispersion correction; "
+                    + "reported as scored: at BIC whatever --penalty, Poisson without the over-dispersion correction, no cycles for counts; "
                     + "not with --mean-loss (default: off).")
     String chooseModel;
 
@@ -101,6 +101,14 @@ public final class DetectorOptions {
             description = "Automatic Gaussian model: a mean per segment instead of a line, searched under this loss: squared, "
                     + "huber or biweight (robust; exact by functional pruning) (default: off: lines, least squares).")
     String meanLoss;
+
+    @Option(names = "--consistent-scale", paramLabel = "HOW",
+            description = "Automatic Gaussian model: judge the refined segmentation's jumps in the long-run sd of its own residuals: "
+                    + "'judged' (the segmentation the jump check starts from), 'merges' (re-estimated after every merge), "
+                    + "'fixed-point' (local refinement inside the long-run fixed point), 'fixed-point-merges', 'final' (the whole "
+                    + "default inside the fixed point: the scale of the reported segmentation) or 'checked' (the jump check at the "
+                    + "scale of what it keeps) (default: off: the scale of the search before refinement).")
+    String consistentScale;
 
     @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")
     boolean noDispersion;
@@ -183,6 +191,9 @@ public final class DetectorOptions {
         }
         if (meanLoss != null) {
             o = o.withMeanLoss(ShiftOptions.MeanLoss.parse(meanLoss));
+        }
+        if (consistentScale != null) {
+            o = o.withConsistentScale(org.narrativewatch.shift.ScaleFixedPoint.Mode.parse(consistentScale));
         }
         if (noDispersion) {
             o = o.withDispersion(false);

@@ -41,8 +41,8 @@ public final class EvalChangepointsCommand implements Callable<Integer> {
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}; table is text)")
     Formats.TextJson format;
 
-    @Option(names = "--model", description = "a plain model instead of the robust default: poisson, binomial, normal-mean, normal-meanvar, "
-            + "normal-trend, normal-trendvar")
+    @Option(names = "--model", description = "a plain model instead of the robust default: poisson, negative-binomial, binomial, normal-mean, "
+            + "normal-meanvar, normal-trend, normal-trendvar")
     String model;
 
     @Mixin

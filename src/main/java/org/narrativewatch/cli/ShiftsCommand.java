@@ -64,8 +64,9 @@ public final class ShiftsCommand implements Callable<Integer> {
     SelectionOptions selectionOptions;
 
     @Option(names = "--model", defaultValue = "auto",
-            description = "auto, poisson, binomial, normal-mean, normal-meanvar or normal-trend (default: ${DEFAULT-VALUE}: "
-                    + "binomial on the share when totals vary, else poisson on counts; normal-trend for date,value CSVs)")
+            description = "auto, poisson, negative-binomial, binomial, normal-mean, normal-meanvar, normal-trend or normal-trendvar "
+                    + "(default: ${DEFAULT-VALUE}: binomial on the share when totals vary, else poisson on counts; normal-trend for "
+                    + "date,value CSVs)")
     String model;
 
     @Mixin
@@ -200,6 +201,7 @@ public final class ShiftsCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "%s: %s model, penalty %s = %.2f, min segment %d, %d buckets (%d observed)%s%n",
                 label, r.model().wire, r.penalty().wire(), r.penaltyValue(), r.minSegment(), r.n(), r.observed(),
                 (r.dispersion() > 1 ? String.format(Locale.ROOT, ", over-dispersion %.2f", r.dispersion()) : "")
+                + (Double.isNaN(r.size()) ? "" : String.format(Locale.ROOT, ", size r = %.4g", r.size()))
                 + (r.seasonality().isEmpty() ? "" : ", removed " + r.seasonality().stream().map(Object::toString).toList())
                 + (r.longRunScale() ? String.format(Locale.ROOT, ", long-run scale %.4g", r.scale()) : "")));
         if (r.changes().isEmpty()) {

@@ -172,7 +172,7 @@ public final class TerritoryCommand implements Runnable {
         } catch (InvalidOptionException e) {
             throw e.as("shift-" + e.option()); // this command's flags for the detector's settings
         }
-        if (m == Model.POISSON || m == Model.BINOMIAL) {
+        if (m == Model.POISSON || m == Model.BINOMIAL || m == Model.NEGATIVE_BINOMIAL) {
             throw new InvalidOptionException("shift-model", model + " needs counts; territory columns are areas, lengths and "
                     + "populations: use auto, normal-mean, normal-meanvar or normal-trend");
         }

@@ -20,7 +20,12 @@ public enum Model {
     /** a straight line per segment (level and slope change together), common variance */
     NORMAL_TREND("normal-trend", 2),
     /** a straight line and a variance per segment (level, slope and spread change together) */
-    NORMAL_TREND_VAR("normal-trendvar", 3);
+    NORMAL_TREND_VAR("normal-trendvar", 3),
+    /**
+     * over-dispersed counts with a constant rate: negative binomial, one size for the whole series
+     * ({@link NegativeBinomial}; not in R changepoint)
+     */
+    NEGATIVE_BINOMIAL("negative-binomial", 1);
 
     public final String wire;
     public final int params;
@@ -50,6 +55,6 @@ public enum Model {
                 return m;
             }
         }
-        throw new InvalidOptionException("model", "must be auto, poisson, binomial, normal-mean, normal-meanvar, normal-trend or normal-trendvar, not '" + s + "'");
+        throw new InvalidOptionException("model", "must be auto, poisson, negative-binomial, binomial, normal-mean, normal-meanvar, normal-trend or normal-trendvar, not '" + s + "'");
     }
 }

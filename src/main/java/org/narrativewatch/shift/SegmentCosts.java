@@ -55,6 +55,8 @@ public final class SegmentCosts {
             case NORMAL_MEANVAR -> new Gaussian(obs, 1, true, false);
             case NORMAL_TREND -> new Gaussian(obs, scale, false, true);
             case NORMAL_TREND_VAR -> new TrendVariance(obs, varianceFloor(obs), 1);
+            // its size is estimated with the segmentation (NegativeBinomial.search), not known up front
+            case NEGATIVE_BINOMIAL -> throw new IllegalArgumentException("the negative binomial cost needs its size: NegativeBinomial.Cost");
         };
     }
 

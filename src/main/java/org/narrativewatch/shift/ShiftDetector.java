@@ -95,10 +95,10 @@ public final class ShiftDetector {
     /**
      * The model chosen per series by a penalised likelihood ({@code --choose-model}): each candidate segments the
      * series its own way (mean and line: the robust default around them; a mean and a variance, a line and a
-     * variance: their plain PELT search at BIC; Poisson, for non-negative integers with no cycle removed: the pure
-     * Poisson search), and the one whose segmentation has the lowest BIC, −2 log-likelihood + log(m) × its free
-     * parameters (every segment's mean or line, and variance where it has its own, the change locations, one
-     * common variance), all on the same observations (outliers set aside, calendar cycles removed), wins. The
+     * variance: their plain PELT search at BIC; for non-negative integers up to {@link #COUNT_LIKELIHOOD_MAX} with no
+     * cycle removed, the pure Poisson search and the negative binomial one), and the one whose segmentation has the
+     * lowest BIC, −2 log-likelihood + log(m) × its free parameters (every segment's mean or line, and variance where it
+     * has its own, the change locations, one common variance, the negative binomial's size), all on the same observations (outliers set aside, calendar cycles removed), wins. The
      * result is that candidate's own result. Why the own segmentations: the likelihood is compared at what each
      * model would report, not at one model's changes.
      */
@@ -137,10 +137,15 @@ public final class ShiftDetector {
             fits.add(new ModelFit(model, cps, (profileDeviance(ls, cps, true, floor) + m * (Math.log(2 * Math.PI) + 1)) / inflation
                     + logM * ((cps.length + 1) * perSegment + cps.length), null));
         }
-        if (!cycle && countsOnly(base)) {
+        if (!cycle && countsOnly(base) && maxValue(base) <= COUNT_LIKELIHOOD_MAX) {
             SegmentCost poisson = SegmentCosts.of(Model.POISSON, base, 1);
             int[] cps = Pelt.run(poisson, Penalty.BIC.value(Model.POISSON, m), Math.max(1, options.minSegment()), false).changes();
             fits.add(new ModelFit(Model.POISSON, cps, poissonDeviance(base, cps) / inflation + logM * (2 * cps.length + 1), null));
+            // over-dispersed counts by likelihood (Poisson is its limit r → ∞): one parameter more, the size
+            NegativeBinomial.Fit nb = NegativeBinomial.search(base, Penalty.BIC.value(Model.NEGATIVE_BINOMIAL, m),
+                    Math.max(1, options.minSegment()), false);
+            fits.add(new ModelFit(Model.NEGATIVE_BINOMIAL, nb.changes(),
+                    NegativeBinomial.deviance(nb.cost(), nb.changes()) / inflation + logM * (2 * nb.changes().length + 2), null));
         }
         return fits;
     }
@@ -163,10 +168,32 @@ public final class ShiftDetector {
         if (o.robust() == null) {
             o = o.withRobust(true);
         }
-        if (o.seasonal() == null) {
+        // a count model is a candidate only where the choice's own test found no calendar cycle (modelFits), and it was
+        // scored without one: the count test for cycles (exposure factors) must not add one now
+        boolean counts = best.model() == Model.POISSON || best.model() == Model.NEGATIVE_BINOMIAL;
+        if (counts) {
+            o = o.withSeasonal(false);
+        } else if (o.seasonal() == null) {
             o = o.withSeasonal(true);
         }
         return detect(input, o, best.model(), false);
+    }
+
+    /**
+     * Count models take part in the choice only up to this value. Their log-likelihood of a bucket is a difference
+     * of terms of size x log x (log x! against x log λ), computed to about 1e-16 of that: at 10^12 within 0.003 a
+     * bucket, at 10^15 (monetary series read as counts) several units, which is noise against a penalty of a few.
+     */
+    static final double COUNT_LIKELIHOOD_MAX = 1e12;
+
+    private static double maxValue(Observations obs) {
+        double max = 0;
+        for (int i = 0; i < obs.size(); i++) {
+            if (!obs.missing(i)) {
+                max = Math.max(max, obs.values()[i]);
+            }
+        }
+        return max;
     }
 
     /** Whether every observed value is a non-negative whole number (and every exposure 1): counts. */
@@ -246,7 +273,7 @@ public final class ShiftDetector {
             cps = whole;
         }
         return describe(obs, model, options.penalty(), p.pen, p.minSeg, p.scale, p.dispersion, p.cost, cps, posterior, p.outliers,
-                p.seasonality, p.longRun, p.fits, p.varianceChanges, p.merged);
+                p.seasonality, p.longRun, p.fits, p.varianceChanges, p.merged, p.size);
     }
 
     /**
@@ -256,7 +283,7 @@ public final class ShiftDetector {
      */
     private record Prepared(Observations obs, List<Integer> outliers, List<Seasonality> seasonality, Model model, double scale,
                             double dispersion, SegmentCost cost, double pen, int minSeg, boolean longRun, int[] cps,
-                            List<ShiftResult.Fit> fits, List<VarianceChange> varianceChanges, List<Merged> merged) {}
+                            List<ShiftResult.Fit> fits, List<VarianceChange> varianceChanges, List<Merged> merged, double size) {}
 
     private static Prepared prepare(Observations input, ShiftOptions options, Model model, boolean auto) {
         boolean gaussianAuto = auto && isGaussian(model);
@@ -265,6 +292,10 @@ public final class ShiftDetector {
         boolean longRun = (options.longRunScale() != null ? options.longRunScale() : gaussianAuto)
                 && (model == Model.NORMAL_MEAN || model == Model.NORMAL_TREND) && options.method() == ShiftOptions.Method.PELT;
         int minSeg = Math.max(options.minSegment(), model.minimumSegment());
+        if (model == Model.NEGATIVE_BINOMIAL && options.method() != ShiftOptions.Method.PELT) {
+            throw new org.narrativewatch.InvalidOptionException("method",
+                    "must be pelt with --model negative-binomial (its size is estimated together with the segmentation)");
+        }
         List<Integer> outliers = robust ? outliers(input, model) : List.of();
         Observations obs = input.withMissing(outliers);
         List<Seasonality> cycles = List.of();
@@ -274,7 +305,8 @@ public final class ShiftDetector {
             obs = adjusted[0];
         }
         int observed = obs.observedCount();
-        double dispersion = options.dispersion() && !isGaussian(model) ? dispersion(obs, model) : 1;
+        // the negative binomial models its over-dispersion by likelihood: no quasi-likelihood factor on top
+        double dispersion = options.dispersion() && !isGaussian(model) && model != Model.NEGATIVE_BINOMIAL ? dispersion(obs, model) : 1;
         double pen = options.penalty().value(model, observed);
         double scale = scale(obs, model);
         boolean charge = options.penalty().chargesSegmentLength();
@@ -322,15 +354,38 @@ public final class ShiftDetector {
                 }
             }
         }
-        SegmentCost cost = SegmentCosts.of(model, obs, scale, dispersion);
-        int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
-        if (cps != null && longRun && side > 0) {
-            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), options.unbiasedLocalNoise());
+        SegmentCost cost;
+        double size = Double.NaN;
+        if (model == Model.NEGATIVE_BINOMIAL) {
+            NegativeBinomial.Fit f = NegativeBinomial.search(obs, pen, minSeg, charge);
+            cps = f.changes();
+            cost = f.cost();
+            size = f.size();
+        } else {
+            cost = SegmentCosts.of(model, obs, scale, dispersion);
         }
+        int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
         double minTurn = options.minTurn() != null ? options.minTurn() : gaussianAuto ? DEFAULT_MIN_TURN : 0;
         List<Merged> merged = new ArrayList<>();
+        if (options.consistentScale() != null && (!longRun || ar1 != null || meanLoss != null)) {
+            throw new org.narrativewatch.InvalidOptionException("consistent-scale",
+                    "applies to the least-squares search at the long-run scale (a date,value series, no --ar1-cost or --mean-loss)");
+        }
+        if (cps != null && options.consistentScale() != null) {
+            Observations o = obs;
+            int refineMin = Math.max(minSeg, side);
+            ShiftOptions.LocalNoise localNoise = options.unbiasedLocalNoise();
+            ScaleFixedPoint.Result r = ScaleFixedPoint.run(options.consistentScale(), obs, model, cps, scale,
+                    c -> side > 0 ? locallyRefined(o, model, c, pen, refineMin, localNoise) : c,
+                    s -> levelSearch(o, model, s, pen, minSeg, charge, null), minJump, minTurn);
+            return new Prepared(obs, outliers, cycles, model, r.scale(), dispersion, SegmentCosts.of(model, obs, r.scale(), dispersion),
+                    pen, minSeg, longRun, r.cps(), fits, varianceChanges, r.merged(), Double.NaN);
+        }
+        if (cps != null && longRun && side > 0) {
+            cps = locallyRefined(obs, model, cps, pen, Math.max(minSeg, side), options.unbiasedLocalNoise());
+        }
         if (cps != null && longRun && minJump > 0) {
             cps = withoutSmallJumps(cost, cps, minJump * scale, minTurn * scale, model == Model.NORMAL_TREND, merged);
             for (int k = 0; k < merged.size(); k++) {
@@ -339,7 +394,7 @@ public final class ShiftDetector {
             }
         }
         return new Prepared(obs, outliers, cycles, model, scale, dispersion, cost, pen, minSeg, longRun, cps, fits, varianceChanges,
-                merged);
+                merged, size);
     }
 
     /** Local refinement splits a segment only with at least this many buckets on each side. */
@@ -447,43 +502,52 @@ public final class ShiftDetector {
         for (int c : cps) {
             kept.add(c);
         }
-        int n = cost.size();
         while (!kept.isEmpty()) {
-            int worst = -1;
-            double smallest = Double.POSITIVE_INFINITY;
-            double smallestJump = Double.NaN;
-            for (int k = 0; k < kept.size(); k++) {
-                int a = k == 0 ? 0 : kept.get(k - 1);
-                int c = kept.get(k);
-                int b = k + 1 == kept.size() ? n : kept.get(k + 1);
-                double jump = Math.abs(cost.estimate(c, b, c, 1).level() - cost.estimate(a, c, trend ? c : a, 1).level());
-                if (trend) {
-                    int len = Math.min(c - a, b - c);
-                    double forward = Math.abs(cost.estimate(c, b, c + len - 1, 1).level() - cost.estimate(a, c, c + len - 1, 1).level());
-                    double backward = Math.abs(cost.estimate(c, b, c - len, 1).level() - cost.estimate(a, c, c - len, 1).level());
-                    jump = Math.max(jump, Math.max(forward, backward) / SLOPE_BREAK_FACTOR);
-                }
-                double measure = jump / least;
-                if (trend && turn > 0) {
-                    double riseBefore = cost.estimate(a, c, c - 1, 1).level() - cost.estimate(a, c, a, 1).level();
-                    double riseAfter = cost.estimate(c, b, b - 1, 1).level() - cost.estimate(c, b, c, 1).level();
-                    if (riseBefore * riseAfter < 0) {
-                        measure = Math.max(measure, Math.min(Math.abs(riseBefore), Math.abs(riseAfter)) / turn);
-                    }
-                }
-                if (measure < smallest) {
-                    smallest = measure;
-                    smallestJump = jump;
-                    worst = k;
-                }
-            }
-            if (!(smallest < 1)) {
+            double[] w = weakest(cost, kept, least, turn, trend);
+            if (!(w[1] < 1)) {
                 break;
             }
-            merged.add(new Merged(kept.remove(worst), null, smallestJump));
+            merged.add(new Merged(kept.remove((int) w[0]), null, w[2]));
         }
         merged.sort(java.util.Comparator.comparingInt(Merged::index));
         return kept.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * One step of the jump check: the change of {@code kept} furthest below its threshold, as {position in kept,
+     * its measure (below 1 = merged), its jump in the data's units}.
+     */
+    static double[] weakest(SegmentCost cost, List<Integer> kept, double least, double turn, boolean trend) {
+        int n = cost.size();
+        int worst = -1;
+        double smallest = Double.POSITIVE_INFINITY;
+        double smallestJump = Double.NaN;
+        for (int k = 0; k < kept.size(); k++) {
+            int a = k == 0 ? 0 : kept.get(k - 1);
+            int c = kept.get(k);
+            int b = k + 1 == kept.size() ? n : kept.get(k + 1);
+            double jump = Math.abs(cost.estimate(c, b, c, 1).level() - cost.estimate(a, c, trend ? c : a, 1).level());
+            if (trend) {
+                int len = Math.min(c - a, b - c);
+                double forward = Math.abs(cost.estimate(c, b, c + len - 1, 1).level() - cost.estimate(a, c, c + len - 1, 1).level());
+                double backward = Math.abs(cost.estimate(c, b, c - len, 1).level() - cost.estimate(a, c, c - len, 1).level());
+                jump = Math.max(jump, Math.max(forward, backward) / SLOPE_BREAK_FACTOR);
+            }
+            double measure = jump / least;
+            if (trend && turn > 0) {
+                double riseBefore = cost.estimate(a, c, c - 1, 1).level() - cost.estimate(a, c, a, 1).level();
+                double riseAfter = cost.estimate(c, b, b - 1, 1).level() - cost.estimate(c, b, c, 1).level();
+                if (riseBefore * riseAfter < 0) {
+                    measure = Math.max(measure, Math.min(Math.abs(riseBefore), Math.abs(riseAfter)) / turn);
+                }
+            }
+            if (measure < smallest) {
+                smallest = measure;
+                smallestJump = jump;
+                worst = k;
+            }
+        }
+        return new double[] {worst, smallest, smallestJump};
     }
 
     /**
@@ -1085,7 +1149,8 @@ public final class ShiftDetector {
     private static ShiftResult describe(Observations obs, Model model, Penalty penalty, double pen, int minSeg, double scale,
                                         double dispersion, SegmentCost cost, int[] cps, double[] posterior,
                                         List<Integer> outliers, List<Seasonality> seasonality, boolean longRun,
-                                        List<ShiftResult.Fit> fits, List<VarianceChange> varianceChanges, List<Merged> merged) {
+                                        List<ShiftResult.Fit> fits, List<VarianceChange> varianceChanges, List<Merged> merged,
+                                        double size) {
         int n = obs.size();
         int[] bounds = new int[cps.length + 2];
         bounds[0] = 0;
@@ -1131,7 +1196,7 @@ public final class ShiftDetector {
             changes.add(new ChangePoint(c, obs.date(c), before, after, rel, p, posterior == null ? Double.NaN : posterior[i - 1]));
         }
         return new ShiftResult(model, penalty, pen, minSeg, scale, dispersion, n, obs.observedCount(), segments, changes,
-                List.copyOf(outliers), List.copyOf(seasonality), longRun, fits, varianceChanges, merged);
+                List.copyOf(outliers), List.copyOf(seasonality), longRun, fits, varianceChanges, merged, size);
     }
 
     /** P(χ²_df > stat); 0 beyond where it underflows (Hipparchus' continued fraction cannot take ∞). */

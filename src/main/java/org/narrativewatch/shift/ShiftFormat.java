@@ -11,7 +11,7 @@ import org.narrativewatch.Wire;
  * {@code territory series --shifts}) and by the API's {@code /api/shifts} alike.
  *
  * <p>JSON: {@code {"model", "penalty", "penalty_value", "min_segment", "n", "observed", "dispersion",
- * (Gaussian models:) "scale", "scale_kind", "seasonal": [{"cycle", "kind", "f", "p", "profile"}], "changes": [{"date",
+ * (negative-binomial:) "size", (Gaussian models:) "scale", "scale_kind", "seasonal": [{"cycle", "kind", "f", "p", "profile"}], "changes": [{"date",
  * "index", "before", "after", "before_ci", "after_ci", "relative_change", "p" (, "posterior")}], "segments": [{"from",
  * "to", "start", "end", "observed", "level", "ci"}], "pulses": [{@link #pulse}], "outliers",
  * "variance_changes": [{"date", "index", "sd_before", "sd_after"}] (where the noise's spread changes; not level changes),
@@ -43,6 +43,9 @@ public final class ShiftFormat {
         m.put("n", r.n());
         m.put("observed", r.observed());
         m.put("dispersion", r.dispersion());
+        if (!Double.isNaN(r.size())) {
+            m.put("size", r.size()); // negative-binomial: variance λ(1 + λ/size) per whole bucket
+        }
         if (r.model() == Model.NORMAL_MEAN || r.model() == Model.NORMAL_TREND || r.model() == Model.NORMAL_MEANVAR
                 || r.model() == Model.NORMAL_TREND_VAR) {
             m.put("scale", r.scale());

@@ -47,6 +47,9 @@ package org.narrativewatch.shift;
  *                     variance, Poisson for counts) per series by the BIC of each model's own segmentation, then run
  *                     the robust default with it (mean, line) or the plain model ({@link ShiftDetector#modelFits});
  *                     null = off (measured)
+ * @param consistentScale the automatic Gaussian model: measure the refined segmentation's jumps in the long-run sd of its
+ *                     own residuals ({@link ScaleFixedPoint}: at the refined segmentation, after every merge, or with
+ *                     refinement inside the long-run fixed point); null = off (the jump check at the search's scale)
  * @param meanLoss     the automatic Gaussian model with a mean per segment instead of a line, its level search under
  *                     this loss ({@link RobustFpop}, exact by functional pruning: squared, Huber or biweight, at the
  *                     current scale of the long-run fixed point); every other part of the default unchanged; null = off
@@ -55,7 +58,8 @@ package org.narrativewatch.shift;
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
                            Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck,
                            Double minJump, Double minTurn, Integer refineSide, LocalNoise unbiasedLocalNoise,
-                           Ar1Noise ar1Cost, ModelChoice chooseModel, MeanLoss meanLoss) {
+                           Ar1Noise ar1Cost, ModelChoice chooseModel, MeanLoss meanLoss,
+                           ScaleFixedPoint.Mode consistentScale) {
 
     public enum Method {
         PELT, BINSEG, BOCPD;
@@ -146,50 +150,50 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         }
     }
 
-    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null, null, null, null, null, null, null);
+    public static final ShiftOptions DEFAULT = new ShiftOptions(null, Penalty.BIC, 0, Method.PELT, null, true, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, boolean robust, boolean dispersion) {
-        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null, null, null, null, null, null, null);
+        this(model, penalty, minSegment, method, robust, dispersion, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public ShiftOptions withModel(Model m) {
-        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(m, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withPenalty(Penalty p) {
-        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, p, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withMinSegment(int m) {
-        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, m, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withMethod(Method m) {
-        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, m, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withRobust(boolean r) {
-        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, r, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withDispersion(boolean d) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, d, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withSeasonal(Boolean s) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, s, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withLongRunScale(Boolean l) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, l, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withVarianceSegments(Boolean v) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, v, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withNoChangeCheck(Boolean c) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, c, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     /** Local refinement on (with the default side: null) or off (0). */
@@ -198,15 +202,15 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
     }
 
     public ShiftOptions withRefineSide(Integer side) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, side, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, side, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withMinTurn(Double t) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, t, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withMinJump(Double j) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     /** true: the local noise unbiased from the piece alone; false or null: the plug-in. */
@@ -216,18 +220,22 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
 
     /** How local refinement estimates its noise; null = the plug-in. */
     public ShiftOptions withLocalNoise(LocalNoise u) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, u, ar1Cost, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, u, ar1Cost, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withAr1Cost(Ar1Noise a) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, a, chooseModel, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, a, chooseModel, meanLoss, consistentScale);
     }
 
     public ShiftOptions withChooseModel(ModelChoice c) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, c, meanLoss);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, c, meanLoss, consistentScale);
     }
 
     public ShiftOptions withMeanLoss(MeanLoss l) {
-        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, l);
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, l, consistentScale);
+    }
+
+    public ShiftOptions withConsistentScale(ScaleFixedPoint.Mode m) {
+        return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, m);
     }
 }

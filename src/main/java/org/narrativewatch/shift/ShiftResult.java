@@ -19,11 +19,13 @@ import java.util.List;
  *                     level changes and are not in {@code changes})
  * @param merged       breaks the search found and the jump check merged away (the automatic Gaussian default): where,
  *                     and how far the level jumped there in long-run sds
+ * @param size         the negative binomial model's size r, estimated with the segmentation (variance λ(1 + λ/r) per
+ *                     whole bucket); NaN for every other model
  */
 public record ShiftResult(Model model, Penalty penalty, double penaltyValue, int minSegment, double scale,
                           double dispersion, int n, int observed, List<Segment> segments, List<ChangePoint> changes,
                           List<Integer> outliers, List<Seasonality> seasonality, boolean longRunScale, List<Fit> fits,
-                          List<ShiftDetector.VarianceChange> varianceChanges, List<ShiftDetector.Merged> merged) {
+                          List<ShiftDetector.VarianceChange> varianceChanges, List<ShiftDetector.Merged> merged, double size) {
 
     /** One candidate of the no-change check: its number of changes and its BIC (quasi-likelihood, see ShiftDetector). */
     public record Fit(String name, int changes, double bic) {}
@@ -40,13 +42,13 @@ public record ShiftResult(Model model, Penalty penalty, double penaltyValue, int
                        List<Seasonality> seasonality, boolean longRunScale, List<Fit> fits,
                        List<ShiftDetector.VarianceChange> varianceChanges) {
         this(model, penalty, penaltyValue, minSegment, scale, dispersion, n, observed, segments, changes, outliers, seasonality,
-                longRunScale, fits, varianceChanges, List.of());
+                longRunScale, fits, varianceChanges, List.of(), Double.NaN);
     }
 
     public ShiftResult(Model model, Penalty penalty, double penaltyValue, int minSegment, double scale, double dispersion, int n,
                        int observed, List<Segment> segments, List<ChangePoint> changes, List<Integer> outliers) {
         this(model, penalty, penaltyValue, minSegment, scale, dispersion, n, observed, segments, changes, outliers, List.of(), false,
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), Double.NaN);
     }
 
     public int[] changeIndices() {

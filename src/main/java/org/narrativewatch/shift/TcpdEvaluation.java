@@ -97,6 +97,15 @@ public final class TcpdEvaluation {
         g.add(new Config("default, a mean per segment, biweight loss", d.withMeanLoss(ShiftOptions.MeanLoss.BIWEIGHT)));
         g.add(new Config("default, a mean per segment, biweight loss, no outlier guard",
                 d.withMeanLoss(ShiftOptions.MeanLoss.BIWEIGHT).withRobust(false)));
+        // one consistent long-run scale (docs/shifts.md, "One consistent long-run scale")
+        g.add(new Config("default, jump check at the refined segmentation's scale", d.withConsistentScale(ScaleFixedPoint.Mode.JUDGED)));
+        g.add(new Config("default, scale re-estimated after every merge", d.withConsistentScale(ScaleFixedPoint.Mode.MERGES)));
+        g.add(new Config("default, refinement inside the long-run fixed point", d.withConsistentScale(ScaleFixedPoint.Mode.FIXED_POINT)));
+        g.add(new Config("default, refinement inside the fixed point, re-estimated after every merge",
+                d.withConsistentScale(ScaleFixedPoint.Mode.FIXED_POINT_MERGES)));
+        g.add(new Config("default, the whole default inside the fixed point (scale of the final segmentation)",
+                d.withConsistentScale(ScaleFixedPoint.Mode.FINAL)));
+        g.add(new Config("default, the jump check at the scale of what it keeps", d.withConsistentScale(ScaleFixedPoint.Mode.CHECKED)));
         g.add(new Config("normal-trend, bic (plain)", d.withModel(Model.NORMAL_TREND)));
         g.add(new Config("normal-mean, bic (plain)", d.withModel(Model.NORMAL_MEAN)));
         g.add(new Config("normal-mean, mbic (R cpt.mean default)", d.withModel(Model.NORMAL_MEAN).withPenalty(Penalty.MBIC)));
@@ -238,6 +247,10 @@ public final class TcpdEvaluation {
             return ShiftDetector.detect(Observations.of(d.dates, d.dims[0]), options).changeIndices();
         }
         Model model = options.model() != null ? options.model() : Model.NORMAL_TREND;
+        if (model == Model.NEGATIVE_BINOMIAL) {
+            throw new org.narrativewatch.InvalidOptionException("model", "negative-binomial segments one series at a time, not the "
+                    + d.dims.length + " series of " + d.name + " jointly");
+        }
         List<SegmentCost> costs = new ArrayList<>();
         int observed = 0;
         for (double[] dim : d.dims) {

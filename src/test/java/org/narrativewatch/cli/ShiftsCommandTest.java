@@ -55,6 +55,31 @@ class ShiftsCommandTest {
     }
 
     @Test
+    void negativeBinomialReportsItsSizeAndRefusesOtherSearches() throws Exception {
+        // over-dispersed weekly counts (a fixed pattern of ±60% around the level), level 40 → 120 from week 51
+        StringBuilder b = new StringBuilder("date,value\n");
+        int[] wiggle = {-24, 10, 3, 22, -15, 7, -9, 18, -20, 6};
+        for (int i = 0; i < 100; i++) {
+            int level = i < 51 ? 40 : 120;
+            b.append(LocalDate.of(2023, 1, 2).plusWeeks(i)).append(',').append(level + wiggle[i % 10] * level / 40).append('\n');
+        }
+        Path f = tmp.resolve("nb.csv");
+        Files.writeString(f, b.toString());
+        CliRun r = run("shifts", "--csv", f.toString(), "--model", "negative-binomial", "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("negative-binomial", j.get("model").asText());
+        assertTrue(j.get("size").asDouble() > 1 && j.get("size").asDouble() < 100, r.out());
+        assertEquals(1, j.get("changes").size(), r.out());
+        assertEquals(LocalDate.of(2023, 1, 2).plusWeeks(51).toString(), j.get("changes").get(0).get("date").asText());
+        CliRun t = run("shifts", "--csv", f.toString(), "--model", "negative-binomial");
+        assertTrue(t.out().contains("size r = "), t.out());
+        CliRun bad = run("shifts", "--csv", f.toString(), "--model", "negative-binomial", "--method", "binseg");
+        assertEquals(1, bad.code(), bad.out());
+        assertTrue(bad.err().contains("--method") && bad.err().contains("pelt"), bad.err());
+    }
+
+    @Test
     void csvValuesTableAndCsvFormats() throws Exception {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 60; i++) {

@@ -59,7 +59,8 @@ class DetectorsTest {
             for (Model m : Model.values()) {
                 Observations o = m == Model.BINOMIAL ? new Observations(null, x, tot) : Observations.of(null, x);
                 double scale = ShiftDetector.isGaussian(m) ? ShiftDetector.nullScale(o, m == Model.NORMAL_TREND) : 1;
-                SegmentCost c = SegmentCosts.of(m, o, scale);
+                // the negative binomial at a fixed size: its search is PELT at each r it tries
+                SegmentCost c = m == Model.NEGATIVE_BINOMIAL ? new NegativeBinomial.Cost(o, 3) : SegmentCosts.of(m, o, scale);
                 for (Penalty p : List.of(Penalty.BIC, Penalty.MBIC, Penalty.manual(2))) {
                     int minSeg = Math.max(m.minimumSegment(), 1 + trial % 4);
                     double pen = p.value(m, o.observedCount());

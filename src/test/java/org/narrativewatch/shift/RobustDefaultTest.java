@@ -370,6 +370,12 @@ class RobustDefaultTest {
         configs.put("mean huber", ShiftOptions.DEFAULT.withMeanLoss(ShiftOptions.MeanLoss.HUBER));
         configs.put("mean biweight", ShiftOptions.DEFAULT.withMeanLoss(ShiftOptions.MeanLoss.BIWEIGHT));
         configs.put("biweight no guard", ShiftOptions.DEFAULT.withMeanLoss(ShiftOptions.MeanLoss.BIWEIGHT).withRobust(false));
+        configs.put("scale judged", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.JUDGED));
+        configs.put("scale merges", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.MERGES));
+        configs.put("scale fixed point", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.FIXED_POINT));
+        configs.put("scale fp merges", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.FIXED_POINT_MERGES));
+        configs.put("scale final", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.FINAL));
+        configs.put("scale checked", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.CHECKED));
         configs.put("trend (plain)", ShiftOptions.DEFAULT.withModel(Model.NORMAL_TREND));
         configs.put("mean", ShiftOptions.DEFAULT.withModel(Model.NORMAL_MEAN));
         configs.put("meanvar mbic", ShiftOptions.DEFAULT.withModel(Model.NORMAL_MEANVAR).withPenalty(Penalty.MBIC));
