@@ -199,9 +199,9 @@ class CliApiAgreementTest {
     void anInvalidSettingNamesItsFlagOnTheCommandLineAndItsParameterInTheApi() throws Exception {
         Run model = CLI.get(MODEL);
         assertEquals(1, model.code());
-        assertTrue(model.err().startsWith("nwatch: --model must be auto, poisson, binomial"), model.err());
+        assertTrue(model.err().startsWith("nwatch: --model must be auto, poisson, negative-binomial, binomial"), model.err());
         JsonNode e = api(http.get("/api/shifts?model=lognormal&q=" + Http.enc(TALKS)), 400);
-        assertTrue(e.path("error").asText().startsWith("parameter model must be auto, poisson, binomial"), e.toString());
+        assertTrue(e.path("error").asText().startsWith("parameter model must be auto, poisson, negative-binomial, binomial"), e.toString());
         assertFalse(e.path("error").asText().contains("--"), e.toString());
         assertEquals("model", e.path("param").asText());
 
