@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 /**
  * How the shift detector segments a series, mixed into every command that runs it ({@code shifts},
  * {@code opinion shifts}, {@code eval-changepoints}): --penalty, --min-segment, --method, --[no-]robust,
- * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --refine-intervals, --ar1-cost, --choose-model, --mean-loss, --consistent-scale, --no-dispersion. A setting left out keeps the command's own default
+ * --[no-]seasonal, --[no-]long-run-scale, --[no-]variance-segments, --[no-]null-check, --min-jump, --min-turn, --[no-]local-refinement, --refine-side, --[no-]unbiased-local-noise, --refine-intervals, --local-noise, --ar1-cost, --choose-model, --mean-loss, --consistent-scale, --no-dispersion. A setting left out keeps the command's own default
  * ({@link #apply}), so commands with other defaults (polls: segments of at least one poll, the binomial model)
  * share the flags.
  */
@@ -77,6 +77,13 @@ public final class DetectorOptions {
                     + "'seeded-range-noise', 'seeded-narrowest-range-noise': every interval at the noise of the range being "
                     + "split (default: segments).")
     String refineIntervals;
+
+    @Option(names = "--local-noise", paramLabel = "HOW",
+            description = "Local refinement's noise: plug-in (default), unbiased (the piece alone, as --unbiased-local-noise), "
+                    + "pooled (one AR(1) coefficient from every segment with the split inserted, the piece's own variance at it), "
+                    + "pooled-joint (coefficient and variance both from every segment) or shrunk (the piece's coefficient shrunk "
+                    + "towards the segments' common one by their information).")
+    String localNoise;
 
     @Option(names = "--min-turn", paramLabel = "SD",
             description = "With the jump check on lines: keep a peak or trough (the lines before and after go opposite ways, each "
@@ -173,6 +180,16 @@ public final class DetectorOptions {
                 throw new InvalidOptionException("refine-intervals", "cannot be given with --no-local-refinement");
             }
             o = o.withRefineIntervals(ShiftOptions.RefineIntervals.parse(refineIntervals));
+        }
+        if (localNoise != null) {
+            if (Boolean.FALSE.equals(localRefinement)) {
+                throw new InvalidOptionException("local-noise", "cannot be given with --no-local-refinement");
+            }
+            ShiftOptions.LocalNoise how = ShiftOptions.LocalNoise.parse(localNoise);
+            if (unbiasedLocalNoise != null && unbiasedLocalNoise != (how == ShiftOptions.LocalNoise.UNBIASED)) {
+                throw new InvalidOptionException("local-noise", "contradicts --" + (unbiasedLocalNoise ? "" : "no-") + "unbiased-local-noise");
+            }
+            o = o.withLocalNoise(how);
         }
         if (minTurn != null) {
             if (!(minTurn >= 0) || Double.isInfinite(minTurn)) {

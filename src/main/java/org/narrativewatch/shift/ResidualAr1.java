@@ -47,6 +47,34 @@ final class ResidualAr1 {
         return new Design(obs, from, to, cps, trend).noise(r);
     }
 
+    /**
+     * The marginal variance of the stretch's noise at a given ρ (not estimated here): Σ r² / tr(M Σ_ρ) under the
+     * stretch's own design. With ρ from a wider stretch this is the stretch's level of noise, unbiased at that ρ.
+     *
+     * @return the variance, or NaN when fewer observed buckets than coefficients + 1 or no residual spread
+     */
+    static double varianceAt(Observations obs, int from, int to, int[] cps, boolean trend, double rho) {
+        int[] all = ShiftDetector.withBounds(cps, from, to, obs.size());
+        double[] r = java.util.Arrays.copyOfRange(ShiftDetector.residuals(obs, all, trend), from, to);
+        Design d = new Design(obs, from, to, cps, trend);
+        double ss = ShiftDetector.lagOneSums(r)[0];
+        if (d.m < d.p + 1 || !(ss > 0)) {
+            return Double.NaN;
+        }
+        return ss / d.moments(Math.min(Math.max(rho, 0), RHO_MAX))[1];
+    }
+
+    /** {tr(M L M Σ_ρ), tr(M Σ_ρ)} of the stretch's design (for tests against the dense matrices). */
+    static double[] moments(Observations obs, int from, int to, int[] cps, boolean trend, double rho) {
+        return new Design(obs, from, to, cps, trend).moments(rho);
+    }
+
+    /** Residual degrees of freedom of the stretch's design: observed buckets minus fitted coefficients. */
+    static int degreesOfFreedom(Observations obs, int from, int to, int[] cps, boolean trend) {
+        Design d = new Design(obs, from, to, cps, trend);
+        return d.m - d.p;
+    }
+
     /** The fitted design over one stretch, on its observed buckets (compacted). */
     private static final class Design {
         final int m;
@@ -57,6 +85,13 @@ final class ResidualAr1 {
         final double[][] cols;
         final int[] colFrom;
         final int[] colTo;
+        /**
+         * The window [winFrom, winTo) where Σ_ρ of a column is read: its segment, the neighbouring segments, and one
+         * bucket beyond (every trace term pairs a column with one of the same or a neighbouring segment, through L
+         * at most one bucket apart), so the moments cost O(m) a call instead of O(p m).
+         */
+        final int[] winFrom;
+        final int[] winTo;
         /** (Q'Q)^−1, diagonal: columns of different segments do not overlap, and a segment's two are orthogonal. */
         final double[][] inv;
         final int p;
@@ -141,19 +176,38 @@ final class ResidualAr1 {
                 colFrom[q] = span.get(q)[0];
                 colTo[q] = span.get(q)[1];
             }
+            winFrom = new int[p];
+            winTo = new int[p];
+            for (int q = 0; q < p; q++) {
+                int before = colFrom[q];
+                int after = colTo[q];
+                for (int o = 0; o < p; o++) {
+                    if (colTo[o] == colFrom[q]) {
+                        before = Math.min(before, colFrom[o]);
+                    }
+                    if (colFrom[o] == colTo[q]) {
+                        after = Math.max(after, colTo[o]);
+                    }
+                }
+                winFrom[q] = Math.max(0, before - 1);
+                winTo[q] = Math.min(m, after + 1);
+            }
         }
 
-        /** Σ_ρ x up to the factor 1/(1−ρ²): y_j = Σ_k ρ^|t_j − t_k| x_k, by a forward and a backward recursion. */
-        double[] sigma(double[] x, double rho) {
-            double[] f = new double[m];
-            double[] y = new double[m];
-            for (int j = 0; j < m; j++) {
-                f[j] = x[j] + (j > 0 ? decay(rho, j) * f[j - 1] : 0);
+        /**
+         * Σ_ρ x up to the factor 1/(1−ρ²), y_j = Σ_k ρ^|t_j − t_k| x_k, on [lo, hi) (element j at j − lo), by a forward
+         * and a backward recursion; exact there when x is zero outside [lo, hi).
+         */
+        double[] sigma(double[] x, double rho, int lo, int hi) {
+            double[] f = new double[hi - lo];
+            double[] y = new double[hi - lo];
+            for (int j = lo; j < hi; j++) {
+                f[j - lo] = x[j] + (j > lo ? decay(rho, j) * f[j - 1 - lo] : 0);
             }
             double b = 0;
-            for (int j = m - 1; j >= 0; j--) {
-                b = x[j] + (j + 1 < m ? decay(rho, j + 1) * b : 0);
-                y[j] = f[j] + b - x[j];
+            for (int j = hi - 1; j >= lo; j--) {
+                b = x[j] + (j + 1 < hi ? decay(rho, j + 1) * b : 0);
+                y[j - lo] = f[j - lo] + b - x[j];
             }
             return y;
         }
@@ -163,23 +217,27 @@ final class ResidualAr1 {
             return adjacent[j] ? rho : Math.pow(rho, t[j] - t[j - 1]);
         }
 
-        /** L x with L the symmetric lag-1 matrix (½ on both off-diagonals where buckets are consecutive). */
-        double[] lag(double[] x) {
-            double[] y = new double[m];
-            for (int j = 1; j < m; j++) {
+        /**
+         * L x with L the symmetric lag-1 matrix (½ on both off-diagonals where buckets are consecutive), for x given on
+         * [lo, hi) (element j at j − lo, zero outside): the result on the same window (exact one bucket inside its ends).
+         */
+        double[] lag(double[] x, int lo, int hi) {
+            double[] y = new double[hi - lo];
+            for (int j = lo + 1; j < hi; j++) {
                 if (adjacent[j]) {
-                    y[j] += 0.5 * x[j - 1];
-                    y[j - 1] += 0.5 * x[j];
+                    y[j - lo] += 0.5 * x[j - 1 - lo];
+                    y[j - 1 - lo] += 0.5 * x[j - lo];
                 }
             }
             return y;
         }
 
-        private double dot(int q, double[] y) {
+        /** Q_q' y for y given on [lo, hi) (element j at j − lo; column q's span lies inside). */
+        private double dot(int q, double[] y, int lo) {
             double s = 0;
             double[] x = cols[q];
             for (int j = colFrom[q]; j < colTo[q]; j++) {
-                s += x[j] * y[j];
+                s += x[j] * y[j - lo];
             }
             return s;
         }
@@ -189,8 +247,8 @@ final class ResidualAr1 {
             double[][] sq = new double[p][];
             double[][] lsq = new double[p][];
             for (int q = 0; q < p; q++) {
-                sq[q] = sigma(cols[q], rho);
-                lsq[q] = lag(sq[q]);
+                sq[q] = sigma(cols[q], rho, winFrom[q], winTo[q]);
+                lsq[q] = lag(sq[q], winFrom[q], winTo[q]);
             }
             double[] g = new double[p];
             for (int q = 0; q < p; q++) {
@@ -200,20 +258,27 @@ final class ResidualAr1 {
             double trPS = 0;
             double trPLS = 0;
             for (int q = 0; q < p; q++) {
-                trPS += g[q] * dot(q, sq[q]);
-                trPLS += g[q] * dot(q, lsq[q]);
+                trPS += g[q] * dot(q, sq[q], winFrom[q]);
+                trPLS += g[q] * dot(q, lsq[q], winFrom[q]);
             }
             double trPLPS = 0;
             for (int q = 0; q < p; q++) {
-                double[] lq = lag(cols[q]);
+                // L Q_q lives on q's span and one bucket either side
+                int lo = Math.max(0, colFrom[q] - 1);
+                int hi = Math.min(m, colTo[q] + 1);
+                double[] lq = lag(java.util.Arrays.copyOfRange(cols[q], lo, hi), lo, hi);
                 for (int s = 0; s < p; s++) {
                     // Q_q' L Q_s is non-zero only for columns on the same or neighbouring segments
                     if (colTo[s] < colFrom[q] - 1 || colFrom[s] > colTo[q]) {
                         continue;
                     }
-                    double qls = dot(s, lq);
+                    double qls = 0;
+                    double[] xs = cols[s];
+                    for (int j = Math.max(colFrom[s], lo); j < Math.min(colTo[s], hi); j++) {
+                        qls += xs[j] * lq[j - lo];
+                    }
                     if (qls != 0) {
-                        trPLPS += g[q] * g[s] * qls * dot(q, sq[s]);
+                        trPLPS += g[q] * g[s] * qls * dot(q, sq[s], winFrom[s]);
                     }
                 }
             }

@@ -376,16 +376,15 @@ public final class ShiftDetector {
         if (cps != null && options.consistentScale() != null) {
             Observations o = obs;
             int refineMin = Math.max(minSeg, side);
-            boolean unbiased = Boolean.TRUE.equals(options.unbiasedLocalNoise());
+            ShiftOptions.LocalNoise localNoise = options.unbiasedLocalNoise();
             ScaleFixedPoint.Result r = ScaleFixedPoint.run(options.consistentScale(), obs, model, cps, scale,
-                    c -> side > 0 ? refined(o, model, c, pen, refineMin, unbiased, options.refineIntervals()) : c,
+                    c -> side > 0 ? refined(o, model, c, pen, refineMin, localNoise, options.refineIntervals()) : c,
                     s -> levelSearch(o, model, s, pen, minSeg, charge, null), minJump, minTurn);
             return new Prepared(obs, outliers, cycles, model, r.scale(), dispersion, SegmentCosts.of(model, obs, r.scale(), dispersion),
                     pen, minSeg, longRun, r.cps(), fits, varianceChanges, r.merged(), Double.NaN);
         }
         if (cps != null && longRun && side > 0) {
-            cps = refined(obs, model, cps, pen, Math.max(minSeg, side), Boolean.TRUE.equals(options.unbiasedLocalNoise()),
-                    options.refineIntervals());
+            cps = refined(obs, model, cps, pen, Math.max(minSeg, side), options.unbiasedLocalNoise(), options.refineIntervals());
         }
         if (cps != null && longRun && minJump > 0) {
             cps = withoutSmallJumps(cost, cps, minJump * scale, minTurn * scale, model == Model.NORMAL_TREND, merged);
@@ -399,11 +398,19 @@ public final class ShiftDetector {
     }
 
     /** Local refinement over the segments ({@link #locallyRefined}) or over seeded intervals ({@link SeededIntervals}). */
-    private static int[] refined(Observations obs, Model model, int[] cps, double pen, int side, boolean unbiased,
+    private static int[] refined(Observations obs, Model model, int[] cps, double pen, int side, ShiftOptions.LocalNoise localNoise,
                                  ShiftOptions.RefineIntervals intervals) {
-        return intervals == null || intervals == ShiftOptions.RefineIntervals.SEGMENTS
-                ? locallyRefined(obs, model, cps, pen, side, unbiased)
-                : SeededIntervals.refined(obs, model, cps, pen, side, unbiased, intervals.narrowest, intervals.rangeNoise);
+        if (intervals == null || intervals == ShiftOptions.RefineIntervals.SEGMENTS) {
+            return locallyRefined(obs, model, cps, pen, side, localNoise);
+        }
+        if (localNoise != null && localNoise != ShiftOptions.LocalNoise.UNBIASED) {
+            // the seeded intervals judge each interval at its own (or its range's) noise; one ρ for the series is the
+            // whole-segment refinement's estimator (RefinementNoise), not combined with them
+            throw new org.narrativewatch.InvalidOptionException("local-noise",
+                    "plug-in or unbiased with --refine-intervals " + intervals.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        return SeededIntervals.refined(obs, model, cps, pen, side, localNoise == ShiftOptions.LocalNoise.UNBIASED, intervals.narrowest,
+                intervals.rangeNoise);
     }
 
     /** Local refinement splits a segment only with at least this many buckets on each side. */
@@ -416,12 +423,13 @@ public final class ShiftDetector {
      * residuals of the whole segmentation, so a change the segmentation misses inflates it (the misfit reads as
      * autocorrelated noise) and hides itself; within its own segment, the split fit's residuals show the noise
      * without that misfit. Both sides have at least {@code side} buckets so that the local scale and ρ rest on
-     * enough points (shorter pieces estimate ρ as 0 and are cut at random). With {@code unbiased} the local noise is
+     * enough points (shorter pieces estimate ρ as 0 and are cut at random). With {@code localNoise} the local noise is
      * {@link ResidualAr1}'s: the plug-in ρ and mean square of a fitted piece are biased towards 0 by O(1/m), which
-     * reads a piece of autocorrelated noise as a step (docs/shifts.md; off by default). The jump check runs afterwards, at
+     * reads a piece of autocorrelated noise as a step (docs/shifts.md; off by default); from the piece alone, or with
+     * one ρ for the whole series, pooled or shrunk ({@link RefinementNoise}). The jump check runs afterwards, at
      * the global scale, so the bends of a smooth curve found this way are merged as before.
      */
-    static int[] locallyRefined(Observations obs, Model model, int[] cps, double pen, int side, boolean unbiased) {
+    static int[] locallyRefined(Observations obs, Model model, int[] cps, double pen, int side, ShiftOptions.LocalNoise localNoise) {
         boolean trend = model == Model.NORMAL_TREND;
         SegmentCost unit = SegmentCosts.of(model, obs, 1);
         int n = obs.size();
@@ -444,9 +452,9 @@ public final class ShiftDetector {
             }
             int best = split.split();
             double local;
-            if (unbiased) {
-                ResidualAr1.Noise noise = ResidualAr1.estimate(obs, a, b, new int[] {best}, trend);
-                local = noise == null ? 0 : noise.longRunVariance();
+            if (localNoise != null) {
+                int[] current = all.stream().mapToInt(Integer::intValue).toArray();
+                local = RefinementNoise.longRunVariance(localNoise, obs, current, a, b, best, trend);
             } else {
                 double[] r = Arrays.copyOfRange(residuals(obs, withBounds(new int[] {best}, a, b, n), trend), a, b);
                 double ms = meanSquare(r, 0, r.length);

@@ -36,8 +36,10 @@ package org.narrativewatch.shift;
  *                     automatic Gaussian model (off otherwise), 0 = off
  * @param unbiasedLocalNoise local refinement judges a split at the noise estimated without the bias of fitting
  *                     ({@link ResidualAr1}: the AR(1) coefficient and variance whose expected residual moments under
- *                     the split fit match the observed ones) instead of the plug-in lag-1 autocorrelation and mean
- *                     square of the residuals; null = off (measured in docs/shifts.md)
+ *                     the fit match the observed ones), from the piece alone, with one ρ pooled over every segment, or
+ *                     with the piece's ρ shrunk towards the pooled one ({@link RefinementNoise}), instead of the plug-in
+ *                     lag-1 autocorrelation and mean square of the piece's residuals; null = the plug-in (measured in
+ *                     docs/shifts.md)
  * @param ar1Cost      the automatic Gaussian model's level search under AR(1) noise ({@link Ar1Cost}: each segment's exact
  *                     Gaussian AR(1) likelihood, the noise's ρ and innovation sd estimated as named) in place of the
  *                     least-squares cost at the long-run scale; null = off (measured in docs/shifts.md)
@@ -58,7 +60,7 @@ package org.narrativewatch.shift;
  */
 public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method method, Boolean robust, boolean dispersion,
                            Boolean seasonal, Boolean longRunScale, Boolean varianceSegments, Boolean noChangeCheck,
-                           Double minJump, Double minTurn, Integer refineSide, Boolean unbiasedLocalNoise,
+                           Double minJump, Double minTurn, Integer refineSide, LocalNoise unbiasedLocalNoise,
                            Ar1Noise ar1Cost, ModelChoice chooseModel, MeanLoss meanLoss,
                            ScaleFixedPoint.Mode consistentScale, RefineIntervals refineIntervals) {
 
@@ -87,6 +89,31 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
                 case "differences" -> DIFFERENCES;
                 case "residuals" -> RESIDUALS;
                 default -> throw new org.narrativewatch.InvalidOptionException("ar1-cost", "must be differences or residuals, not '" + s + "'");
+            };
+        }
+    }
+
+    /** How local refinement's noise is estimated without the bias of fitting ({@link RefinementNoise}). */
+    public enum LocalNoise {
+        /** ρ and σ² of the piece alone ({@link ResidualAr1} under the split fit) */
+        UNBIASED,
+        /** one ρ from every segment of the series with the split inserted; σ² the piece's own at that ρ */
+        POOLED,
+        /** one ρ and one σ² from every segment of the series with the split inserted */
+        POOLED_JOINT,
+        /** the piece's ρ shrunk towards the segments' common ρ by their information (DerSimonian–Laird); σ² the piece's */
+        SHRUNK;
+
+        /** plug-in (null), unbiased, pooled, pooled-joint or shrunk. */
+        public static LocalNoise parse(String s) {
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "plug-in", "plugin" -> null;
+                case "unbiased" -> UNBIASED;
+                case "pooled" -> POOLED;
+                case "pooled-joint" -> POOLED_JOINT;
+                case "shrunk" -> SHRUNK;
+                default -> throw new org.narrativewatch.InvalidOptionException("local-noise",
+                        "must be plug-in, unbiased, pooled, pooled-joint or shrunk, not '" + s + "'");
             };
         }
     }
@@ -235,7 +262,13 @@ public record ShiftOptions(Model model, Penalty penalty, int minSegment, Method 
         return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, j, minTurn, refineSide, unbiasedLocalNoise, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 
+    /** true: the local noise unbiased from the piece alone; false or null: the plug-in. */
     public ShiftOptions withUnbiasedLocalNoise(Boolean u) {
+        return withLocalNoise(Boolean.TRUE.equals(u) ? LocalNoise.UNBIASED : null);
+    }
+
+    /** How local refinement estimates its noise; null = the plug-in. */
+    public ShiftOptions withLocalNoise(LocalNoise u) {
         return new ShiftOptions(model, penalty, minSegment, method, robust, dispersion, seasonal, longRunScale, varianceSegments, noChangeCheck, minJump, minTurn, refineSide, u, ar1Cost, chooseModel, meanLoss, consistentScale, refineIntervals);
     }
 

@@ -81,6 +81,9 @@ public final class TcpdEvaluation {
             g.add(new Config("default, refinement over intervals " + r.flag() + ", unbiased local noise",
                     d.withRefineIntervals(r).withUnbiasedLocalNoise(true)));
         }
+        g.add(new Config("default, local noise with one AR(1) coefficient pooled over the segments", d.withLocalNoise(ShiftOptions.LocalNoise.POOLED)));
+        g.add(new Config("default, local noise pooled over the segments, variance too", d.withLocalNoise(ShiftOptions.LocalNoise.POOLED_JOINT)));
+        g.add(new Config("default, local noise with the piece's AR(1) coefficient shrunk towards the pooled one", d.withLocalNoise(ShiftOptions.LocalNoise.SHRUNK)));
         g.add(new Config("default without turning points", d.withMinTurn(0.0)));
         for (double t : new double[] {1, 3}) {
             g.add(new Config("default, turns of at least " + (int) t + " long-run sd", d.withMinTurn(t)));

@@ -182,6 +182,39 @@ class ShiftsCommandTest {
         assertTrue(off.err().contains("refine-intervals"), off.err());
     }
 
+    /** --local-noise gives the detector's answer with that way of estimating the refinement's noise; bad values are refused. */
+    @Test
+    void localNoiseIsAnOption() throws Exception {
+        org.narrativewatch.shift.ConstructedSeries.Case c = org.narrativewatch.shift.ConstructedSeries.shortAutocorrelated(3, 3);
+        StringBuilder b = new StringBuilder("date,value\n");
+        for (int i = 0; i < c.x().length; i++) {
+            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
+        }
+        Path f = tmp.resolve("ar1.csv");
+        Files.writeString(f, b.toString());
+        for (String how : new String[] {"pooled", "pooled-joint", "shrunk", "unbiased", "plug-in"}) {
+            CliRun r = run("shifts", "--csv", f.toString(), "--format", "json", "--local-noise", how);
+            assertEquals(0, r.code(), r.err());
+            int[] expected = org.narrativewatch.shift.ShiftDetector.detect(org.narrativewatch.shift.Observations.of(c.dates(), c.x()),
+                    org.narrativewatch.shift.ShiftOptions.DEFAULT.withLocalNoise(org.narrativewatch.shift.ShiftOptions.LocalNoise.parse(how)))
+                    .changeIndices();
+            JsonNode changes = new ObjectMapper().readTree(r.out()).get("changes");
+            assertEquals(expected.length, changes.size(), how + ": " + r.out());
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], changes.get(k).get("index").asInt(), how + ": " + r.out());
+            }
+        }
+        CliRun bad = run("shifts", "--csv", f.toString(), "--local-noise", "global");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("local-noise") && bad.err().contains("global"), bad.err());
+        CliRun both = run("shifts", "--csv", f.toString(), "--local-noise", "pooled", "--unbiased-local-noise");
+        assertEquals(1, both.code());
+        assertTrue(both.err().contains("local-noise"), both.err());
+        CliRun off = run("shifts", "--csv", f.toString(), "--local-noise", "pooled", "--no-local-refinement");
+        assertEquals(1, off.code());
+        assertTrue(off.err().contains("local-noise"), off.err());
+    }
+
     /** --ar1-cost, --mean-loss and --choose-model give the detector's answer with that option, and refuse other models. */
     @Test
     void costAndModelChoiceOptions() throws Exception {

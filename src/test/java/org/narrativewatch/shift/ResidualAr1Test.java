@@ -80,6 +80,101 @@ class ResidualAr1Test {
         assertEquals(n.variance(), n.longRunVariance(), 0);
     }
 
+    /**
+     * The traces behind the estimate, tr(M L M Σ_ρ) and tr(M Σ_ρ), equal the dense matrices' (M the residual maker of
+     * the whitened piecewise design, L the symmetric lag-1 matrix over consecutive observed buckets, Σ_ρ = ρ^|t_i − t_j|)
+     * on random designs with gaps, unequal exposures, one-bucket segments, means and lines.
+     */
+    @Test
+    void tracesEqualTheDenseMatrices() {
+        RandomDataGenerator r = new RandomDataGenerator(17);
+        for (int rep = 0; rep < 60; rep++) {
+            int n = 12 + r.nextInt(0, 40);
+            double[] x = new double[n];
+            double[] e = new double[n];
+            for (int i = 0; i < n; i++) {
+                e[i] = rep % 2 == 0 ? 1 : 0.3 + r.nextUniform(0, 1.5);
+                x[i] = r.nextUniform(0, 1) < 0.15 ? Double.NaN : r.nextGaussian() * e[i];
+            }
+            java.util.TreeSet<Integer> set = new java.util.TreeSet<>();
+            int k = r.nextInt(0, 4);
+            while (set.size() < k) {
+                set.add(r.nextInt(1, n - 1));
+            }
+            int[] cps = set.stream().mapToInt(Integer::intValue).toArray();
+            Observations o = new Observations(null, x, null, e);
+            boolean trend = rep % 3 != 0;
+            double rho = r.nextUniform(0, 0.97);
+            double[] fast = ResidualAr1.moments(o, 0, n, cps, trend, rho);
+            double[] dense = denseTraces(o, n, cps, trend, rho);
+            assertEquals(dense[0], fast[0], 1e-9 * (1 + Math.abs(dense[0])), "rep " + rep + " tr(MLMΣ)");
+            assertEquals(dense[1], fast[1], 1e-9 * (1 + Math.abs(dense[1])), "rep " + rep + " tr(MΣ)");
+        }
+    }
+
+    private static double[] denseTraces(Observations o, int n, int[] cps, boolean trend, double rho) {
+        java.util.List<Integer> t = new java.util.ArrayList<>();
+        java.util.List<Integer> seg = new java.util.ArrayList<>();
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            while (s < cps.length && i >= cps[s]) {
+                s++;
+            }
+            if (!o.missing(i)) {
+                t.add(i);
+                seg.add(s);
+            }
+        }
+        int m = t.size();
+        java.util.List<double[]> cols = new java.util.ArrayList<>();
+        for (int g = 0; g <= cps.length; g++) {
+            int count = 0;
+            double sw = 0;
+            double st = 0;
+            for (int j = 0; j < m; j++) {
+                if (seg.get(j) == g) {
+                    count++;
+                    sw += o.exposure(t.get(j));
+                    st += o.exposure(t.get(j)) * t.get(j);
+                }
+            }
+            if (count == 0) {
+                continue;
+            }
+            double[] one = new double[m];
+            double[] slope = new double[m];
+            for (int j = 0; j < m; j++) {
+                if (seg.get(j) == g) {
+                    one[j] = Math.sqrt(o.exposure(t.get(j)));
+                    slope[j] = one[j] * (t.get(j) - st / sw);
+                }
+            }
+            cols.add(one);
+            if (trend && count >= 3) {
+                cols.add(slope);
+            }
+        }
+        org.hipparchus.linear.RealMatrix xm = new org.hipparchus.linear.Array2DRowRealMatrix(m, cols.size());
+        for (int c = 0; c < cols.size(); c++) {
+            xm.setColumn(c, cols.get(c));
+        }
+        org.hipparchus.linear.RealMatrix inv = new org.hipparchus.linear.LUDecomposition(xm.transpose().multiply(xm)).getSolver().getInverse();
+        org.hipparchus.linear.RealMatrix mm = org.hipparchus.linear.MatrixUtils.createRealIdentityMatrix(m)
+                .subtract(xm.multiply(inv).multiply(xm.transpose()));
+        org.hipparchus.linear.RealMatrix sigma = new org.hipparchus.linear.Array2DRowRealMatrix(m, m);
+        org.hipparchus.linear.RealMatrix lag = new org.hipparchus.linear.Array2DRowRealMatrix(m, m);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                sigma.setEntry(i, j, Math.pow(rho, Math.abs(t.get(i) - t.get(j))));
+            }
+            if (i > 0 && t.get(i) - t.get(i - 1) == 1) {
+                lag.setEntry(i, i - 1, 0.5);
+                lag.setEntry(i - 1, i, 0.5);
+            }
+        }
+        return new double[] {mm.multiply(lag).multiply(mm).multiply(sigma).getTrace(), mm.multiply(sigma).getTrace()};
+    }
+
     @Test
     void tooFewBucketsForTheFitGiveNoEstimate() {
         // a mean on 1 bucket and a mean on 2 (lines need 3): 2 coefficients on 3 buckets leave too little

@@ -98,7 +98,7 @@ class ScaleFixedPointTest {
             Observations obs = Observations.of(c.dates(), c.x());
             double pen = run(c, ShiftOptions.DEFAULT).penaltyValue();
             java.util.function.UnaryOperator<int[]> refine = x -> ShiftDetector.locallyRefined(obs, Model.NORMAL_TREND, x, pen,
-                    ShiftDetector.LOCAL_MIN_SIDE, false);
+                    ShiftDetector.LOCAL_MIN_SIDE, null);
             java.util.function.DoubleFunction<int[]> search = s -> Fpop.optimal(SegmentCosts.of(Model.NORMAL_TREND, obs, s), pen,
                     Model.NORMAL_TREND.minimumSegment(), false).changes();
             double start = ShiftDetector.nullScale(obs, true);
