@@ -163,8 +163,9 @@ public final class ShiftDetector {
         ShiftOptions o = options.withChooseModel(null);
         // a plain model, on the same observations the choice was made on (outliers aside, cycles removed), searched
         // as modelFits scored it: at BIC whatever --penalty (the mean and line candidates run at it), Poisson without
-        // the over-dispersion correction, without --ar1-cost (an option of the mean and line search only)
-        o = o.withModel(best.model()).withAr1Cost(null).withPenalty(Penalty.BIC).withDispersion(false);
+        // the over-dispersion correction, without --ar1-cost or --consistent-scale (options of the mean and line search
+        // only, which the plain candidates were scored without)
+        o = o.withModel(best.model()).withAr1Cost(null).withConsistentScale(null).withPenalty(Penalty.BIC).withDispersion(false);
         if (o.robust() == null) {
             o = o.withRobust(true);
         }
