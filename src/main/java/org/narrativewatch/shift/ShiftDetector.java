@@ -163,9 +163,10 @@ public final class ShiftDetector {
         ShiftOptions o = options.withChooseModel(null);
         // a plain model, on the same observations the choice was made on (outliers aside, cycles removed), searched
         // as modelFits scored it: at BIC whatever --penalty (the mean and line candidates run at it), Poisson without
-        // the over-dispersion correction, without --ar1-cost or --consistent-scale (options of the mean and line search
-        // only, which the plain candidates were scored without)
-        o = o.withModel(best.model()).withAr1Cost(null).withConsistentScale(null).withPenalty(Penalty.BIC).withDispersion(false);
+        // the over-dispersion correction, without --ar1-cost, --consistent-scale or local refinement's options (options of
+        // the mean and line search only, which the plain candidates were scored without)
+        o = o.withModel(best.model()).withAr1Cost(null).withConsistentScale(null).withRefineIntervals(null).withLocalNoise(null)
+                .withPenalty(Penalty.BIC).withDispersion(false);
         if (o.robust() == null) {
             o = o.withRobust(true);
         }
@@ -366,6 +367,12 @@ public final class ShiftDetector {
             cost = SegmentCosts.of(model, obs, scale, dispersion);
         }
         int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
+        if (!(longRun && side > 0) && (options.refineIntervals() != null || options.unbiasedLocalNoise() != null)) {
+            // options of local refinement: refused where it does not run rather than ignored
+            throw new org.narrativewatch.InvalidOptionException(options.refineIntervals() != null ? "refine-intervals" : "local-noise",
+                    "applies to local refinement: the automatic model of a date,value series (or --long-run-scale with --refine-side), "
+                            + "--method pelt");
+        }
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
         double minTurn = options.minTurn() != null ? options.minTurn() : gaussianAuto ? DEFAULT_MIN_TURN : 0;

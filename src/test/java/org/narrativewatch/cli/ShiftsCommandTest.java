@@ -213,6 +213,17 @@ class ShiftsCommandTest {
         CliRun off = run("shifts", "--csv", f.toString(), "--local-noise", "pooled", "--no-local-refinement");
         assertEquals(1, off.code());
         assertTrue(off.err().contains("local-noise"), off.err());
+        // where local refinement does not run (a plain model, another search), its options are refused, not ignored
+        for (String[] where : new String[][] {{"--model", "normal-mean"}, {"--model", "normal-meanvar"}, {"--method", "binseg"}}) {
+            for (String[] opt : new String[][] {{"--local-noise", "pooled"}, {"--refine-intervals", "seeded"}, {"--unbiased-local-noise"}}) {
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("shifts", "--csv", f.toString()));
+                args.addAll(java.util.List.of(where));
+                args.addAll(java.util.List.of(opt));
+                CliRun ignored = run(args.toArray(new String[0]));
+                assertEquals(1, ignored.code(), args + ": " + ignored.out());
+                assertTrue(ignored.err().contains("applies to local refinement") && ignored.err().lines().count() == 1, args + ": " + ignored.err());
+            }
+        }
     }
 
     /** --ar1-cost, --mean-loss and --choose-model give the detector's answer with that option, and refuse other models. */

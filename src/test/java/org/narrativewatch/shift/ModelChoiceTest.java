@@ -83,7 +83,7 @@ class ModelChoiceTest {
     }
 
     @Test
-    void theConsistentScaleOfTheMeanAndLineSearchDoesNotFailAChoiceOfAnotherModel() {
+    void theConsistentScaleAndRefinementOptionsDoNotFailAChoiceOfAnotherModel() {
         // --choose-model with --consistent-scale: a variance model (or a count model) chosen runs its plain search, as it
         // was scored; the consistent scale is an option of the mean and line candidates only
         for (long seed = 1; seed <= 2; seed++) {
@@ -97,6 +97,10 @@ class ModelChoiceTest {
                 assertEquals(plain.model(), consistent.model(), mode + " seed " + seed);
                 assertEquals(Arrays.toString(plain.changeIndices()), Arrays.toString(consistent.changeIndices()), mode + " seed " + seed);
             }
+            // and local refinement's options likewise
+            ShiftResult seeded = ShiftDetector.detect(o, ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD)
+                    .withRefineIntervals(ShiftOptions.RefineIntervals.SEEDED).withLocalNoise(ShiftOptions.LocalNoise.UNBIASED));
+            assertEquals(Arrays.toString(plain.changeIndices()), Arrays.toString(seeded.changeIndices()), "seeded, seed " + seed);
         }
     }
 
