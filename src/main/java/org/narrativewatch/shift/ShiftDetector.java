@@ -415,7 +415,8 @@ public final class ShiftDetector {
             // the seeded intervals judge each interval at its own (or its range's) noise; one ρ for the series is the
             // whole-segment refinement's estimator (RefinementNoise), not combined with them
             throw new org.narrativewatch.InvalidOptionException("local-noise",
-                    "plug-in or unbiased with --refine-intervals " + intervals.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                    "must be plug-in or unbiased with --refine-intervals " + intervals.flag()
+                    + " (each interval is judged at its own or its range's noise)");
         }
         return SeededIntervals.refined(obs, model, cps, pen, side, localNoise == ShiftOptions.LocalNoise.UNBIASED, intervals.narrowest,
                 intervals.rangeNoise);

@@ -177,6 +177,13 @@ class ShiftsCommandTest {
         CliRun bad = run("shifts", "--csv", f.toString(), "--refine-intervals", "wild");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("refine-intervals") && bad.err().contains("wild"), bad.err());
+        // one AR(1) coefficient for the series is the whole-segment refinement's estimator: refused with seeded intervals
+        for (String how : new String[] {"pooled", "pooled-joint", "shrunk"}) {
+            CliRun pooled = run("shifts", "--csv", f.toString(), "--refine-intervals", "seeded-narrowest", "--local-noise", how);
+            assertEquals(1, pooled.code(), how + ": " + pooled.out());
+            assertEquals("nwatch: --local-noise must be plug-in or unbiased with --refine-intervals seeded-narrowest (each interval is "
+                    + "judged at its own or its range's noise)", pooled.err().strip());
+        }
         CliRun off = run("shifts", "--csv", f.toString(), "--refine-intervals", "seeded", "--no-local-refinement");
         assertEquals(1, off.code());
         assertTrue(off.err().contains("refine-intervals"), off.err());
