@@ -211,9 +211,15 @@ class NegativeBinomialTest {
                 lambda[i] = i < 140 ? 40 : 100;
             }
             double[] x = draws(g, 3, lambda, null);
-            ShiftResult r = ShiftDetector.detect(Observations.of(ConstructedSeries.months(x.length), x),
-                    ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD));
+            Observations o = Observations.of(ConstructedSeries.months(x.length), x);
+            ShiftOptions choose = ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD);
+            ShiftResult r = ShiftDetector.detect(o, choose);
             assertEquals(Model.NEGATIVE_BINOMIAL, r.model(), "seed " + seed);
+            // reported as scored: the candidate's own segmentation and size
+            ShiftDetector.ModelFit scored = ShiftDetector.modelFits(o, choose).stream()
+                    .filter(f -> f.model() == Model.NEGATIVE_BINOMIAL).findFirst().orElseThrow();
+            assertArrayEquals(scored.cps(), r.changeIndices(), "seed " + seed);
+            assertTrue(r.size() > 1 && r.size() < 10, "seed " + seed + ": size " + r.size());
             int[] s = ConstructedSeries.score(new int[] {140}, r.changeIndices(), 10); // heavy-tailed: see above
             assertEquals(1, s[0], "seed " + seed + ": " + Arrays.toString(r.changeIndices()));
             assertTrue(s[1] <= 1, "seed " + seed + ": " + Arrays.toString(r.changeIndices()));
