@@ -69,7 +69,7 @@ class SeededIntervalsTest {
             Observations obs = Observations.of(c.dates(), c.x());
             double pen = Penalty.BIC.value(Model.NORMAL_TREND, obs.observedCount());
             int side = ShiftDetector.LOCAL_MIN_SIDE;
-            int[] whole = ShiftDetector.locallyRefined(obs, Model.NORMAL_TREND, new int[0], pen, side, false);
+            int[] whole = ShiftDetector.locallyRefined(obs, Model.NORMAL_TREND, new int[0], pen, side, null);
             int[] s = ConstructedSeries.score(c.truth(), whole);
             wholeBoth += s[0] == 2 ? 1 : 0;
             wholeFalse += s[1];
@@ -101,7 +101,7 @@ class SeededIntervalsTest {
             // segments of 26 and 14 buckets: each has one seeded interval, itself
             int[] cps = {26};
             for (boolean unbiased : new boolean[] {false, true}) {
-                int[] binary = ShiftDetector.locallyRefined(obs, Model.NORMAL_TREND, cps, pen, side, unbiased);
+                int[] binary = ShiftDetector.locallyRefined(obs, Model.NORMAL_TREND, cps, pen, side, unbiased ? ShiftOptions.LocalNoise.UNBIASED : null);
                 for (boolean narrowest : new boolean[] {false, true}) {
                     for (boolean rangeNoise : new boolean[] {false, true}) {
                         assertArrayEquals(binary, SeededIntervals.refined(obs, Model.NORMAL_TREND, cps, pen, side, unbiased, narrowest, rangeNoise),
