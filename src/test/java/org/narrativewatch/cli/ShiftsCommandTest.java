@@ -18,6 +18,26 @@ class ShiftsCommandTest {
     @TempDir
     Path tmp;
 
+    /** A constructed case as a date,value CSV in the test's folder. */
+    private Path csv(org.narrativewatch.shift.ConstructedSeries.Case c, String name) throws Exception {
+        StringBuilder b = new StringBuilder("date,value\n");
+        for (int i = 0; i < c.x().length; i++) {
+            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
+        }
+        Path f = tmp.resolve(name);
+        Files.writeString(f, b.toString());
+        return f;
+    }
+
+    /** The command's JSON changes are the detector's, index for index. */
+    private static void assertSameChanges(int[] expected, CliRun r, String what) throws Exception {
+        JsonNode changes = new ObjectMapper().readTree(r.out()).get("changes");
+        assertEquals(expected.length, changes.size(), what + ": " + r.out());
+        for (int k = 0; k < expected.length; k++) {
+            assertEquals(expected[k], changes.get(k).get("index").asInt(), what + ": " + r.out());
+        }
+    }
+
     /** date,count,total with 24 February as the jump in share; a day without articles in between. */
     private Path countsCsv() throws Exception {
         StringBuilder b = new StringBuilder("date,count,total\n");
@@ -104,12 +124,7 @@ class ShiftsCommandTest {
     @Test
     void changesOfSpreadAreReportedApartAndCanBeTurnedOff() throws Exception {
         org.narrativewatch.shift.ConstructedSeries.Case c = org.narrativewatch.shift.ConstructedSeries.variance(1, 4);
-        StringBuilder b = new StringBuilder("date,value\n");
-        for (int i = 0; i < c.x().length; i++) {
-            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
-        }
-        Path f = tmp.resolve("spread.csv");
-        Files.writeString(f, b.toString());
+        Path f = csv(c, "spread.csv");
         CliRun r = run("shifts", "--csv", f.toString(), "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
@@ -128,21 +143,12 @@ class ShiftsCommandTest {
     @Test
     void unbiasedLocalNoiseIsAnOption() throws Exception {
         org.narrativewatch.shift.ConstructedSeries.Case c = org.narrativewatch.shift.ConstructedSeries.shortAutocorrelated(2, 3);
-        StringBuilder b = new StringBuilder("date,value\n");
-        for (int i = 0; i < c.x().length; i++) {
-            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
-        }
-        Path f = tmp.resolve("ar1.csv");
-        Files.writeString(f, b.toString());
+        Path f = csv(c, "ar1.csv");
         CliRun r = run("shifts", "--csv", f.toString(), "--format", "json", "--unbiased-local-noise");
         assertEquals(0, r.code(), r.err());
         int[] expected = org.narrativewatch.shift.ShiftDetector.detect(org.narrativewatch.shift.Observations.of(c.dates(), c.x()),
                 org.narrativewatch.shift.ShiftOptions.DEFAULT.withUnbiasedLocalNoise(true)).changeIndices();
-        JsonNode changes = new ObjectMapper().readTree(r.out()).get("changes");
-        assertEquals(expected.length, changes.size(), r.out());
-        for (int k = 0; k < expected.length; k++) {
-            assertEquals(expected[k], changes.get(k).get("index").asInt(), r.out());
-        }
+        assertSameChanges(expected, r, "changes");
         CliRun both = run("shifts", "--csv", f.toString(), "--unbiased-local-noise", "--no-local-refinement");
         assertEquals(1, both.code());
         assertTrue(both.err().contains("unbiased-local-noise"), both.err());
@@ -157,22 +163,13 @@ class ShiftsCommandTest {
         assertFalse(java.util.Arrays.equals(org.narrativewatch.shift.ShiftDetector.detect(obs, org.narrativewatch.shift.ShiftOptions.DEFAULT).changeIndices(),
                 org.narrativewatch.shift.ShiftDetector.detect(obs, org.narrativewatch.shift.ShiftOptions.DEFAULT.withRefineIntervals(
                         org.narrativewatch.shift.ShiftOptions.RefineIntervals.SEEDED)).changeIndices()));
-        StringBuilder b = new StringBuilder("date,value\n");
-        for (int i = 0; i < c.x().length; i++) {
-            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
-        }
-        Path f = tmp.resolve("seeded.csv");
-        Files.writeString(f, b.toString());
+        Path f = csv(c, "seeded.csv");
         for (org.narrativewatch.shift.ShiftOptions.RefineIntervals ri : org.narrativewatch.shift.ShiftOptions.RefineIntervals.values()) {
             CliRun r = run("shifts", "--csv", f.toString(), "--format", "json", "--refine-intervals", ri.flag());
             assertEquals(0, r.code(), r.err());
             int[] expected = org.narrativewatch.shift.ShiftDetector.detect(obs,
                     org.narrativewatch.shift.ShiftOptions.DEFAULT.withRefineIntervals(ri)).changeIndices();
-            JsonNode changes = new ObjectMapper().readTree(r.out()).get("changes");
-            assertEquals(expected.length, changes.size(), ri + ": " + r.out());
-            for (int k = 0; k < expected.length; k++) {
-                assertEquals(expected[k], changes.get(k).get("index").asInt(), r.out());
-            }
+            assertSameChanges(expected, r, String.valueOf(ri));
         }
         CliRun bad = run("shifts", "--csv", f.toString(), "--refine-intervals", "wild");
         assertEquals(1, bad.code());
@@ -193,12 +190,7 @@ class ShiftsCommandTest {
     @Test
     void localNoiseIsAnOption() throws Exception {
         org.narrativewatch.shift.ConstructedSeries.Case c = org.narrativewatch.shift.ConstructedSeries.shortAutocorrelated(3, 3);
-        StringBuilder b = new StringBuilder("date,value\n");
-        for (int i = 0; i < c.x().length; i++) {
-            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
-        }
-        Path f = tmp.resolve("ar1.csv");
-        Files.writeString(f, b.toString());
+        Path f = csv(c, "ar1.csv");
         // a series on which the pooled noise answers otherwise than the plug-in ([60] against [28, 60, 93]), so that a
         // flag lost on the way to the detector fails the comparison below
         org.narrativewatch.shift.Observations obs = org.narrativewatch.shift.Observations.of(c.dates(), c.x());
@@ -211,11 +203,7 @@ class ShiftsCommandTest {
             int[] expected = org.narrativewatch.shift.ShiftDetector.detect(org.narrativewatch.shift.Observations.of(c.dates(), c.x()),
                     org.narrativewatch.shift.ShiftOptions.DEFAULT.withLocalNoise(org.narrativewatch.shift.ShiftOptions.LocalNoise.parse(how)))
                     .changeIndices();
-            JsonNode changes = new ObjectMapper().readTree(r.out()).get("changes");
-            assertEquals(expected.length, changes.size(), how + ": " + r.out());
-            for (int k = 0; k < expected.length; k++) {
-                assertEquals(expected[k], changes.get(k).get("index").asInt(), how + ": " + r.out());
-            }
+            assertSameChanges(expected, r, String.valueOf(how));
         }
         CliRun bad = run("shifts", "--csv", f.toString(), "--local-noise", "global");
         assertEquals(1, bad.code());
@@ -244,12 +232,7 @@ class ShiftsCommandTest {
     void costAndModelChoiceOptions() throws Exception {
         org.narrativewatch.shift.ConstructedSeries.Case c = org.narrativewatch.shift.ConstructedSeries.cases()
                 .get("outliers (single and paired)").apply(2);
-        StringBuilder b = new StringBuilder("date,value\n");
-        for (int i = 0; i < c.x().length; i++) {
-            b.append(c.dates().get(i)).append(',').append(c.x()[i]).append('\n');
-        }
-        Path f = tmp.resolve("outliers.csv");
-        Files.writeString(f, b.toString());
+        Path f = csv(c, "outliers.csv");
         org.narrativewatch.shift.ShiftOptions d = org.narrativewatch.shift.ShiftOptions.DEFAULT;
         java.util.Map<String[], org.narrativewatch.shift.ShiftOptions> cases = new java.util.LinkedHashMap<>();
         cases.put(new String[] {"--ar1-cost", "residuals"}, d.withAr1Cost(org.narrativewatch.shift.ShiftOptions.Ar1Noise.RESIDUALS));
@@ -264,11 +247,7 @@ class ShiftsCommandTest {
             assertEquals(0, r.code(), r.err());
             int[] expected = org.narrativewatch.shift.ShiftDetector.detect(org.narrativewatch.shift.Observations.of(c.dates(), c.x()),
                     e.getValue()).changeIndices();
-            JsonNode changes = new ObjectMapper().readTree(r.out()).get("changes");
-            assertEquals(expected.length, changes.size(), r.out());
-            for (int k = 0; k < expected.length; k++) {
-                assertEquals(expected[k], changes.get(k).get("index").asInt(), r.out());
-            }
+            assertSameChanges(expected, r, "changes");
         }
         assertTrue(java.util.Arrays.stream(run("shifts", "--csv", f.toString(), "--mean-loss", "biweight", "--no-robust", "--format", "json")
                 .out().split("\n")).anyMatch(l -> l.contains("normal-mean")), "a mean per segment is reported as normal-mean");

@@ -101,8 +101,7 @@ class SeededIntervalsTest {
             // segments of 26 and 14 buckets: each has one seeded interval, itself
             int[] cps = {26};
             for (boolean unbiased : new boolean[] {false, true}) {
-                int[] binary = ShiftDetector.locallyRefined(obs, Model.NORMAL_TREND, cps, pen, side,
-                        unbiased ? ShiftOptions.LocalNoise.UNBIASED : null);
+                int[] binary = ShiftDetector.locallyRefined(obs, Model.NORMAL_TREND, cps, pen, side, unbiased ? ShiftOptions.LocalNoise.UNBIASED : null);
                 for (boolean narrowest : new boolean[] {false, true}) {
                     for (boolean rangeNoise : new boolean[] {false, true}) {
                         assertArrayEquals(binary, SeededIntervals.refined(obs, Model.NORMAL_TREND, cps, pen, side, unbiased, narrowest, rangeNoise),
