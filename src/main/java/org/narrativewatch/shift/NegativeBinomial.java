@@ -241,9 +241,9 @@ public final class NegativeBinomial {
         /**
          * The rate per whole bucket with its exact 95% interval: S is NB(rE, p), P(S ≤ s) = I_p(rE, s + 1), inverted for p
          * as Clopper and Pearson invert the binomial (Garwood's interval when r → ∞), solved in log(1 − p) so that a
-         * nearly Poisson segment keeps its relative accuracy; for totals above 10^7 a normal interval on the log scale
-         * (the regularised beta's continued fraction grows with the total, and the normal one is exact to far below
-         * the interval's width there).
+         * nearly Poisson segment keeps its relative accuracy; for totals above 10^7 the total's moment-matched gamma
+         * ({@link #gammaBound}; the regularised beta's terms of size s log s lose digits as the total grows), and a
+         * normal interval on the log scale once that gamma's shape passes 10^8.
          */
         @Override
         public Estimate estimate(int start, int end, int at, double sigma) {
@@ -260,13 +260,42 @@ public final class NegativeBinomial {
                 return new Estimate(0, 0, r * q / (1 - q));
             }
             if (s > 1e7) {
-                double se = Math.sqrt((1 / rate + 1 / r) / e);
-                return new Estimate(rate, rate * Math.exp(-1.96 * se), rate * Math.exp(1.96 * se));
+                if (s / (1 + rate / r) > 1e8) {
+                    // the gamma below is then normal to its skewness 2/√shape < 2e-4 (and its series slow)
+                    double se = Math.sqrt((1 / rate + 1 / r) / e);
+                    return new Estimate(rate, rate * Math.exp(-1.96 * se), rate * Math.exp(1.96 * se));
+                }
+                // P(S ≥ s) = P(S ≤ s − 1) complement; continuity-corrected
+                return new Estimate(rate, gammaBound(s - 0.5, e, rate, 0.975), gammaBound(s + 0.5, e, rate, 0.025));
             }
             // q = 1 − p: P(S ≤ s) = 1 − I_q(s + 1, rE); P(S ≥ s) = I_q(s, rE)
             double qHi = quantile(s + 1, re, 0.975);
             double qLo = quantile(s, re, 0.025);
             return new Estimate(rate, r * qLo / (1 - qLo), r * qHi / (1 - qHi));
+        }
+
+        /**
+         * The rate λ at which the total of exposure e, approximated by the gamma with its mean λe and variance
+         * λe(1 + λ/r) (shape λe/(1 + λ/r), scale 1 + λ/r), has {@code target} of its mass below x. Why a gamma and not a
+         * normal: with a small r·e the total is itself nearly gamma (a Poisson count of a gamma rate whose Poisson part
+         * is negligible at these totals) and as skewed as one (2/√(re)); a normal on the log scale then puts the upper
+         * end far too low (at r·e = 0.5 it left 20 % above it, not 2.5 %). At a large r·e it is the Poisson's normal.
+         */
+        private double gammaBound(double x, double e, double rate, double target) {
+            java.util.function.DoubleUnaryOperator f = ll -> {
+                double lambda = Math.exp(ll);
+                double scale = 1 + lambda / r;
+                return Gamma.regularizedGammaP(lambda * e / scale, x / scale) - target; // falls as λ grows
+            };
+            double lo = Math.log(rate) - 1;
+            double hi = Math.log(rate) + 1;
+            for (int k = 0; k < 200 && f.applyAsDouble(lo) < 0; k++) {
+                lo -= 2;
+            }
+            for (int k = 0; k < 200 && f.applyAsDouble(hi) > 0; k++) {
+                hi += 2;
+            }
+            return Math.exp(new BrentSolver(1e-13, 1e-12).solve(1000, f::applyAsDouble, lo, hi));
         }
 
         /** The q with I_q(a, b) = target, solved in log q. */

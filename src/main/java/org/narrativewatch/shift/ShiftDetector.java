@@ -163,8 +163,10 @@ public final class ShiftDetector {
         ShiftOptions o = options.withChooseModel(null);
         // a plain model, on the same observations the choice was made on (outliers aside, cycles removed), searched
         // as modelFits scored it: at BIC whatever --penalty (the mean and line candidates run at it), Poisson without
-        // the over-dispersion correction, without --ar1-cost (an option of the mean and line search only)
-        o = o.withModel(best.model()).withAr1Cost(null).withPenalty(Penalty.BIC).withDispersion(false);
+        // the over-dispersion correction, without --ar1-cost, --consistent-scale or local refinement's options (options of
+        // the mean and line search only, which the plain candidates were scored without)
+        o = o.withModel(best.model()).withAr1Cost(null).withConsistentScale(null).withRefineIntervals(null).withLocalNoise(null)
+                .withPenalty(Penalty.BIC).withDispersion(false);
         if (o.robust() == null) {
             o = o.withRobust(true);
         }
@@ -365,6 +367,12 @@ public final class ShiftDetector {
             cost = SegmentCosts.of(model, obs, scale, dispersion);
         }
         int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
+        if (!(longRun && side > 0) && (options.refineIntervals() != null || options.unbiasedLocalNoise() != null)) {
+            // options of local refinement: refused where it does not run rather than ignored
+            throw new org.narrativewatch.InvalidOptionException(options.refineIntervals() != null ? "refine-intervals" : "local-noise",
+                    "applies to local refinement: the automatic model of a date,value series (or --long-run-scale with --refine-side), "
+                            + "--method pelt");
+        }
         // on for the automatic Gaussian model: a bend of a smooth curve is not a change (docs/shifts.md)
         double minJump = options.minJump() != null ? options.minJump() : gaussianAuto ? DEFAULT_MIN_JUMP : 0;
         double minTurn = options.minTurn() != null ? options.minTurn() : gaussianAuto ? DEFAULT_MIN_TURN : 0;
@@ -407,7 +415,8 @@ public final class ShiftDetector {
             // the seeded intervals judge each interval at its own (or its range's) noise; one ρ for the series is the
             // whole-segment refinement's estimator (RefinementNoise), not combined with them
             throw new org.narrativewatch.InvalidOptionException("local-noise",
-                    "plug-in or unbiased with --refine-intervals " + intervals.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+                    "must be plug-in or unbiased with --refine-intervals " + intervals.flag()
+                    + " (each interval is judged at its own or its range's noise)");
         }
         return SeededIntervals.refined(obs, model, cps, pen, side, localNoise == ShiftOptions.LocalNoise.UNBIASED, intervals.narrowest,
                 intervals.rangeNoise);

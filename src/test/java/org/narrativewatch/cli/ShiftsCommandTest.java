@@ -174,6 +174,13 @@ class ShiftsCommandTest {
         CliRun bad = run("shifts", "--csv", f.toString(), "--refine-intervals", "wild");
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("refine-intervals") && bad.err().contains("wild"), bad.err());
+        // one AR(1) coefficient for the series is the whole-segment refinement's estimator: refused with seeded intervals
+        for (String how : new String[] {"pooled", "pooled-joint", "shrunk"}) {
+            CliRun pooled = run("shifts", "--csv", f.toString(), "--refine-intervals", "seeded-narrowest", "--local-noise", how);
+            assertEquals(1, pooled.code(), how + ": " + pooled.out());
+            assertEquals("nwatch: --local-noise must be plug-in or unbiased with --refine-intervals seeded-narrowest (each interval is "
+                    + "judged at its own or its range's noise)", pooled.err().strip());
+        }
         CliRun off = run("shifts", "--csv", f.toString(), "--refine-intervals", "seeded", "--no-local-refinement");
         assertEquals(1, off.code());
         assertTrue(off.err().contains("refine-intervals"), off.err());
@@ -184,6 +191,12 @@ class ShiftsCommandTest {
     void localNoiseIsAnOption() throws Exception {
         org.narrativewatch.shift.ConstructedSeries.Case c = org.narrativewatch.shift.ConstructedSeries.shortAutocorrelated(3, 3);
         Path f = csv(c, "ar1.csv");
+        // a series on which the pooled noise answers otherwise than the plug-in ([60] against [28, 60, 93]), so that a
+        // flag lost on the way to the detector fails the comparison below
+        org.narrativewatch.shift.Observations obs = org.narrativewatch.shift.Observations.of(c.dates(), c.x());
+        assertFalse(java.util.Arrays.equals(org.narrativewatch.shift.ShiftDetector.detect(obs, org.narrativewatch.shift.ShiftOptions.DEFAULT)
+                .changeIndices(), org.narrativewatch.shift.ShiftDetector.detect(obs, org.narrativewatch.shift.ShiftOptions.DEFAULT.withLocalNoise(
+                        org.narrativewatch.shift.ShiftOptions.LocalNoise.POOLED)).changeIndices()));
         for (String how : new String[] {"pooled", "pooled-joint", "shrunk", "unbiased", "plug-in"}) {
             CliRun r = run("shifts", "--csv", f.toString(), "--format", "json", "--local-noise", how);
             assertEquals(0, r.code(), r.err());
@@ -201,6 +214,17 @@ class ShiftsCommandTest {
         CliRun off = run("shifts", "--csv", f.toString(), "--local-noise", "pooled", "--no-local-refinement");
         assertEquals(1, off.code());
         assertTrue(off.err().contains("local-noise"), off.err());
+        // where local refinement does not run (a plain model, another search), its options are refused, not ignored
+        for (String[] where : new String[][] {{"--model", "normal-mean"}, {"--model", "normal-meanvar"}, {"--method", "binseg"}}) {
+            for (String[] opt : new String[][] {{"--local-noise", "pooled"}, {"--refine-intervals", "seeded"}, {"--unbiased-local-noise"}}) {
+                java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("shifts", "--csv", f.toString()));
+                args.addAll(java.util.List.of(where));
+                args.addAll(java.util.List.of(opt));
+                CliRun ignored = run(args.toArray(new String[0]));
+                assertEquals(1, ignored.code(), args + ": " + ignored.out());
+                assertTrue(ignored.err().contains("applies to local refinement") && ignored.err().lines().count() == 1, args + ": " + ignored.err());
+            }
+        }
     }
 
     /** --ar1-cost, --mean-loss and --choose-model give the detector's answer with that option, and refuse other models. */

@@ -83,6 +83,28 @@ class ModelChoiceTest {
     }
 
     @Test
+    void theConsistentScaleAndRefinementOptionsDoNotFailAChoiceOfAnotherModel() {
+        // --choose-model with --consistent-scale: a variance model (or a count model) chosen runs its plain search, as it
+        // was scored; the consistent scale is an option of the mean and line candidates only
+        for (long seed = 1; seed <= 2; seed++) {
+            double[] x = ConstructedSeries.variance(seed, 4).x();
+            Observations o = Observations.of(ConstructedSeries.days(x.length), x);
+            ShiftResult plain = ShiftDetector.detect(o, ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD));
+            assertTrue(plain.model() == Model.NORMAL_MEANVAR || plain.model() == Model.NORMAL_TREND_VAR, "seed " + seed + ": " + plain.model());
+            for (ScaleFixedPoint.Mode mode : ScaleFixedPoint.Mode.values()) {
+                ShiftResult consistent = ShiftDetector.detect(o, ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD)
+                        .withConsistentScale(mode));
+                assertEquals(plain.model(), consistent.model(), mode + " seed " + seed);
+                assertEquals(Arrays.toString(plain.changeIndices()), Arrays.toString(consistent.changeIndices()), mode + " seed " + seed);
+            }
+            // and local refinement's options likewise
+            ShiftResult seeded = ShiftDetector.detect(o, ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD)
+                    .withRefineIntervals(ShiftOptions.RefineIntervals.SEEDED).withLocalNoise(ShiftOptions.LocalNoise.UNBIASED));
+            assertEquals(Arrays.toString(plain.changeIndices()), Arrays.toString(seeded.changeIndices()), "seeded, seed " + seed);
+        }
+    }
+
+    @Test
     void theChosenPlainModelReportsTheSegmentationItWasScoredOn() {
         // a variance model or Poisson wins on the BIC of its own segmentation at BIC, pure Poisson for Poisson: the
         // result must be that segmentation, whatever --penalty (it ran at the user's penalty, and Poisson with the

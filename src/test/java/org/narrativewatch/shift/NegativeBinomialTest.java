@@ -135,6 +135,29 @@ class NegativeBinomialTest {
     }
 
     @Test
+    void intervalsOfLargeTotalsKeepTheirLevelAtAnySize() {
+        // above a total of 10^7 the interval is approximated: each end must still leave 2.5 % in its tail (P(S ≤ s) at the
+        // upper end, P(S ≥ s) at the lower, from the regularised beta, which is accurate at these totals), whether the
+        // size makes the total nearly Poisson (r large) or nearly gamma and skewed (r·E small)
+        for (double total : new double[] {2e7, 3e9}) {
+            for (double r : new double[] {0.5, 3, 50, 1e4, 1e9}) {
+                for (int buckets : new int[] {1, 4}) {
+                    double[] x = constant(buckets, Math.rint(total / buckets));
+                    double s = Arrays.stream(x).sum();
+                    Estimate est = new NegativeBinomial.Cost(Observations.of(null, x), r).estimate(0, buckets, 0, Double.NaN);
+                    double re = r * buckets;
+                    // P(S ≤ s) = I_p(rE, s + 1), P(S ≥ s) = 1 − I_p(rE, s), p = r/(r + λ)
+                    double upper = org.hipparchus.special.Beta.regularizedBeta(r / (r + est.hi()), re, s + 1);
+                    double lower = 1 - org.hipparchus.special.Beta.regularizedBeta(r / (r + est.lo()), re, s);
+                    String what = "total " + s + ", r " + r + ", " + buckets + " buckets: " + est;
+                    assertEquals(0.025, upper, 0.001, what);
+                    assertEquals(0.025, lower, 0.001, what);
+                }
+            }
+        }
+    }
+
+    @Test
     void overDispersedCountsKeepTheirStepWherePurePoissonCutsThem() {
         for (long seed = 1; seed <= 5; seed++) {
             RandomDataGenerator g = new RandomDataGenerator(seed);
@@ -188,9 +211,15 @@ class NegativeBinomialTest {
                 lambda[i] = i < 140 ? 40 : 100;
             }
             double[] x = draws(g, 3, lambda, null);
-            ShiftResult r = ShiftDetector.detect(Observations.of(ConstructedSeries.months(x.length), x),
-                    ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD));
+            Observations o = Observations.of(ConstructedSeries.months(x.length), x);
+            ShiftOptions choose = ShiftOptions.DEFAULT.withChooseModel(ShiftOptions.ModelChoice.LIKELIHOOD);
+            ShiftResult r = ShiftDetector.detect(o, choose);
             assertEquals(Model.NEGATIVE_BINOMIAL, r.model(), "seed " + seed);
+            // reported as scored: the candidate's own segmentation and size
+            ShiftDetector.ModelFit scored = ShiftDetector.modelFits(o, choose).stream()
+                    .filter(f -> f.model() == Model.NEGATIVE_BINOMIAL).findFirst().orElseThrow();
+            assertArrayEquals(scored.cps(), r.changeIndices(), "seed " + seed);
+            assertTrue(r.size() > 1 && r.size() < 10, "seed " + seed + ": size " + r.size());
             int[] s = ConstructedSeries.score(new int[] {140}, r.changeIndices(), 10); // heavy-tailed: see above
             assertEquals(1, s[0], "seed " + seed + ": " + Arrays.toString(r.changeIndices()));
             assertTrue(s[1] <= 1, "seed " + seed + ": " + Arrays.toString(r.changeIndices()));
