@@ -367,9 +367,11 @@ public final class ShiftDetector {
             cost = SegmentCosts.of(model, obs, scale, dispersion);
         }
         int side = options.refineSide() != null ? options.refineSide() : gaussianAuto ? LOCAL_MIN_SIDE : 0;
-        if (!(longRun && side > 0) && (options.refineIntervals() != null || options.unbiasedLocalNoise() != null)) {
+        if (!(longRun && side > 0) && (options.refineIntervals() != null || options.unbiasedLocalNoise() != null
+                || (options.refineSide() != null && options.refineSide() > 0))) {
             // options of local refinement: refused where it does not run rather than ignored
-            throw new org.narrativewatch.InvalidOptionException(options.refineIntervals() != null ? "refine-intervals" : "local-noise",
+            throw new org.narrativewatch.InvalidOptionException(options.refineIntervals() != null ? "refine-intervals"
+                    : options.unbiasedLocalNoise() != null ? "local-noise" : "refine-side",
                     "applies to local refinement: the automatic model of a date,value series (or --long-run-scale with --refine-side), "
                             + "--method pelt");
         }
@@ -1121,6 +1123,13 @@ public final class ShiftDetector {
      */
     public static List<Crops.Run> crops(Observations input, ShiftOptions options, double minPenalty, double maxPenalty) {
         Model model = options.model() != null ? options.model() : autoModel(input);
+        if (model == Model.NEGATIVE_BINOMIAL) {
+            // CROPS sweeps penalties over one fixed cost; this model's cost depends on the size it estimates with each
+            // segmentation, so a sweep at one size would not be the model's answer at the other penalties
+            throw new org.narrativewatch.InvalidOptionException("crops",
+                    "needs a cost fixed before the search; negative-binomial estimates its size with each segmentation "
+                            + "(run shifts at each --penalty instead)");
+        }
         Prepared p = prepare(input, options, model, options.model() == null);
         return Crops.sweep(p.cost, minPenalty, maxPenalty, p.minSeg);
     }

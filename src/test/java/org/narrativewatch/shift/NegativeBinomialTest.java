@@ -237,6 +237,14 @@ class NegativeBinomialTest {
                 () -> ShiftDetector.detect(Observations.of(ConstructedSeries.days(3), new double[] {1, 2.5, 3}),
                         ShiftOptions.DEFAULT.withModel(Model.NEGATIVE_BINOMIAL)));
         assertTrue(u.getMessage().contains("bucket 1"), u.getMessage());
+        org.narrativewatch.InvalidOptionException crops = org.junit.jupiter.api.Assertions.assertThrows(
+                org.narrativewatch.InvalidOptionException.class,
+                () -> ShiftDetector.crops(obs, ShiftOptions.DEFAULT.withModel(Model.NEGATIVE_BINOMIAL), 1, 100));
+        assertTrue(crops.getMessage().contains("size"), crops.getMessage());
+        org.narrativewatch.InvalidOptionException side = org.junit.jupiter.api.Assertions.assertThrows(
+                org.narrativewatch.InvalidOptionException.class,
+                () -> ShiftDetector.detect(obs, ShiftOptions.DEFAULT.withModel(Model.NEGATIVE_BINOMIAL).withRefineSide(5)));
+        assertEquals("refine-side", side.option());
         assertArrayEquals(new int[0], ShiftDetector.detect(Observations.of(ConstructedSeries.days(5), new double[] {0, 0, 0, 0, 0}),
                 ShiftOptions.DEFAULT.withModel(Model.NEGATIVE_BINOMIAL)).changeIndices());
     }
