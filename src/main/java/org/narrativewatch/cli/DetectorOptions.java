@@ -164,27 +164,19 @@ public final class DetectorOptions {
             if (refineSide < 1) {
                 throw new InvalidOptionException("refine-side", "must be at least 1, not " + refineSide);
             }
-            if (Boolean.FALSE.equals(localRefinement)) {
-                throw new InvalidOptionException("refine-side", "cannot be given with --no-local-refinement");
-            }
+            requireRefinement("refine-side");
             o = o.withRefineSide(refineSide);
         }
         if (unbiasedLocalNoise != null) {
-            if (Boolean.FALSE.equals(localRefinement)) {
-                throw new InvalidOptionException("unbiased-local-noise", "cannot be given with --no-local-refinement");
-            }
+            requireRefinement("unbiased-local-noise");
             o = o.withUnbiasedLocalNoise(unbiasedLocalNoise);
         }
         if (refineIntervals != null) {
-            if (Boolean.FALSE.equals(localRefinement)) {
-                throw new InvalidOptionException("refine-intervals", "cannot be given with --no-local-refinement");
-            }
+            requireRefinement("refine-intervals");
             o = o.withRefineIntervals(ShiftOptions.RefineIntervals.parse(refineIntervals));
         }
         if (localNoise != null) {
-            if (Boolean.FALSE.equals(localRefinement)) {
-                throw new InvalidOptionException("local-noise", "cannot be given with --no-local-refinement");
-            }
+            requireRefinement("local-noise");
             ShiftOptions.LocalNoise how = ShiftOptions.LocalNoise.parse(localNoise);
             if (unbiasedLocalNoise != null && unbiasedLocalNoise != (how == ShiftOptions.LocalNoise.UNBIASED)) {
                 throw new InvalidOptionException("local-noise", "contradicts --" + (unbiasedLocalNoise ? "" : "no-") + "unbiased-local-noise");
@@ -213,5 +205,12 @@ public final class DetectorOptions {
             o = o.withDispersion(false);
         }
         return o;
+    }
+
+    /** Local refinement's own settings make no sense with it turned off: refused, not ignored. */
+    private void requireRefinement(String option) {
+        if (Boolean.FALSE.equals(localRefinement)) {
+            throw new InvalidOptionException(option, "cannot be given with --no-local-refinement");
+        }
     }
 }

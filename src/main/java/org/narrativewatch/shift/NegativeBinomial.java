@@ -38,13 +38,18 @@ public final class NegativeBinomial {
      * depends on the largest rate (a fixed 10^12 is far from Poisson for counts of 10^11).
      */
     static double poissonEnd(Observations obs) {
-        double max = 1;
+        return 1e8 * Math.max(1, largestRate(obs));
+    }
+
+    /** The largest observed count per whole bucket (x / exposure); 0 when nothing is observed. */
+    static double largestRate(Observations obs) {
+        double max = 0;
         for (int i = 0; i < obs.size(); i++) {
             if (!obs.missing(i)) {
                 max = Math.max(max, obs.values()[i] / obs.exposure(i));
             }
         }
-        return 1e8 * max;
+        return max;
     }
 
     /** Alternations of r and the segmentation at most (each strictly lowers the criterion; a few are the rule). */

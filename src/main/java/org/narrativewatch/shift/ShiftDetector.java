@@ -137,7 +137,7 @@ public final class ShiftDetector {
             fits.add(new ModelFit(model, cps, (profileDeviance(ls, cps, true, floor) + m * (Math.log(2 * Math.PI) + 1)) / inflation
                     + logM * ((cps.length + 1) * perSegment + cps.length), null));
         }
-        if (!cycle && countsOnly(base) && maxValue(base) <= COUNT_LIKELIHOOD_MAX) {
+        if (!cycle && countsOnly(base) && NegativeBinomial.largestRate(base) <= COUNT_LIKELIHOOD_MAX) {
             SegmentCost poisson = SegmentCosts.of(Model.POISSON, base, 1);
             int[] cps = Pelt.run(poisson, Penalty.BIC.value(Model.POISSON, m), Math.max(1, options.minSegment()), false).changes();
             fits.add(new ModelFit(Model.POISSON, cps, poissonDeviance(base, cps) / inflation + logM * (2 * cps.length + 1), null));
@@ -187,16 +187,6 @@ public final class ShiftDetector {
      * bucket, at 10^15 (monetary series read as counts) several units, which is noise against a penalty of a few.
      */
     static final double COUNT_LIKELIHOOD_MAX = 1e12;
-
-    private static double maxValue(Observations obs) {
-        double max = 0;
-        for (int i = 0; i < obs.size(); i++) {
-            if (!obs.missing(i)) {
-                max = Math.max(max, obs.values()[i]);
-            }
-        }
-        return max;
-    }
 
     /** Whether every observed value is a non-negative whole number (and every exposure 1): counts. */
     private static boolean countsOnly(Observations obs) {
