@@ -53,7 +53,8 @@ public final class DetectorOptions {
 
     @Option(names = "--min-jump", paramLabel = "SD",
             description = "Gaussian models at the long-run scale: keep a change only when the level jumps by at least this many "
-                    + "long-run sds (default: 1 for the automatic Gaussian model; 0 = off).")
+                    + "long-run sds of the segmentation it keeps (see --consistent-scale) (default: 1 for the automatic Gaussian model; "
+                    + "0 = off).")
     Double minJump;
 
     @Option(names = "--local-refinement", negatable = true,
@@ -114,8 +115,9 @@ public final class DetectorOptions {
             description = "Automatic Gaussian model: judge the refined segmentation's jumps in the long-run sd of its own residuals: "
                     + "'judged' (the segmentation the jump check starts from), 'merges' (re-estimated after every merge), "
                     + "'fixed-point' (local refinement inside the long-run fixed point), 'fixed-point-merges', 'final' (the whole "
-                    + "default inside the fixed point: the scale of the reported segmentation) or 'checked' (the jump check at the "
-                    + "scale of what it keeps) (default: off: the scale of the search before refinement).")
+                    + "default inside the fixed point: the scale of the reported segmentation), 'checked' (the jump check at the "
+                    + "scale of what it keeps; the default) or 'none' (the jump check at the scale of the search before refinement, "
+                    + "the default before this version).")
     String consistentScale;
 
     @Option(names = "--no-dispersion", description = "Pure Poisson/binomial costs (R's), no over-dispersion correction.")

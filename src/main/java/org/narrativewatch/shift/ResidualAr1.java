@@ -81,7 +81,11 @@ final class ResidualAr1 {
         final int[] t;
         /** adjacent[j]: buckets j−1 and j are consecutive in time (a lag-1 pair). */
         final boolean[] adjacent;
-        /** Columns of the design in whitened units (√e, √e·(t − t̄)), each supported on one segment. */
+        /**
+         * Columns of the design in whitened units (√e, √e·(t − t̄)), each supported on one segment and stored on that
+         * span only (element j − colFrom[q]; zero elsewhere): a joint estimate over a long series builds one design per
+         * tested split, and full-length columns made its memory grow with segments × length.
+         */
         final double[][] cols;
         final int[] colFrom;
         final int[] colTo;
@@ -95,6 +99,9 @@ final class ResidualAr1 {
         /** (Q'Q)^−1, diagonal: columns of different segments do not overlap, and a segment's two are orthogonal. */
         final double[][] inv;
         final int p;
+        /** The first and last column on column q's segment (a segment has one or two). */
+        private final int[] firstOfSpan;
+        private final int[] lastOfSpan;
 
         Design(Observations obs, int from, int to, int[] cps, boolean trend) {
             int count = 0;
@@ -140,18 +147,18 @@ final class ResidualAr1 {
                     st += e[q] * t[q];
                 }
                 double tbar = st / sw;
-                double[] one = new double[m];
+                double[] one = new double[b - a];
                 for (int q = a; q < b; q++) {
-                    one[q] = Math.sqrt(e[q]);
+                    one[q - a] = Math.sqrt(e[q]);
                 }
                 c.add(one);
                 span.add(new int[] {a, b});
                 if (trend && b - a >= 3) {
-                    double[] slope = new double[m];
+                    double[] slope = new double[b - a];
                     double vt = 0;
                     for (int q = a; q < b; q++) {
-                        slope[q] = Math.sqrt(e[q]) * (t[q] - tbar);
-                        vt += slope[q] * slope[q];
+                        slope[q - a] = Math.sqrt(e[q]) * (t[q] - tbar);
+                        vt += slope[q - a] * slope[q - a];
                     }
                     if (vt > 0) {
                         // the two columns are orthogonal (t centred at the weighted mean): a diagonal block
@@ -176,38 +183,45 @@ final class ResidualAr1 {
                 colFrom[q] = span.get(q)[0];
                 colTo[q] = span.get(q)[1];
             }
+            // the segments tile [0, m) in order, so a column's neighbouring segments are those of the columns just
+            // before its segment's first and just after its segment's last (O(p), where a scan of all pairs is O(p²))
             winFrom = new int[p];
             winTo = new int[p];
+            firstOfSpan = new int[p];
+            lastOfSpan = new int[p];
             for (int q = 0; q < p; q++) {
-                int before = colFrom[q];
-                int after = colTo[q];
-                for (int o = 0; o < p; o++) {
-                    if (colTo[o] == colFrom[q]) {
-                        before = Math.min(before, colFrom[o]);
-                    }
-                    if (colFrom[o] == colTo[q]) {
-                        after = Math.max(after, colTo[o]);
-                    }
-                }
+                firstOfSpan[q] = q > 0 && colFrom[q - 1] == colFrom[q] ? firstOfSpan[q - 1] : q;
+            }
+            for (int q = p - 1; q >= 0; q--) {
+                lastOfSpan[q] = q + 1 < p && colFrom[q + 1] == colFrom[q] ? lastOfSpan[q + 1] : q;
+            }
+            for (int q = 0; q < p; q++) {
+                int before = firstOfSpan[q] > 0 ? colFrom[firstOfSpan[q] - 1] : colFrom[q];
+                int after = lastOfSpan[q] + 1 < p ? colTo[lastOfSpan[q] + 1] : colTo[q];
                 winFrom[q] = Math.max(0, before - 1);
                 winTo[q] = Math.min(m, after + 1);
             }
         }
 
         /**
-         * Σ_ρ x up to the factor 1/(1−ρ²), y_j = Σ_k ρ^|t_j − t_k| x_k, on [lo, hi) (element j at j − lo), by a forward
-         * and a backward recursion; exact there when x is zero outside [lo, hi).
+         * Σ_ρ Q_q up to the factor 1/(1−ρ²), y_j = Σ_k ρ^|t_j − t_k| Q_q[k], on [lo, hi) (element j at j − lo), by a
+         * forward and a backward recursion; exact there when Q_q is zero outside [lo, hi).
          */
-        double[] sigma(double[] x, double rho, int lo, int hi) {
+        double[] sigma(int q, double rho, int lo, int hi) {
+            double[] x = cols[q];
+            int from = colFrom[q];
+            int to = colTo[q];
             double[] f = new double[hi - lo];
             double[] y = new double[hi - lo];
             for (int j = lo; j < hi; j++) {
-                f[j - lo] = x[j] + (j > lo ? decay(rho, j) * f[j - 1 - lo] : 0);
+                double xj = j >= from && j < to ? x[j - from] : 0;
+                f[j - lo] = xj + (j > lo ? decay(rho, j) * f[j - 1 - lo] : 0);
             }
             double b = 0;
             for (int j = hi - 1; j >= lo; j--) {
-                b = x[j] + (j + 1 < hi ? decay(rho, j + 1) * b : 0);
-                y[j - lo] = f[j - lo] + b - x[j];
+                double xj = j >= from && j < to ? x[j - from] : 0;
+                b = xj + (j + 1 < hi ? decay(rho, j + 1) * b : 0);
+                y[j - lo] = f[j - lo] + b - xj;
             }
             return y;
         }
@@ -236,8 +250,9 @@ final class ResidualAr1 {
         private double dot(int q, double[] y, int lo) {
             double s = 0;
             double[] x = cols[q];
-            for (int j = colFrom[q]; j < colTo[q]; j++) {
-                s += x[j] * y[j - lo];
+            int from = colFrom[q];
+            for (int j = from; j < colTo[q]; j++) {
+                s += x[j - from] * y[j - lo];
             }
             return s;
         }
@@ -247,7 +262,7 @@ final class ResidualAr1 {
             double[][] sq = new double[p][];
             double[][] lsq = new double[p][];
             for (int q = 0; q < p; q++) {
-                sq[q] = sigma(cols[q], rho, winFrom[q], winTo[q]);
+                sq[q] = sigma(q, rho, winFrom[q], winTo[q]);
                 lsq[q] = lag(sq[q], winFrom[q], winTo[q]);
             }
             double[] g = new double[p];
@@ -266,16 +281,18 @@ final class ResidualAr1 {
                 // L Q_q lives on q's span and one bucket either side
                 int lo = Math.max(0, colFrom[q] - 1);
                 int hi = Math.min(m, colTo[q] + 1);
-                double[] lq = lag(java.util.Arrays.copyOfRange(cols[q], lo, hi), lo, hi);
-                for (int s = 0; s < p; s++) {
-                    // Q_q' L Q_s is non-zero only for columns on the same or neighbouring segments
-                    if (colTo[s] < colFrom[q] - 1 || colFrom[s] > colTo[q]) {
-                        continue;
-                    }
+                double[] window = new double[hi - lo];
+                System.arraycopy(cols[q], 0, window, colFrom[q] - lo, cols[q].length);
+                double[] lq = lag(window, lo, hi);
+                // Q_q' L Q_s is non-zero only for columns on the same or neighbouring segments
+                int first = firstOfSpan[q] > 0 ? firstOfSpan[firstOfSpan[q] - 1] : firstOfSpan[q];
+                int last = lastOfSpan[q] + 1 < p ? lastOfSpan[lastOfSpan[q] + 1] : lastOfSpan[q];
+                for (int s = first; s <= last; s++) {
                     double qls = 0;
                     double[] xs = cols[s];
-                    for (int j = Math.max(colFrom[s], lo); j < Math.min(colTo[s], hi); j++) {
-                        qls += xs[j] * lq[j - lo];
+                    int from = colFrom[s];
+                    for (int j = Math.max(from, lo); j < Math.min(colTo[s], hi); j++) {
+                        qls += xs[j - from] * lq[j - lo];
                     }
                     if (qls != 0) {
                         trPLPS += g[q] * g[s] * qls * dot(q, sq[s], winFrom[s]);

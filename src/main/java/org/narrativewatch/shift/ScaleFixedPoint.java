@@ -8,7 +8,8 @@ import java.util.function.DoubleFunction;
 import java.util.function.UnaryOperator;
 
 /**
- * One consistent long-run scale for the robust default ({@code --consistent-scale}; off by default).
+ * One consistent long-run scale for the robust default ({@code --consistent-scale}; {@link Mode#CHECKED} by default for the
+ * automatic Gaussian model, {@link Mode#NONE} the earlier default).
  *
  * <p>The default takes its long-run scale (s·√((1+ρ)/(1−ρ)) of the residuals within segments) from a fixed point
  * over the level search alone; local refinement then adds changes and the jump check merges some, both judged at
@@ -57,10 +58,16 @@ public final class ScaleFixedPoint {
          * the jump check alone inside the fixed point: the refined segmentation stays the default's, and the check
          * runs at the long-run scale of what it keeps, until what it keeps repeats
          */
-        CHECKED;
+        CHECKED,
+        /**
+         * none of these: the jump check at the long-run scale of the search before refinement (the automatic model's
+         * default until {@link #CHECKED} replaced it)
+         */
+        NONE;
 
         public static Mode parse(String s) {
             return switch (s.trim().toLowerCase(Locale.ROOT)) {
+                case "none" -> NONE;
                 case "judged" -> JUDGED;
                 case "merges" -> MERGES;
                 case "fixed-point" -> FIXED_POINT;
@@ -68,7 +75,7 @@ public final class ScaleFixedPoint {
                 case "final" -> FINAL;
                 case "checked" -> CHECKED;
                 default -> throw new org.narrativewatch.InvalidOptionException("consistent-scale",
-                        "must be judged, merges, fixed-point, fixed-point-merges, final or checked, not '" + s + "'");
+                        "must be judged, merges, fixed-point, fixed-point-merges, final, checked or none, not '" + s + "'");
             };
         }
 

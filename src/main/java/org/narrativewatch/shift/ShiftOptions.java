@@ -49,7 +49,9 @@ package org.narrativewatch.shift;
  *                     null = off (measured)
  * @param consistentScale the automatic Gaussian model: measure the refined segmentation's jumps in the long-run sd of its
  *                     own residuals ({@link ScaleFixedPoint}: at the refined segmentation, after every merge, or with
- *                     refinement inside the long-run fixed point); null = off (the jump check at the search's scale)
+ *                     refinement inside the long-run fixed point, or of what the check keeps); null = the default
+ *                     ({@link ScaleFixedPoint.Mode#CHECKED} where the automatic Gaussian model runs its jump check,
+ *                     nothing elsewhere); {@link ScaleFixedPoint.Mode#NONE} = the jump check at the search's scale
  * @param meanLoss     the automatic Gaussian model with a mean per segment instead of a line, its level search under
  *                     this loss ({@link RobustFpop}, exact by functional pruning: squared, Huber or biweight, at the
  *                     current scale of the long-run fixed point); every other part of the default unchanged; null = off

@@ -112,7 +112,7 @@ public final class TcpdEvaluation {
                 d.withConsistentScale(ScaleFixedPoint.Mode.FIXED_POINT_MERGES)));
         g.add(new Config("default, the whole default inside the fixed point (scale of the final segmentation)",
                 d.withConsistentScale(ScaleFixedPoint.Mode.FINAL)));
-        g.add(new Config("default, the jump check at the scale of what it keeps", d.withConsistentScale(ScaleFixedPoint.Mode.CHECKED)));
+        g.add(new Config("default, the jump check at the search's scale (the previous default)", d.withConsistentScale(ScaleFixedPoint.Mode.NONE)));
         g.add(new Config("normal-trend, bic (plain)", d.withModel(Model.NORMAL_TREND)));
         g.add(new Config("normal-mean, bic (plain)", d.withModel(Model.NORMAL_MEAN)));
         g.add(new Config("normal-mean, mbic (R cpt.mean default)", d.withModel(Model.NORMAL_MEAN).withPenalty(Penalty.MBIC)));

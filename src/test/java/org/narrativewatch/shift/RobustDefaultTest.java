@@ -381,7 +381,7 @@ class RobustDefaultTest {
         configs.put("scale fixed point", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.FIXED_POINT));
         configs.put("scale fp merges", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.FIXED_POINT_MERGES));
         configs.put("scale final", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.FINAL));
-        configs.put("scale checked", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.CHECKED));
+        configs.put("scale none", ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.NONE));
         configs.put("trend (plain)", ShiftOptions.DEFAULT.withModel(Model.NORMAL_TREND));
         configs.put("mean", ShiftOptions.DEFAULT.withModel(Model.NORMAL_MEAN));
         configs.put("meanvar mbic", ShiftOptions.DEFAULT.withModel(Model.NORMAL_MEANVAR).withPenalty(Penalty.MBIC));

@@ -32,8 +32,8 @@ class ScaleFixedPointTest {
 
     /**
      * Known truth: the hidden step (rail_lines' shape; white noise of sd 1, so the noise's long-run sd is 1). The
-     * default finds the first step only by local refinement and then judges the refined segmentation's jumps at the
-     * scale of the search without it, whose residuals still hold the line drawn through that step: 4-6 where the
+     * previous default ({@code none}) finds the first step only by local refinement and then judges the refined
+     * segmentation's jumps at the scale of the search without it, whose residuals still hold the line drawn through that step: 4-6 where the
      * truth is 1, in most seeds. With the consistent scale it is the judged ({@code judged}) or the final ({@code
      * merges}, {@code final}, {@code checked}) segmentation's own long-run sd, near 1, and both steps are still found.
      * (Variance segments, cycles and the outlier guard off, so that the detector segments the series as given: on
@@ -46,8 +46,11 @@ class ScaleFixedPointTest {
         for (long seed = 1; seed <= 8; seed++) {
             Case c = ConstructedSeries.hiddenStep(seed);
             Observations obs = Observations.of(c.dates(), c.x());
-            ShiftResult d = run(c, plain);
+            ShiftResult d = run(c, plain.withConsistentScale(ScaleFixedPoint.Mode.NONE));
             inflated += d.scale() > 3 ? 1 : 0;
+            // the default now is {@code checked}: the scale of what it keeps
+            assertEquals(ShiftDetector.longRunScale(obs, run(c, plain).changeIndices(), true), run(c, plain).scale(),
+                    1e-9 * run(c, plain).scale(), "seed " + seed);
 
             ShiftResult j = run(c, plain.withConsistentScale(ScaleFixedPoint.Mode.JUDGED));
             assertEquals(ShiftDetector.longRunScale(obs, judged(j), true), j.scale(), 1e-9 * j.scale(), "seed " + seed);
@@ -60,30 +63,34 @@ class ScaleFixedPointTest {
                         + Arrays.toString(f.changeIndices()));
             }
         }
-        assertTrue(inflated >= 5, "the default's scale holds the misfit refinement removed in " + inflated + " of 8");
+        assertTrue(inflated >= 5, "the previous default's scale holds the misfit refinement removed in " + inflated + " of 8");
     }
 
     /**
-     * Known truth, a case the default fails (its known limit): a smooth curve with noise 0.3, no change, is cut at
-     * its bends, and the default's jump check keeps some pieces (67 in ten series) because it judges them at the
-     * scale of the search's fine segmentation. Measured in the scale of what the check keeps ({@code final}, and
-     * re-estimated after every merge, {@code merges}), the scale grows as bends are merged (a smooth curve's misfit
-     * reads as autocorrelated noise) and fewer pieces remain (37 and 42); the limit is narrowed, not removed.
+     * Known truth, the robust default's known limit: a smooth curve with noise 0.3, no change, is cut at its bends,
+     * and the previous default's jump check ({@code none}) kept some pieces (67 in ten series) because it judged them
+     * at the scale of the search's fine segmentation. Measured in the scale of what the check keeps ({@code checked},
+     * the default now; {@code final}; and re-estimated after every merge, {@code merges}), the scale grows as bends
+     * are merged (a smooth curve's misfit reads as autocorrelated noise) and fewer pieces remain; the limit is
+     * narrowed, not removed.
      */
     @Test
     void judgedInTheScaleOfWhatIsKeptASmoothCurveIsCutLess() {
+        int withNone = 0;
         int withDefault = 0;
         int withFinal = 0;
         int withMerges = 0;
         for (long seed = 1; seed <= 10; seed++) {
             Case c = ConstructedSeries.smoothGrowth(seed, 0.3);
+            withNone += run(c, ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.NONE)).changes().size();
             withDefault += run(c, ShiftOptions.DEFAULT).changes().size();
             withFinal += run(c, ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.FINAL)).changes().size();
             withMerges += run(c, ShiftOptions.DEFAULT.withConsistentScale(ScaleFixedPoint.Mode.MERGES)).changes().size();
         }
-        assertTrue(withDefault >= 40, "the default cuts the curve: " + withDefault);
-        assertTrue(4 * withFinal <= 3 * withDefault, "final: " + withFinal + " against " + withDefault);
-        assertTrue(4 * withMerges <= 3 * withDefault, "merges: " + withMerges + " against " + withDefault);
+        assertTrue(withNone >= 40, "the search's scale cuts the curve: " + withNone);
+        assertTrue(4 * withDefault <= 3 * withNone, "checked (the default): " + withDefault + " against " + withNone);
+        assertTrue(4 * withFinal <= 3 * withNone, "final: " + withFinal + " against " + withNone);
+        assertTrue(4 * withMerges <= 3 * withNone, "merges: " + withMerges + " against " + withNone);
     }
 
     /**
