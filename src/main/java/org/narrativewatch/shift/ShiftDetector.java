@@ -445,7 +445,8 @@ public final class ShiftDetector {
      * {@link ResidualAr1}'s: the plug-in ρ and mean square of a fitted piece are biased towards 0 by O(1/m), which
      * reads a piece of autocorrelated noise as a step (docs/shifts.md; off by default); from the piece alone, or with
      * one ρ for the whole series, pooled or shrunk ({@link RefinementNoise}). The jump check runs afterwards, at
-     * the global scale, so the bends of a smooth curve found this way are merged as before.
+     * a global scale (by default the long-run scale of what it keeps, {@link #DEFAULT_CONSISTENT_SCALE}), so the bends
+     * of a smooth curve found this way are merged as before.
      */
     static int[] locallyRefined(Observations obs, Model model, int[] cps, double pen, int side, ShiftOptions.LocalNoise localNoise) {
         boolean trend = model == Model.NORMAL_TREND;

@@ -302,7 +302,23 @@ class ShiftsCommandTest {
         assertEquals(0, run("shifts", "--csv", f.toString(), "--model", "normal-mean", "--consistent-scale", "none").code());
         CliRun refused = run("shifts", "--csv", f.toString(), "--model", "normal-mean", "--consistent-scale", "checked");
         assertEquals(1, refused.code(), refused.err());
-        assertTrue(refused.err().contains("consistent-scale"), refused.err());
+        assertTrue(refused.err().contains("consistent-scale") && refused.err().strip().lines().count() == 1, refused.err());
+        // so is every other option that refuses a consistent scale: 'none' asks for nothing they lack
+        for (String[] other : new String[][] {{"--method", "binseg"}, {"--ar1-cost", "residuals"}, {"--mean-loss", "huber"},
+                {"--no-long-run-scale"}}) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("shifts", "--csv", f.toString()));
+            args.addAll(java.util.List.of(other));
+            CliRun ok = run(java.util.stream.Stream.concat(args.stream(), java.util.stream.Stream.of("--consistent-scale", "none"))
+                    .toArray(String[]::new));
+            assertEquals(0, ok.code(), String.join(" ", other) + ": " + ok.err());
+            CliRun no = run(java.util.stream.Stream.concat(args.stream(), java.util.stream.Stream.of("--consistent-scale", "checked"))
+                    .toArray(String[]::new));
+            assertEquals(1, no.code(), String.join(" ", other) + ": " + no.err());
+            assertTrue(no.err().contains("consistent-scale") && no.err().strip().lines().count() == 1, no.err());
+        }
+        CliRun unknown = run("shifts", "--csv", f.toString(), "--consistent-scale", "off");
+        assertEquals(1, unknown.code(), unknown.err());
+        assertTrue(unknown.err().contains("checked or none") && unknown.err().strip().lines().count() == 1, unknown.err());
     }
 
     @Test
