@@ -11,9 +11,9 @@ import java.util.function.UnaryOperator;
  * One consistent long-run scale for the robust default ({@code --consistent-scale}; {@link Mode#CHECKED} by default for the
  * automatic Gaussian model, {@link Mode#NONE} the earlier default).
  *
- * <p>The default takes its long-run scale (s·√((1+ρ)/(1−ρ)) of the residuals within segments) from a fixed point
- * over the level search alone; local refinement then adds changes and the jump check merges some, both judged at
- * that scale. So the scale that judges the final jumps is the long-run sd of the residuals of a segmentation that is
+ * <p>The search takes its long-run scale (s·√((1+ρ)/(1−ρ)) of the residuals within segments) from a fixed point
+ * over the level search alone; local refinement then adds changes and the jump check merges some. Without these modes
+ * ({@link Mode#NONE}) both are judged at the search's scale, the long-run sd of the residuals of a segmentation that is
  * not the one being judged: it still holds the misfit of every change refinement found (a line through a step
  * leaves residuals that read as autocorrelated noise), and it is never re-estimated after a merge. Everywhere else
  * the default measures a segmentation in the long-run sd of its own residuals; these modes do the same here:

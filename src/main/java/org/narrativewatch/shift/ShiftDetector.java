@@ -430,7 +430,8 @@ public final class ShiftDetector {
      * The automatic Gaussian model's jump check runs at the long-run scale of the segmentation it keeps (until that
      * repeats), not at the scale of the search before refinement. Chosen on constructed series of known truth, by a
      * rule fixed before the run (seeds 101–130 of every {@link ConstructedSeries} case, not the tests' seeds; docs/shifts.md):
-     * the same true changes found and far fewer false ones. On the TCPD development series the answers are the same.
+     * the same true changes found and far fewer false ones. On the TCPD development series the change points are the same
+     * (the reported scale is the kept segmentation's).
      */
     static final ScaleFixedPoint.Mode DEFAULT_CONSISTENT_SCALE = ScaleFixedPoint.Mode.CHECKED;
 
